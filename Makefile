@@ -1,0 +1,35 @@
+# Coop: two commands. `make run` starts the API on ./coop.sqlite; `make test` runs every test.
+# Each first installs the system libraries Coop links against when they are missing.
+
+SWIFT ?= swift
+SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
+COOP_DB ?= ./coop.sqlite
+
+.PHONY: run test bench build release deps clean-db
+
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product coop-api
+	$(SWIFT) build -c release --product coopctl
+
+run: deps
+	$(SWIFT) build --product coop-api
+	$(SWIFT) run coop-api --db $(COOP_DB)
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark

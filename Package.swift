@@ -1,0 +1,68 @@
+// swift-tools-version:6.2
+// Hummingbird 2.28 needs tools 6.2; the package is built in the Swift 6 language mode.
+import PackageDescription
+
+let package = Package(
+    name: "coop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "coopctl", targets: ["coopctl"]),
+        .executable(name: "coop-api", targets: ["coop-api"]),
+        .library(name: "CoopCore", targets: ["CoopCore"]),
+        .library(name: "Membership", targets: ["Membership"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "CoopCore",
+            dependencies: [
+                "CSQLite", "COpenSSL",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "Membership", dependencies: ["CoopCore"]),
+        // The assembly both faces open: every domain's services and migrations in one place.
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership"]),
+        .executableTarget(
+            name: "coopctl",
+            dependencies: [
+                "Coop", "CoopCore", "Membership",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "coop-api",
+            dependencies: [
+                "Coop", "CoopCore", "Membership",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
+        .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
+        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
+        .testTarget(
+            name: "CoopAPITests",
+            dependencies: [
+                "coop-api",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

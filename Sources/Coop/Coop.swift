@@ -1,0 +1,36 @@
+import CoopCore
+import Foundation
+import Membership
+
+/// The assembled co-op: one database and the domain services over it.
+///
+/// Both faces open Coop through here, so the list of domains and the order of their migrations is
+/// written once.
+public struct Coop: Sendable {
+    public let context: CoopContext
+    public let membership: MembershipService
+    public let tokens: TokenService
+
+    public init(context: CoopContext) {
+        self.context = context
+        membership = MembershipService(context: context)
+        tokens = TokenService(context: context)
+    }
+
+    /// Every domain's migrations, in dependency order.
+    public static var migrator: Migrator {
+        var migrator = Migrator()
+        Sequences.register(in: &migrator)
+        MembershipSchema.register(in: &migrator)
+        return migrator
+    }
+
+    /// Opens the database file (creating it if needed) and brings its schema up to date.
+    public static func open(
+        _ configuration: CoopConfiguration, clock: any CoopClock = SystemClock()
+    ) async throws -> (coop: Coop, migrated: [String]) {
+        let pool = try DatabasePool(path: configuration.databasePath)
+        let applied = try await migrator.migrate(pool)
+        return (Coop(context: CoopContext(database: pool, clock: clock, timeZone: configuration.timeZone)), applied)
+    }
+}

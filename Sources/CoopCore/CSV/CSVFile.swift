@@ -1,0 +1,129 @@
+import CSV
+import Foundation
+
+/// A CSV file read whole and checked: UTF-8, Excel's BOM dropped, RFC 4180 quoting (through
+/// yaslab/CSV.swift), each record with the line it starts on so errors can name it.
+public struct CSVFile: Sendable {
+    public struct Record: Sendable {
+        /// The line (1-based, header is line 1) on which the record starts; records with quoted
+        /// newlines span several lines.
+        public let line: Int
+        public let fields: [String]
+    }
+
+    public let header: [String]
+    public let records: [Record]
+
+    /// Parses `data`; `source` names the file in error messages.
+    public init(data: Data, source: String) throws {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CoopError.notUTF8(source) }
+        try self.init(text: text, source: source)
+    }
+
+    public init(text: String, source: String) throws {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader = try CSVReader(string: text, hasHeaderRow: false)
+        guard let header = reader.next(), !(header.count == 1 && header[0].isEmpty) else {
+            throw CoopError.csvEmpty(source)
+        }
+        var line = 1 + Self.newlines(in: header)
+        var records: [Record] = []
+        while let fields = reader.next() {
+            let start = line + 1
+            line = start + Self.newlines(in: fields)
+            // A blank line (often the last one) is no record.
+            if fields.count == 1 && fields[0].isEmpty { continue }
+            records.append(Record(line: start, fields: fields))
+        }
+        self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        self.records = records
+    }
+
+    private static func newlines(in fields: [String]) -> Int {
+        var count = 0
+        for field in fields {
+            var previousCR = false
+            for b in field.utf8 {
+                if b == 10 { if !previousCR { count += 1 } } else if b == 13 { count += 1 }
+                previousCR = b == 13
+            }
+        }
+        return count
+    }
+
+    /// The positions of the named columns; throws naming the first missing one.
+    public func columns(required: [String], optional: [String] = [], allowPrefixes: [String] = [], source: String) throws -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            guard required.contains(name) || optional.contains(name) || allowPrefixes.contains(where: name.hasPrefix) else {
+                throw CoopError.csvUnknownColumn(source, name)
+            }
+            guard positions[name] == nil else { throw CoopError.csvDuplicateColumn(source, name) }
+            positions[name] = i
+        }
+        for name in required where positions[name] == nil {
+            throw CoopError.csvMissingColumn(source, name)
+        }
+        return positions
+    }
+}
+
+/// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote or line break; lines end in CRLF.
+public struct CSVWriterBuffer: Sendable {
+    public private(set) var text = ""
+
+    public init() {}
+
+    public mutating func append(_ fields: [String]) {
+        text += fields.map(Self.escape).joined(separator: ",")
+        text += "\r\n"
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension CoopError {
+    public static func csvEmpty(_ source: String) -> CoopError {
+        CoopError(.invalid, "csv.empty", ["source": .text(source)],
+                  fr: "{source} est vide : une ligne d’en-tête est attendue.",
+                  en: "{source} is empty: a header row is expected.")
+    }
+
+    public static func csvMissingColumn(_ source: String, _ column: String) -> CoopError {
+        CoopError(.invalid, "csv.missing_column", ["source": .text(source), "column": .text(column)],
+                  fr: "{source} : la colonne « {column} » manque dans l’en-tête.",
+                  en: "{source}: the column \"{column}\" is missing from the header.")
+    }
+
+    public static func csvUnknownColumn(_ source: String, _ column: String) -> CoopError {
+        CoopError(.invalid, "csv.unknown_column", ["source": .text(source), "column": .text(column)],
+                  fr: "{source} : colonne inconnue « {column} ».",
+                  en: "{source}: unknown column \"{column}\".")
+    }
+
+    public static func csvDuplicateColumn(_ source: String, _ column: String) -> CoopError {
+        CoopError(.invalid, "csv.duplicate_column", ["source": .text(source), "column": .text(column)],
+                  fr: "{source} : la colonne « {column} » apparaît deux fois.",
+                  en: "{source}: the column \"{column}\" appears twice.")
+    }
+
+    /// A record that breaks a rule: names the line and wraps the reason.
+    public static func csvLine(_ source: String, line: Int, _ reason: CoopError) -> CoopError {
+        CoopError(.invalid, "csv.bad_line", field: reason.field,
+                  ["source": .text(source), "line": .integer(Int64(line)),
+                   "reasonFr": .text(reason.message(.fr)), "reasonEn": .text(reason.message(.en))],
+                  fr: "{source}, ligne {line} : {reasonFr}", en: "{source}, line {line}: {reasonEn}")
+    }
+
+    /// A record whose field count differs from the header's.
+    public static func csvFieldCount(expected: Int, got: Int) -> CoopError {
+        CoopError(.invalid, "csv.field_count", ["expected": .integer(Int64(expected)), "got": .integer(Int64(got))],
+                  fr: "{got} champs au lieu de {expected}.", en: "{got} fields instead of {expected}.")
+    }
+}

@@ -1,0 +1,57 @@
+import Synchronization
+
+/// The database: one writer connection and a few reader connections over one SQLite file in WAL mode.
+///
+/// Writes are serialized by the writer's owner and each runs in `BEGIN IMMEDIATE`; readers run in
+/// parallel and see only committed data. Closures are `@Sendable` and results `Sendable`, so no
+/// connection ever leaves its owner.
+public final class DatabasePool: Sendable {
+    public let path: String
+    private let writer: ConnectionOwner
+    private let readers: [ConnectionOwner]
+    private let nextReader = Counter()
+
+    /// Opens (creating if needed) the database file.
+    /// - Parameters:
+    ///   - path: the file; it is created with WAL journaling.
+    ///   - readerCount: connections for concurrent reads.
+    ///   - synchronousFull: fsync every commit, for data that must survive a power cut (the voting board).
+    public init(path: String, readerCount: Int = 4, synchronousFull: Bool = false) throws {
+        self.path = path
+        var writerOptions = Connection.Options()
+        writerOptions.synchronousFull = synchronousFull
+        writer = try ConnectionOwner(path: path, options: writerOptions, label: "coop.db.writer")
+        var readerOptions = Connection.Options()
+        readerOptions.readOnly = true
+        readers = try (0..<max(1, readerCount)).map {
+            try ConnectionOwner(path: path, options: readerOptions, label: "coop.db.reader\($0)")
+        }
+    }
+
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
+    public func write<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        try await writer.run { connection in try connection.transaction { try body(connection) } }
+    }
+
+    /// Runs `body` on the writer connection outside any transaction (migrations, pragmas, backups).
+    public func writeWithoutTransaction<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        try await writer.run(body)
+    }
+
+    /// Runs `body` on a reader connection, in one consistent snapshot.
+    public func read<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        let owner = readers[nextReader.next() % readers.count]
+        return try await owner.run { connection in try connection.readTransaction { try body(connection) } }
+    }
+}
+
+/// A thread-safe round-robin counter.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func next() -> Int {
+        value.withLock { v in
+            v &+= 1
+            return v & Int.max
+        }
+    }
+}

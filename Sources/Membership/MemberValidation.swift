@@ -1,0 +1,53 @@
+import CoopCore
+import Foundation
+
+/// The shape rules of a member's fields, shared by add, update and import.
+enum MemberValidation {
+    static func name(_ value: String, field: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw CoopError.required(field) }
+        guard trimmed.count <= 100 else { throw CoopError.tooLong(field, max: 100) }
+        return trimmed
+    }
+
+    /// A practical address check: one `@`, a local part, a dotted domain, no spaces or controls.
+    static func email(_ value: String) throws -> String {
+        let email = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !email.isEmpty else { throw CoopError.required("email") }
+        guard email.count <= 254 else { throw CoopError.tooLong("email", max: 254) }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
+              !email.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 || $0 == 127 } == true }),
+              !email.contains(where: { "<>()[],;:\\\"".contains($0) })
+        else { throw CoopError.invalidEmail(value) }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+              labels.last!.count >= 2
+        else { throw CoopError.invalidEmail(value) }
+        return email
+    }
+
+    static func phone(_ value: String?) throws -> String? {
+        guard let value else { return nil }
+        let phone = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if phone.isEmpty { return nil }
+        guard phone.count <= 30, phone.contains(where: \.isNumber),
+              phone.allSatisfy({ $0.isNumber || " +-().x".contains($0) })
+        else { throw CoopError.invalidPhone(value) }
+        return phone
+    }
+
+    static func category(_ text: String) throws -> MemberCategory? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if t.isEmpty { return nil }
+        guard let category = MemberCategory(rawValue: t) else { throw CoopError.invalidCategory(text) }
+        return category
+    }
+
+    static func language(_ text: String) throws -> Language? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if t.isEmpty { return nil }
+        guard let language = Language(rawValue: t) else { throw CoopError.invalidLanguage(text) }
+        return language
+    }
+}

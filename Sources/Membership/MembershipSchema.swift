@@ -1,0 +1,66 @@
+import CoopCore
+
+/// The Membership tables. Forward-only: a change is a new numbered migration, never an edit.
+public enum MembershipSchema {
+    public static func register(in migrator: inout Migrator) {
+        migrator.register("membership.1", sql: """
+            CREATE TABLE membership_plans (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0),
+                period_months INTEGER NOT NULL CHECK (period_months BETWEEN 1 AND 120),
+                max_loans INTEGER NOT NULL CHECK (max_loans >= 0),
+                max_reservations INTEGER NOT NULL CHECK (max_reservations >= 0),
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE members (
+                id INTEGER PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                first_name TEXT NOT NULL,
+                last_name TEXT NOT NULL,
+                email TEXT UNIQUE COLLATE NOCASE,
+                phone TEXT,
+                language TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+                category TEXT NOT NULL CHECK (category IN ('user', 'worker', 'supporting')),
+                plan_id INTEGER REFERENCES membership_plans(id),
+                suspended INTEGER NOT NULL DEFAULT 0,
+                suspension_reason TEXT,
+                joined_on TEXT NOT NULL,
+                membership_ends TEXT,
+                share_capital_cents INTEGER NOT NULL DEFAULT 0 CHECK (share_capital_cents >= 0),
+                anonymized_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE membership_renewals (
+                id INTEGER PRIMARY KEY,
+                member_id INTEGER NOT NULL REFERENCES members(id),
+                plan_id INTEGER NOT NULL REFERENCES membership_plans(id),
+                amount_cents INTEGER NOT NULL,
+                paid_at TEXT NOT NULL,
+                previous_end TEXT,
+                new_end TEXT NOT NULL
+            );
+            CREATE INDEX membership_renewals_member ON membership_renewals(member_id);
+            CREATE TABLE membership_events (
+                id INTEGER PRIMARY KEY,
+                member_id INTEGER NOT NULL REFERENCES members(id),
+                kind TEXT NOT NULL,
+                reason TEXT,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX membership_events_member ON membership_events(member_id);
+            CREATE TABLE api_tokens (
+                id INTEGER PRIMARY KEY,
+                prefix TEXT NOT NULL,
+                hash BLOB NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'member')),
+                member_id INTEGER REFERENCES members(id),
+                label TEXT,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE INDEX api_tokens_prefix ON api_tokens(prefix);
+            """)
+    }
+}

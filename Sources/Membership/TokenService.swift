@@ -1,0 +1,104 @@
+import CoopCore
+
+/// A token as listed: never the secret, only its first characters.
+public struct TokenInfo: Sendable, Codable, Equatable {
+    public let prefix: String
+    public let role: Role
+    public let member: String?
+    public let createdAt: Instant
+    public let revokedAt: Instant?
+}
+
+/// A token just created: the secret is shown this once and stored only as its SHA-256.
+public struct IssuedToken: Sendable, Codable, Equatable {
+    public let token: String
+    public let info: TokenInfo
+}
+
+/// API tokens: 32 random bytes, base64url, stored as SHA-256, optionally tied to a member, revocable.
+public struct TokenService: Sendable {
+    let context: CoopContext
+
+    public init(context: CoopContext) { self.context = context }
+
+    /// Characters of the token kept in clear to name it (`token revoke PREFIX`).
+    static let prefixLength = 8
+
+    public func create(role: Role, member: String? = nil) async throws -> IssuedToken {
+        if role == .member && member == nil { throw CoopError.memberTokenNeedsMember() }
+        let secret = Base64URL.encode(try SecureRandom.bytes(32))
+        let now = context.now()
+        let number = member.map(MembershipService.normalizedNumber)
+        try await context.database.write { db in
+            let memberID = try number.map { try MembershipService.changeableMemberID($0, in: db) }
+            try db.execute("""
+                INSERT INTO api_tokens (prefix, hash, role, member_id, created_at) VALUES (?, ?, ?, ?, ?)
+                """, [String(secret.prefix(Self.prefixLength)), SHA256.hash(secret), role.rawValue, memberID, now])
+        }
+        return IssuedToken(
+            token: secret,
+            info: TokenInfo(prefix: String(secret.prefix(Self.prefixLength)), role: role, member: number, createdAt: now, revokedAt: nil))
+    }
+
+    /// Revokes the one active token starting with `prefix` (or equal to it).
+    public func revoke(prefix: String) async throws -> TokenInfo {
+        let prefix = prefix.trimmingCharacters(in: .whitespaces)
+        guard prefix.count >= 6 else { throw CoopError.tokenPrefixTooShort(prefix) }
+        let now = context.now()
+        return try await context.database.write { db in
+            let key = String(prefix.prefix(Self.prefixLength))
+            let rows = try db.query("""
+                SELECT t.id, t.prefix, t.hash, t.role, t.created_at, m.number FROM api_tokens t
+                LEFT JOIN members m ON m.id = t.member_id
+                WHERE t.revoked_at IS NULL AND substr(t.prefix, 1, ?) = ?
+                """, [key.count, key])
+            // A full token is matched by its hash; a prefix by its first characters.
+            let matches = prefix.count > Self.prefixLength
+                ? try rows.filter { constantTimeEquals(try $0.get("hash"), SHA256.hash(prefix)) }
+                : rows
+            guard !matches.isEmpty else { throw CoopError.tokenNotFound(prefix) }
+            guard matches.count == 1 else { throw CoopError.tokenAmbiguous(prefix) }
+            let row = matches[0]
+            try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", [now, try row.get("id") as Int64])
+            return TokenInfo(prefix: try row.get("prefix"), role: try Role(parsing: try row.get("role")),
+                             member: try row.get("number"), createdAt: try row.get("created_at"), revokedAt: now)
+        }
+    }
+
+    public func list() async throws -> [TokenInfo] {
+        try await context.database.read { db in
+            try db.query("""
+                SELECT t.prefix, t.role, t.created_at, t.revoked_at, m.number FROM api_tokens t
+                LEFT JOIN members m ON m.id = t.member_id ORDER BY t.id
+                """).map {
+                TokenInfo(prefix: try $0.get("prefix"), role: try Role(parsing: try $0.get("role")), member: try $0.get("number"),
+                          createdAt: try $0.get("created_at"), revokedAt: try $0.get("revoked_at"))
+            }
+        }
+    }
+
+    /// The identity behind a bearer token, or nil for an unknown or revoked one.
+    public func authenticate(_ token: String) async throws -> Identity? {
+        guard token.count == 43, token.utf8.allSatisfy({ $0 < 128 }) else { return nil }
+        let hash = SHA256.hash(token)
+        return try await context.database.read { db in
+            guard let row = try db.queryOne("""
+                SELECT t.hash, t.role, t.prefix, t.revoked_at, m.number FROM api_tokens t
+                LEFT JOIN members m ON m.id = t.member_id WHERE t.hash = ?
+                """, [hash]),
+                constantTimeEquals(try row.get("hash"), hash),
+                try row.get("revoked_at") as String? == nil
+            else { return nil }
+            return Identity(role: try Role(parsing: try row.get("role")), memberNumber: try row.get("number"), tokenPrefix: try row.get("prefix"))
+        }
+    }
+
+    /// Creates an admin token when none is active (first start); returns it, or nil when one exists.
+    public func bootstrapAdminToken() async throws -> IssuedToken? {
+        let active = try await context.database.read { db in
+            try db.scalar("SELECT count(*) FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL", as: Int64.self) ?? 0
+        }
+        guard active == 0 else { return nil }
+        return try await create(role: .admin)
+    }
+}

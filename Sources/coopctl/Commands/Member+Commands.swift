@@ -1,0 +1,247 @@
+import ArgumentParser
+import CoopCore
+import Foundation
+import Membership
+
+/// `coopctl member …`: the member register.
+struct MemberCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member", abstract: "Members. / Membres.",
+        subcommands: [Add.self, List.self, Show.self, Update.self, Renew.self, Suspend.self, Reinstate.self,
+                      Import.self, Export.self, ExportData.self, Anonymize.self])
+
+    static let headers: [LocalizedText] = [
+        .init(fr: "Numéro", en: "Number"), .init(fr: "Nom", en: "Name"), .init(fr: "Courriel", en: "Email"),
+        .init(fr: "Catégorie", en: "Category"), .init(fr: "Formule", en: "Plan"), .init(fr: "Statut", en: "Status"),
+        .init(fr: "Fin d’adhésion", en: "Membership ends"),
+    ]
+
+    static func row(_ m: Member, _ out: Output) -> [String] {
+        [m.number, "\(m.firstName) \(m.lastName)", m.email ?? "", m.category.rawValue, m.plan ?? "",
+         statusText(m.status).render(out.language), m.membershipEnds?.iso8601 ?? ""]
+    }
+
+    static func statusText(_ status: MemberStatus) -> LocalizedText {
+        switch status {
+        case .active: .init(fr: "actif", en: "active")
+        case .expired: .init(fr: "échu", en: "expired")
+        case .suspended: .init(fr: "suspendu", en: "suspended")
+        }
+    }
+
+    /// Prints one member: JSON object, or a short card for people.
+    static func show(_ m: Member, _ out: Output) throws {
+        if out.json { return try out.printJSON(m) }
+        out.table(headers, [row(m, out)])
+        if let reason = m.suspensionReason {
+            out.say(out.text(.init(fr: "Motif de suspension : {reason}", en: "Suspension reason: {reason}"), ["reason": .text(reason)]))
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a member. / Inscrire un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("first-name")) var firstName: String
+        @Option(name: .customLong("last-name")) var lastName: String
+        @Option var email: String
+        @Option var phone: String?
+        @Option(help: "fr or en.") var language: String?
+        @Option(help: "user, worker or supporting.") var category: String?
+        @Option(help: "Name of the membership plan.") var plan: String?
+        @Option(name: .customLong("share-capital"), help: "Share capital paid, e.g. 10.00.") var shareCapital: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let input = NewMember(
+                    firstName: firstName, lastName: lastName, email: email, phone: phone,
+                    language: try language.map(MemberArguments.language), category: try category.map(MemberArguments.category),
+                    plan: plan, shareCapital: try shareCapital.map { try MemberArguments.money($0, field: "shareCapital") })
+                let member = try await session.coop.membership.addMember(input)
+                if session.output.json { return try session.output.printJSON(member) }
+                session.output.say(session.output.text(.init(fr: "Membre {number} inscrit.", en: "Member {number} registered."), ["number": .text(member.number)]))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List members. / Lister les membres.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only members with this status: active, expired or suspended.") var status: String?
+
+        func run() async throws {
+            try await global.run { session in
+                var members = try await session.coop.membership.allMembers()
+                if let status {
+                    guard let wanted = MemberStatus(rawValue: status) else {
+                        throw CoopError.invalidValue("status", status, expected: .init(fr: "active, expired ou suspended", en: "active, expired or suspended"))
+                    }
+                    members = members.filter { $0.status == wanted }
+                }
+                if session.output.json { return try session.output.printJSON(members) }
+                session.output.table(MemberCommand.headers, members.map { MemberCommand.row($0, session.output) })
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a member. / Afficher un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Member number, e.g. M-0001.") var number: String
+
+        func run() async throws {
+            try await global.run { session in
+                try MemberCommand.show(try await session.coop.membership.member(number), session.output)
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a member's details. / Modifier un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option(name: .customLong("first-name")) var firstName: String?
+        @Option(name: .customLong("last-name")) var lastName: String?
+        @Option var email: String?
+        @Option var phone: String?
+        @Option var language: String?
+        @Option var category: String?
+        @Option(help: "Plan name; an empty string removes the plan.") var plan: String?
+        @Option(name: .customLong("share-capital")) var shareCapital: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let changes = MemberChanges(
+                    firstName: firstName, lastName: lastName, email: email, phone: phone,
+                    language: try language.map(MemberArguments.language), category: try category.map(MemberArguments.category),
+                    plan: plan, shareCapital: try shareCapital.map { try MemberArguments.money($0, field: "shareCapital") })
+                try MemberCommand.show(try await session.coop.membership.updateMember(number, changes), session.output)
+            }
+        }
+    }
+
+    struct Renew: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the plan fee and extend the membership. / Renouveler.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+
+        func run() async throws {
+            try await global.run { session in
+                let member = try await session.coop.membership.renew(number)
+                if session.output.json { return try session.output.printJSON(member) }
+                session.output.say(session.output.text(.init(fr: "Adhésion de {number} renouvelée jusqu’au {date}.", en: "Membership of {number} renewed until {date}."),
+                                                       ["number": .text(member.number), "date": .text(member.membershipEnds?.iso8601 ?? "")]))
+            }
+        }
+    }
+
+    struct Suspend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suspend a member. / Suspendre un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option var reason: String
+
+        func run() async throws {
+            try await global.run { session in
+                try MemberCommand.show(try await session.coop.membership.suspend(number, reason: reason), session.output)
+            }
+        }
+    }
+
+    struct Reinstate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lift a suspension. / Lever une suspension.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option var reason: String?
+
+        func run() async throws {
+            try await global.run { session in
+                try MemberCommand.show(try await session.coop.membership.reinstate(number, reason: reason), session.output)
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import members from CSV, all or nothing. / Importer des membres (tout ou rien).",
+            discussion: "Columns: first_name,last_name,email[,phone,language,category,plan]")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "CSV file.") var file: String
+
+        func run() async throws {
+            try await global.run { session in
+                let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                let members = try await session.coop.membership.importMembers(csv: data, source: (file as NSString).lastPathComponent)
+                if session.output.json { return try session.output.printJSON(members) }
+                session.output.say(session.output.text(.init(fr: "{count} membres importés.", en: "{count} members imported."),
+                                                       ["count": .integer(Int64(members.count))]))
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export all members as CSV. / Exporter les membres en CSV.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let csv = try await session.coop.membership.exportMembersCSV()
+                if let output {
+                    try Data(csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } else {
+                    FileHandle.standardOutput.write(Data(csv.utf8))
+                }
+            }
+        }
+    }
+
+    struct ExportData: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export-data", abstract: "Everything Coop holds about a member, as JSON. / Données personnelles d’un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+
+        func run() async throws {
+            try await global.run { session in
+                try session.output.printJSON(try await session.coop.membership.personalData(number))
+            }
+        }
+    }
+
+    struct Anonymize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a member's name, email and phone, keeping the accounts. / Anonymiser un membre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+
+        func run() async throws {
+            try await global.run { session in
+                let member = try await session.coop.membership.anonymize(number)
+                if session.output.json { return try session.output.printJSON(member) }
+                session.output.say(session.output.text(.init(fr: "Membre {number} anonymisé.", en: "Member {number} anonymized."), ["number": .text(member.number)]))
+            }
+        }
+    }
+}
+
+/// Turns command-line text into domain values with the domain's own localized errors.
+enum MemberArguments {
+    static func language(_ text: String) throws -> Language {
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw CoopError.invalidValue("language", text, expected: .init(fr: "fr ou en", en: "fr or en"))
+        }
+        return language
+    }
+
+    static func category(_ text: String) throws -> MemberCategory {
+        guard let category = MemberCategory(rawValue: text.lowercased()) else {
+            throw CoopError.invalidValue("category", text, expected: .init(fr: "user, worker ou supporting", en: "user, worker or supporting"))
+        }
+        return category
+    }
+
+    static func money(_ text: String, field: String) throws -> Money {
+        guard let money = Money(parsing: text) else { throw CoopError.invalidAmount(field, text) }
+        return money
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// `coopctl`: the command-line face of Coop. Every command calls a domain service and prints its result.
+@main
+struct CoopCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coopctl",
+        abstract: "Run a co-op: members, plans, tokens. / Gérer une coopérative : membres, formules, jetons.",
+        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self]
+    )
+
+    /// Exit codes: 0 success, 1 a user error (message on stderr), 2 a usage error.
+    static func main() async {
+        let arguments = GlobalOptions.movingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Coop
+import CoopCore
+import Foundation
+
+/// What a command works with once the database is open.
+struct Session {
+    let coop: Coop
+    let output: Output
+    let configuration: CoopConfiguration
+    /// Migrations applied on opening (empty when the schema was current).
+    let migrated: [String]
+}
+
+/// Options every command takes, after the command (`coopctl member list --json --db club.sqlite`).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $COOP_DB, then ./coop.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Language of messages: fr or en (default: $COOP_LANG, then $LANG, then fr).")
+    var lang: String?
+
+    @Flag(name: .long, help: "Print JSON for scripts instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil {
+            throw ValidationError("--lang takes fr or en, not \(lang).")
+        }
+    }
+
+    var language: Language { Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) }
+
+    var output: Output { Output(language: language, json: json) }
+
+    /// Opens the co-op and runs `body`; a refusal prints one localized line on stderr and exits 1.
+    func run(_ body: (Session) async throws -> Void) async throws {
+        let output = self.output
+        do {
+            let configuration = try CoopConfiguration.from(environment: ProcessInfo.processInfo.environment, database: db)
+            let (coop, migrated) = try await Coop.open(configuration)
+            try await body(Session(coop: coop, output: output, configuration: configuration, migrated: migrated))
+        } catch let error as CoopError {
+            output.fail(error.message(language))
+        } catch let error as DatabaseError {
+            output.fail(LocalizedText(fr: "Erreur de base de données : {detail}", en: "Database error: {detail}")
+                .render(language, ["detail": .text(error.message)]))
+        } catch let error as CocoaError {
+            output.fail(LocalizedText(fr: "Fichier illisible ou impossible à écrire : {detail}", en: "Cannot read or write the file: {detail}")
+                .render(language, ["detail": .text(error.localizedDescription)]))
+        }
+    }
+
+    /// The global options may also come before the group (`coopctl --db x.sqlite member list`):
+    /// move them to the end, where every leaf command parses them.
+    static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--json" {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else if (first == "--db" || first == "--lang"), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--db=") || first.hasPrefix("--lang=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return Array(rest) + leading
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CoopCore
+import Foundation
+
+/// How a command speaks: JSON for scripts or a table for people, in the chosen language.
+struct Output: Sendable {
+    let language: Language
+    let json: Bool
+
+    func text(_ text: LocalizedText, _ arguments: [String: MessageArgument] = [:]) -> String {
+        text.render(language, arguments)
+    }
+
+    /// Prints one value as JSON (camelCase keys, sorted, dates as text, amounts in cents).
+    func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// Prints a message line for people (nothing in JSON mode, where the value says it all).
+    func say(_ line: String) {
+        print(line)
+    }
+
+    /// Prints an aligned table; headers are localized.
+    func table(_ headers: [LocalizedText], _ rows: [[String]]) {
+        let titles = headers.map { $0.render(language) }
+        var widths = titles.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ")
+        }
+        print(line(titles))
+        print(line(widths.map { String(repeating: "-", count: $0) }))
+        for row in rows { print(line(row)) }
+    }
+
+    /// A user error: one line on stderr, exit status 1.
+    func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
