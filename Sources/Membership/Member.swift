@@ -63,6 +63,30 @@ public struct Member: Sendable, Codable, Equatable {
         status = Member.status(suspended: suspended, ends: membershipEnds, today: today)
     }
 
+    enum CodingKeys: String, CodingKey {
+        case number, firstName, lastName, email, phone, language, category, plan, status, suspensionReason,
+             joinedOn, membershipEnds, shareCapital, anonymized
+    }
+
+    /// Absent values are written as `null`, so every member object has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(firstName, forKey: .firstName)
+        try c.encode(lastName, forKey: .lastName)
+        try c.encode(email, forKey: .email)
+        try c.encode(phone, forKey: .phone)
+        try c.encode(language, forKey: .language)
+        try c.encode(category, forKey: .category)
+        try c.encode(plan, forKey: .plan)
+        try c.encode(status, forKey: .status)
+        try c.encode(suspensionReason, forKey: .suspensionReason)
+        try c.encode(joinedOn, forKey: .joinedOn)
+        try c.encode(membershipEnds, forKey: .membershipEnds)
+        try c.encode(shareCapital, forKey: .shareCapital)
+        try c.encode(anonymized, forKey: .anonymized)
+    }
+
     static func status(suspended: Bool, ends: LocalDate?, today: LocalDate) -> MemberStatus {
         if suspended { return .suspended }
         if let ends, ends < today { return .expired }

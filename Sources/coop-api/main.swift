@@ -1,2 +1,30 @@
-import Hummingbird
-print("x")
+import Coop
+import CoopCore
+import Foundation
+import Logging
+
+// coop-api [--db PATH] [--host H] [--port P]: flags win over COOP_DB, COOP_HOST, COOP_PORT.
+let language = Language.resolve(flag: nil, environment: ProcessInfo.processInfo.environment)
+do {
+    let flags = try CommandLineFlags(Array(CommandLine.arguments.dropFirst()))
+    let configuration = try CoopConfiguration.from(
+        environment: ProcessInfo.processInfo.environment, database: flags.db, host: flags.host, port: flags.port)
+    let (coop, migrated) = try await Coop.open(configuration)
+    var logger = Logger(label: "coop-api")
+    logger.logLevel = .info
+    if !migrated.isEmpty { logger.info("schema migrated", metadata: ["db.migrations": "\(migrated.joined(separator: ","))"]) }
+    if let issued = try await coop.tokens.bootstrapAdminToken() {
+        let notice = LocalizedText(fr: "Premier démarrage : jeton administrateur (affiché une seule fois) :",
+                                   en: "First start: administrator token (shown once):").render(language)
+        // Written straight to the file descriptor: stdout may be a pipe that a script is reading.
+        FileHandle.standardOutput.write(Data("\(notice)\n\(issued.token)\n".utf8))
+    }
+    let app = buildApplication(coop: coop, configuration: configuration, logger: logger)
+    try await app.runService()
+} catch let error as CoopError {
+    FileHandle.standardError.write(Data((error.message(language) + "\n").utf8))
+    exit(1)
+} catch let error as CommandLineFlags.UsageError {
+    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+    exit(2)
+}

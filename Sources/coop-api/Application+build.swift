@@ -1,0 +1,25 @@
+import Coop
+import CoopCore
+import Hummingbird
+import Logging
+
+/// Builds the API over an opened co-op. Tests call this with a fresh database; main with the real one.
+func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(coop: coop),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coop-api"),
+        logger: logger
+    )
+}
+
+/// Every route, under the error and authentication middleware.
+func buildRouter(coop: Coop) -> Router<CoopRequestContext> {
+    let router = Router(context: CoopRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(tokens: coop.tokens))
+    HealthController().addRoutes(to: router)
+    let api = router.group("api/v1")
+    PlanController(membership: coop.membership).addRoutes(to: api)
+    MemberController(membership: coop.membership).addRoutes(to: api)
+    return router
+}

@@ -1,0 +1,78 @@
+import CoopCore
+import Hummingbird
+import Membership
+
+/// `/api/v1/members` (staff run the register; a member reads their own record) and `/api/v1/me`.
+struct MemberController {
+    let membership: MembershipService
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("members", use: list)
+        group.post("members", use: create)
+        group.get("members/:number", use: show)
+        group.patch("members/:number", use: update)
+        group.post("members/:number/renew", use: renew)
+        group.post("members/:number/suspend", use: suspend)
+        group.post("members/:number/reinstate", use: reinstate)
+        group.get("me", use: me)
+    }
+
+    struct Reason: Decodable {
+        let reason: String?
+    }
+
+    @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let query = request.uri.queryParameters
+        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        var status: MemberStatus?
+        if let text = query.get("status") {
+            guard let s = MemberStatus(rawValue: text) else {
+                throw CoopError.invalidValue("status", text, expected: .init(fr: "active, expired ou suspended", en: "active, expired or suspended"))
+            }
+            status = s
+        }
+        return try JSON.response(try await membership.members(page: page, status: status))
+    }
+
+    @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let input = try await JSON.decode(NewMember.self, from: request, context: context)
+        let member = try await membership.addMember(input)
+        return try JSON.response(member, status: .created, location: "/api/v1/members/\(member.number)")
+    }
+
+    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let number = MembershipService.normalizedNumber(try context.parameters.require("number"))
+        try context.authenticated().requireAccess(toMember: number)
+        return try JSON.response(try await membership.member(number))
+    }
+
+    @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let changes = try await JSON.decode(MemberChanges.self, from: request, context: context)
+        return try JSON.response(try await membership.updateMember(try context.parameters.require("number"), changes))
+    }
+
+    @Sendable func renew(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        return try JSON.response(try await membership.renew(try context.parameters.require("number")))
+    }
+
+    @Sendable func suspend(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let body = try await JSON.decode(Reason.self, from: request, context: context)
+        return try JSON.response(try await membership.suspend(try context.parameters.require("number"), reason: body.reason ?? ""))
+    }
+
+    @Sendable func reinstate(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let body = try await JSON.decodeIfPresent(Reason.self, from: request, context: context)
+        return try JSON.response(try await membership.reinstate(try context.parameters.require("number"), reason: body?.reason))
+    }
+
+    @Sendable func me(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let number = try context.authenticated().ownMemberNumber()
+        return try JSON.response(try await membership.member(number))
+    }
+}

@@ -1,0 +1,28 @@
+import CoopCore
+import Hummingbird
+import Membership
+
+/// `/api/v1/plans`: any token reads them, admins create them.
+struct PlanController {
+    let membership: MembershipService
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("plans", use: list)
+        group.post("plans", use: create)
+    }
+
+    struct PlanList: Encodable {
+        let items: [Plan]
+    }
+
+    @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.authenticated()
+        return try JSON.response(PlanList(items: try await membership.plans()))
+    }
+
+    @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.admin)
+        let plan = try await JSON.decode(Plan.self, from: request, context: context)
+        return try JSON.response(try await membership.addPlan(plan), status: .created)
+    }
+}

@@ -1,0 +1,98 @@
+import CoopCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+extension CoopError.Kind {
+    /// The one place where a kind of refusal becomes an HTTP status.
+    var status: HTTPResponse.Status {
+        switch self {
+        case .invalid: .unprocessableContent
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .tooLarge: .contentTooLarge
+        case .rateLimited: .tooManyRequests
+        }
+    }
+}
+
+/// An RFC 9457 problem document: `{type, title, status, detail, code, field?}`.
+struct Problem: Encodable {
+    let type: String
+    let title: String
+    let status: Int
+    let detail: String
+    let code: String
+    let field: String?
+
+    init(_ error: CoopError, language: Language) {
+        let status = error.kind.status
+        self.init(status: status, code: error.code, detail: error.message(language), field: error.field, language: language)
+    }
+
+    init(http error: HTTPError, language: Language) {
+        let text: LocalizedText
+        let code: String
+        switch error.status {
+        case .notFound:
+            code = "http.not_found"
+            text = .init(fr: "Aucune ressource à cette adresse.", en: "No resource at this address.")
+        case .methodNotAllowed:
+            code = "http.method_not_allowed"
+            text = .init(fr: "Méthode non permise sur cette ressource.", en: "Method not allowed on this resource.")
+        case .contentTooLarge:
+            code = "http.too_large"
+            text = .init(fr: "Le corps de la requête est trop volumineux.", en: "The request body is too large.")
+        default:
+            code = "http.\(error.status.code)"
+            text = .init(fr: "La requête n’a pas pu être traitée.", en: "The request could not be processed.")
+        }
+        self.init(status: error.status, code: code, detail: text.render(language), field: nil, language: language)
+    }
+
+    private init(status: HTTPResponse.Status, code: String, detail: String, field: String?, language: Language) {
+        self.type = "urn:coop:problem:\(code)"
+        self.title = Problem.title(status, language)
+        self.status = status.code
+        self.detail = detail
+        self.code = code
+        self.field = field
+    }
+
+    static func internalError(_ language: Language) -> Problem {
+        Problem(status: .internalServerError, code: "internal",
+                detail: LocalizedText(fr: "Erreur interne : l’opération n’a pas été faite.", en: "Internal error: nothing was done.").render(language),
+                field: nil, language: language)
+    }
+
+    func response() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        headers[.xContentTypeOptions] = "nosniff"
+        let body = (try? JSON.encoder.encode(self)) ?? Data()
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private static func title(_ status: HTTPResponse.Status, _ language: Language) -> String {
+        let text: LocalizedText
+        switch status.code {
+        case 401: text = .init(fr: "Non authentifié", en: "Unauthenticated")
+        case 403: text = .init(fr: "Accès refusé", en: "Forbidden")
+        case 404: text = .init(fr: "Introuvable", en: "Not found")
+        case 405: text = .init(fr: "Méthode non permise", en: "Method not allowed")
+        case 409: text = .init(fr: "Conflit", en: "Conflict")
+        case 413: text = .init(fr: "Trop volumineux", en: "Too large")
+        case 422: text = .init(fr: "Données invalides", en: "Invalid data")
+        case 429: text = .init(fr: "Trop de tentatives", en: "Too many requests")
+        case 500: text = .init(fr: "Erreur interne", en: "Internal error")
+        default: text = .init(fr: "Requête refusée", en: "Request refused")
+        }
+        return text.render(language)
+    }
+}
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+}

@@ -1,0 +1,78 @@
+import CoopCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// JSON in and out, with the same camelCase fields as `coopctl --json`.
+enum JSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// A JSON answer.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let location { headers[.location] = location }
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes a request body; a malformed body is a 422 that names the field at fault.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T {
+        guard let value = try await decodeIfPresent(type, from: request, context: context) else {
+            throw CoopError(.invalid, "common.empty_body", fr: "Le corps de la requête est vide : JSON attendu.",
+                            en: "The request body is empty: JSON expected.")
+        }
+        return value
+    }
+
+    /// Decodes a body that may be left out; nil when it is empty.
+    static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T? {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        if buffer.readableBytes == 0 { return nil }
+        let data = Data(buffer.readableBytesView)
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw CoopError.badBody(error)
+        }
+    }
+}
+
+extension CoopError {
+    /// A body field of the wrong type or outside its allowed values.
+    static func invalidField(_ field: String) -> CoopError {
+        CoopError(.invalid, "common.invalid_field", field: field, ["field": .text(field)],
+                  fr: "Le champ {field} a une valeur invalide (voir /openapi.yaml).",
+                  en: "The field {field} has an invalid value (see /openapi.yaml).")
+    }
+
+    /// The decoding failure as a 422 naming the field.
+    static func badBody(_ error: DecodingError) -> CoopError {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            return keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .required(path(context, key))
+        case .valueNotFound(_, let context):
+            return .required(path(context))
+        case .typeMismatch(_, let context):
+            return .invalidField(path(context))
+        case .dataCorrupted(let context):
+            let field = path(context)
+            if field.isEmpty {
+                return CoopError(.invalid, "common.invalid_json",
+                                 fr: "Le corps de la requête n’est pas du JSON valide.", en: "The request body is not valid JSON.")
+            }
+            return .invalidField(field)
+        @unknown default:
+            return CoopError(.invalid, "common.invalid_json",
+                             fr: "Le corps de la requête n’est pas du JSON valide.", en: "The request body is not valid JSON.")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import CoopCore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Picks the answer's language from `Accept-Language` and turns every error into an RFC 9457
+/// `application/problem+json` answer. A domain refusal keeps its status and code; anything else
+/// is logged and answered 500 without details.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = CoopRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let language = Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+        context.language = language
+        do {
+            var response = try await next(request, context)
+            response.headers[.contentLanguage] = language.rawValue
+            response.headers[.xContentTypeOptions] = "nosniff"
+            return response
+        } catch let error as CoopError {
+            return Problem(error, language: language).response()
+        } catch let error as HTTPError {
+            return Problem(http: error, language: language).response()
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))", "error": "\(error)"])
+            return Problem.internalError(language).response()
+        }
+    }
+}

@@ -1,0 +1,301 @@
+/// The REST contract, served at `GET /openapi.yaml`. A test checks that every registered route is
+/// documented here and every documented route is registered.
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: Coop API
+  version: 1.0.0
+  description: |
+    REST API of Coop, the toolkit for co-ops and non-profits. JSON bodies use camelCase fields, the
+    same as `coopctl --json`. Amounts are integer cents; instants are UTC ISO-8601; dates are YYYY-MM-DD
+    in the co-op's time zone. Errors are application/problem+json (RFC 9457) with a stable `code`, in
+    French or English after Accept-Language.
+servers:
+  - url: http://127.0.0.1:8080
+security:
+  - bearer: []
+paths:
+  /health:
+    get:
+      summary: Liveness check
+      security: []
+      responses:
+        '200':
+          description: The service is up.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status]
+                properties:
+                  status: {type: string, const: ok}
+  /openapi.yaml:
+    get:
+      summary: This document
+      security: []
+      responses:
+        '200':
+          description: The OpenAPI document.
+          content:
+            application/yaml:
+              schema: {type: string}
+  /api/v1/plans:
+    get:
+      summary: List membership plans (any token)
+      responses:
+        '200':
+          description: All plans.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items]
+                properties:
+                  items: {type: array, items: {$ref: '#/components/schemas/Plan'}}
+        '401': {$ref: '#/components/responses/Problem'}
+    post:
+      summary: Create a plan (admin)
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Plan'}
+      responses:
+        '201':
+          description: The plan.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Plan'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+  /api/v1/members:
+    get:
+      summary: List members (staff), paginated
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
+        - {name: cursor, in: query, schema: {type: string}}
+        - {name: status, in: query, schema: {type: string, enum: [active, expired, suspended]}}
+      responses:
+        '200':
+          description: One page of members.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items, next]
+                properties:
+                  items: {type: array, items: {$ref: '#/components/schemas/Member'}}
+                  next: {type: [string, 'null'], description: Cursor of the next page; null on the last page.}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+    post:
+      summary: Register a member (staff)
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/NewMember'}
+      responses:
+        '201':
+          description: The new member.
+          headers:
+            Location: {schema: {type: string}}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+  /api/v1/members/{number}:
+    parameters:
+      - {$ref: '#/components/parameters/MemberNumber'}
+    get:
+      summary: One member (staff, or the member themself)
+      responses:
+        '200':
+          description: The member.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+    patch:
+      summary: Change a member's details (staff)
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/MemberChanges'}
+      responses:
+        '200':
+          description: The member after the change.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+  /api/v1/members/{number}/renew:
+    parameters:
+      - {$ref: '#/components/parameters/MemberNumber'}
+    post:
+      summary: Record the plan fee and extend the membership by one period (staff)
+      responses:
+        '200':
+          description: The member after renewal.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+  /api/v1/members/{number}/suspend:
+    parameters:
+      - {$ref: '#/components/parameters/MemberNumber'}
+    post:
+      summary: Suspend a member, with a reason (staff)
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [reason]
+              properties:
+                reason: {type: string, minLength: 1, maxLength: 500}
+      responses:
+        '200':
+          description: The suspended member.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+  /api/v1/members/{number}/reinstate:
+    parameters:
+      - {$ref: '#/components/parameters/MemberNumber'}
+    post:
+      summary: Lift a suspension (staff)
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                reason: {type: string}
+      responses:
+        '200':
+          description: The reinstated member.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '409': {$ref: '#/components/responses/Problem'}
+  /api/v1/me:
+    get:
+      summary: The caller's own member record (a token tied to a member)
+      responses:
+        '200':
+          description: The member.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Member'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+components:
+  securitySchemes:
+    bearer:
+      type: http
+      scheme: bearer
+      description: A token from `coopctl token create`, sent as `Authorization: Bearer <token>`.
+  parameters:
+    MemberNumber:
+      name: number
+      in: path
+      required: true
+      schema: {type: string, example: M-0001}
+  responses:
+    Problem:
+      description: A refusal, as RFC 9457 problem details.
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+  schemas:
+    Problem:
+      type: object
+      required: [type, title, status, detail, code]
+      properties:
+        type: {type: string}
+        title: {type: string}
+        status: {type: integer}
+        detail: {type: string}
+        code: {type: string, example: membership.email_taken}
+        field: {type: [string, 'null']}
+    Plan:
+      type: object
+      required: [name, fee, months, maxLoans, maxReservations]
+      properties:
+        name: {type: string, maxLength: 60}
+        fee: {type: integer, minimum: 0, description: Fee per period in cents.}
+        months: {type: integer, minimum: 1, maximum: 120}
+        maxLoans: {type: integer, minimum: 0}
+        maxReservations: {type: integer, minimum: 0}
+    Member:
+      type: object
+      required: [number, firstName, lastName, email, language, category, plan, status, joinedOn, membershipEnds, shareCapital, anonymized]
+      properties:
+        number: {type: string, example: M-0001}
+        firstName: {type: string}
+        lastName: {type: string}
+        email: {type: [string, 'null']}
+        phone: {type: [string, 'null']}
+        language: {type: string, enum: [fr, en]}
+        category: {type: string, enum: [user, worker, supporting]}
+        plan: {type: [string, 'null']}
+        status: {type: string, enum: [active, expired, suspended]}
+        suspensionReason: {type: [string, 'null']}
+        joinedOn: {type: string, format: date}
+        membershipEnds: {type: [string, 'null'], format: date}
+        shareCapital: {type: integer, description: Share capital paid, in cents.}
+        anonymized: {type: boolean}
+    NewMember:
+      type: object
+      required: [firstName, lastName, email]
+      properties:
+        firstName: {type: string, maxLength: 100}
+        lastName: {type: string, maxLength: 100}
+        email: {type: string, format: email}
+        phone: {type: string}
+        language: {type: string, enum: [fr, en]}
+        category: {type: string, enum: [user, worker, supporting]}
+        plan: {type: string}
+        shareCapital: {type: integer, minimum: 0}
+    MemberChanges:
+      type: object
+      properties:
+        firstName: {type: string}
+        lastName: {type: string}
+        email: {type: string, format: email}
+        phone: {type: string}
+        language: {type: string, enum: [fr, en]}
+        category: {type: string, enum: [user, worker, supporting]}
+        plan: {type: string, description: An empty string removes the plan.}
+        shareCapital: {type: integer, minimum: 0}
+"""#
+}
