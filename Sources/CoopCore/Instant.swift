@@ -41,8 +41,8 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         localInstant(day, secondsOfDay: 0, in: timeZone)
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z` or `±HH:MM`; without an offset the time is
-    /// read in `timeZone` (the co-op's). A bare date means the start of that local day.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z` or `±HH:MM` (or `±HHMM`, `±HH`); without an
+    /// offset the time is read in `timeZone` (the co-op's). A bare date means the start of that local day.
     public static func parse(_ text: String, timeZone: TimeZone) -> Instant? {
         let t = text.trimmingCharacters(in: .whitespaces)
         let parts = t.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
@@ -54,32 +54,11 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
             offsetSeconds = 0
             rest = rest.dropLast()
         } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let offsetText = rest[rest.index(after: signIndex)...]
-            let hm = offsetText.split(separator: ":")
-            guard hm.count <= 2, let oh = Int(hm[0].prefix(2)), oh <= 23 else { return nil }
-            var om = 0
-            if hm.count == 2 { guard let m = Int(hm[1]), m < 60 else { return nil }; om = m }
-            else if hm[0].count == 4 { guard let m = Int(hm[0].suffix(2)), m < 60 else { return nil }; om = m }
-            else if hm[0].count != 2 { return nil }
-            offsetSeconds = (oh * 3600 + om * 60) * (rest[signIndex] == "-" ? -1 : 1)
+            guard let offset = parseOffset(rest[rest.index(after: signIndex)...]) else { return nil }
+            offsetSeconds = offset * (rest[signIndex] == "-" ? -1 : 1)
             rest = rest[..<signIndex]
         }
-        let clock = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2 || clock.count == 3,
-              clock[0].count == 2, clock[1].count == 2,
-              let h = Int(clock[0]), let m = Int(clock[1]), h < 24, m < 60 else { return nil }
-        var seconds = 0, millis = 0
-        if clock.count == 3 {
-            let sf = clock[2].split(separator: ".", maxSplits: 1)
-            guard let sText = sf.first, sText.count == 2, let s = Int(sText), s < 60 else { return nil }
-            seconds = s
-            if sf.count == 2 {
-                let digits = sf[1]
-                guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-                millis = Int((digits + "00").prefix(3))!
-            }
-        }
-        let secondsOfDay = h * 3600 + m * 60 + seconds
+        guard let (secondsOfDay, millis) = parseClock(rest) else { return nil }
         if let offsetSeconds {
             let ms = Int64(day.daysSinceEpoch) * 86_400_000 + Int64(secondsOfDay - offsetSeconds) * 1000 + Int64(millis)
             return Instant(milliseconds: ms)
@@ -88,12 +67,55 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         return Instant(milliseconds: local.milliseconds + Int64(millis))
     }
 
+    /// Exactly two ASCII digits, as a number.
+    private static func twoDigits(_ text: Substring) -> Int? {
+        guard text.count == 2, text.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(text)
+    }
+
+    /// `HH:MM`, `HHMM` or `HH` → seconds.
+    private static func parseOffset(_ text: Substring) -> Int? {
+        let hours: Int?, minutes: Int?
+        if text.count == 5, text[text.index(text.startIndex, offsetBy: 2)] == ":" {
+            hours = twoDigits(text.prefix(2)); minutes = twoDigits(text.suffix(2))
+        } else if text.count == 4 {
+            hours = twoDigits(text.prefix(2)); minutes = twoDigits(text.suffix(2))
+        } else {
+            hours = twoDigits(text); minutes = 0
+        }
+        guard let hours, let minutes, hours <= 23, minutes < 60 else { return nil }
+        return hours * 3600 + minutes * 60
+    }
+
+    /// `HH:MM[:SS[.fff]]` → (seconds of day, milliseconds).
+    private static func parseClock(_ text: Substring) -> (Int, Int)? {
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 2 || fields.count == 3,
+              let h = twoDigits(fields[0]), let m = twoDigits(fields[1]), h < 24, m < 60 else { return nil }
+        var seconds = 0, millis = 0
+        if fields.count == 3 {
+            let sf = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let s = twoDigits(sf[0]), s < 60 else { return nil }
+            seconds = s
+            if sf.count == 2 {
+                let digits = sf[1]
+                guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+                millis = Int((digits + "00").prefix(3))!
+            }
+        }
+        return (h * 3600 + m * 60 + seconds, millis)
+    }
+
+    /// The instant a wall-clock time names in `timeZone`. In the autumn overlap the earlier instant
+    /// wins; in the spring gap the time moves forward (02:30 becomes 03:30), as a person means it.
     private static func localInstant(_ day: LocalDate, secondsOfDay: Int, in timeZone: TimeZone) -> Instant {
-        // Read the wall time as UTC, then correct by the zone's offset at that instant (twice, for DST edges).
         let naive = Int64(day.daysSinceEpoch) * 86_400 + Int64(secondsOfDay)
-        var guess = naive - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive))))
-        guess = naive - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(guess))))
-        return Instant(milliseconds: guess * 1000)
+        func offset(_ t: Int64) -> Int64 { Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))) }
+        // Transitions are at least days apart, so the offsets a day before and a day after are the
+        // only two candidates.
+        let before = offset(naive - 86_400), after = offset(naive + 86_400)
+        let candidates = [naive - before, naive - after].filter { $0 + offset($0) == naive }
+        return Instant(milliseconds: (candidates.min() ?? naive - before) * 1000)
     }
 
     public init(from decoder: any Decoder) throws {

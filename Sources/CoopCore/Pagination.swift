@@ -26,8 +26,9 @@ public struct PageRequest: Sendable, Equatable {
     /// The sort key of the last item already seen.
     public let after: String?
 
+    /// `limit` is brought into 1…500.
     public init(limit: Int = PageRequest.defaultLimit, after: String? = nil) {
-        self.limit = limit
+        self.limit = min(max(limit, 1), PageRequest.maxLimit)
         self.after = after
     }
 

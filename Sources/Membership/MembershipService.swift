@@ -30,7 +30,7 @@ public struct MembershipService: Sendable {
     /// Members in number order, one page at a time.
     public func members(page: PageRequest = PageRequest(), status: MemberStatus? = nil) async throws -> Page<Member> {
         let today = context.today()
-        let afterID = Int64(page.after ?? "0") ?? 0
+        let afterID = try Self.cursorID(page.after)
         return try await database.read { db in
             var sql = Member.selectSQL + " WHERE m.id > ?"
             var arguments: [any DatabaseValueConvertible] = [afterID]
@@ -45,6 +45,13 @@ public struct MembershipService: Sendable {
             let next = rows.count > page.limit ? PageRequest.cursor(for: String(try rows[page.limit - 1].get("id") as Int64)) : nil
             return Page(items: members, next: next)
         }
+    }
+
+    /// The row id a members cursor holds; a cursor we did not make is refused.
+    static func cursorID(_ after: String?) throws -> Int64 {
+        guard let after else { return 0 }
+        guard let id = Int64(after), id > 0 else { throw CoopError.invalidCursor() }
+        return id
     }
 
     /// Every member, in number order.

@@ -23,6 +23,8 @@ public struct TokenService: Sendable {
 
     /// Characters of the token kept in clear to name it (`token revoke PREFIX`).
     static let prefixLength = 8
+    /// 32 bytes in unpadded base64url.
+    static let tokenLength = 43
 
     public func create(role: Role, member: String? = nil) async throws -> IssuedToken {
         if role == .member && member == nil { throw CoopError.memberTokenNeedsMember() }
@@ -52,8 +54,8 @@ public struct TokenService: Sendable {
                 LEFT JOIN members m ON m.id = t.member_id
                 WHERE t.revoked_at IS NULL AND substr(t.prefix, 1, ?) = ?
                 """, [key.count, key])
-            // A full token is matched by its hash; a prefix by its first characters.
-            let matches = prefix.count > Self.prefixLength
+            // A whole token is matched by its hash; a prefix by the characters kept in clear.
+            let matches = prefix.count == Self.tokenLength
                 ? try rows.filter { constantTimeEquals(try $0.get("hash"), SHA256.hash(prefix)) }
                 : rows
             guard !matches.isEmpty else { throw CoopError.tokenNotFound(prefix) }
@@ -79,7 +81,7 @@ public struct TokenService: Sendable {
 
     /// The identity behind a bearer token, or nil for an unknown or revoked one.
     public func authenticate(_ token: String) async throws -> Identity? {
-        guard token.count == 43, token.utf8.allSatisfy({ $0 < 128 }) else { return nil }
+        guard token.count == Self.tokenLength, token.utf8.allSatisfy({ $0 < 128 }) else { return nil }
         let hash = SHA256.hash(token)
         return try await context.database.read { db in
             guard let row = try db.queryOne("""
@@ -94,11 +96,19 @@ public struct TokenService: Sendable {
     }
 
     /// Creates an admin token when none is active (first start); returns it, or nil when one exists.
+    /// The check and the insert share one write transaction, so two first starts issue one token.
     public func bootstrapAdminToken() async throws -> IssuedToken? {
-        let active = try await context.database.read { db in
-            try db.scalar("SELECT count(*) FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL", as: Int64.self) ?? 0
+        let secret = Base64URL.encode(try SecureRandom.bytes(32))
+        let prefix = String(secret.prefix(Self.prefixLength))
+        let now = context.now()
+        let created = try await context.database.write { db in
+            let active = try db.scalar("SELECT count(*) FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL", as: Int64.self) ?? 0
+            guard active == 0 else { return false }
+            try db.execute("INSERT INTO api_tokens (prefix, hash, role, member_id, created_at) VALUES (?, ?, 'admin', NULL, ?)",
+                           [prefix, SHA256.hash(secret), now])
+            return true
         }
-        guard active == 0 else { return nil }
-        return try await create(role: .admin)
+        guard created else { return nil }
+        return IssuedToken(token: secret, info: TokenInfo(prefix: prefix, role: .admin, member: nil, createdAt: now, revokedAt: nil))
     }
 }

@@ -92,7 +92,3 @@ struct Problem: Encodable {
         return text.render(language)
     }
 }
-
-extension HTTPField.Name {
-    static let xContentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
-}

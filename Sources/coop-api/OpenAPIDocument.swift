@@ -223,7 +223,7 @@ components:
     bearer:
       type: http
       scheme: bearer
-      description: A token from `coopctl token create`, sent as `Authorization: Bearer <token>`.
+      description: 'A token from `coopctl token create`, sent as the header `Authorization: Bearer <token>`.'
   parameters:
     MemberNumber:
       name: number

@@ -8,7 +8,6 @@ public final class Statement {
     let handle: OpaquePointer
     let sql: String
     private unowned let connection: Connection
-    private var columnIndex: ColumnIndex?
 
     init(connection: Connection, sql: String) throws {
         var handle: OpaquePointer?
@@ -42,7 +41,18 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+        case .text(let v):
+            // The explicit length keeps text with an embedded NUL whole.
+            var text = v
+            rc = text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // A nil base address would bind NULL; empty text must stay text.
+                    guard let base = chars.baseAddress, !chars.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+                    }
+                    return sqlite3_bind_text(handle, index, base, Int32(chars.count), SQLITE_TRANSIENT)
+                }
+            }
         case .blob(let v):
             rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
         }
@@ -60,7 +70,14 @@ public final class Statement {
     public func forEach(_ arguments: [any DatabaseValueConvertible] = [], _ body: (Row) throws -> Void) throws {
         try bind(arguments)
         defer { sqlite3_reset(handle) }
-        while try step() { try body(currentRow()) }
+        // Column names are read per run, not per statement: SQLite re-prepares a cached statement
+        // after a schema change, and `SELECT *` may then have other columns.
+        var columns: ColumnIndex?
+        while try step() {
+            let index = columns ?? ColumnIndex(names: (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) })
+            columns = index
+            try body(currentRow(index))
+        }
     }
 
     /// All rows.
@@ -83,15 +100,8 @@ public final class Statement {
         }
     }
 
-    private func currentRow() -> Row {
-        let count = sqlite3_column_count(handle)
-        let columns: ColumnIndex
-        if let cached = columnIndex {
-            columns = cached
-        } else {
-            columns = ColumnIndex(names: (0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
-            columnIndex = columns
-        }
+    private func currentRow(_ columns: ColumnIndex) -> Row {
+        let count = Int32(columns.names.count)
         var values: [DatabaseValue] = []
         values.reserveCapacity(Int(count))
         for i in 0..<count { values.append(columnValue(i)) }
@@ -102,7 +112,10 @@ public final class Statement {
         switch sqlite3_column_type(handle, i) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, i))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, i))
-        case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(handle, i)))
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(handle, i))
+            guard count > 0, let bytes = sqlite3_column_text(handle, i) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, i))
             guard count > 0, let bytes = sqlite3_column_blob(handle, i) else { return .blob([]) }

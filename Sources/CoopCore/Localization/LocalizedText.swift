@@ -27,13 +27,25 @@ public struct LocalizedText: Sendable, Equatable {
         self.en = en
     }
 
+    /// Fills the placeholders in one pass over the template, so a value that itself contains
+    /// `{name}` is never substituted again.
     public func render(_ language: Language, _ arguments: [String: MessageArgument] = [:]) -> String {
-        var text = language == .fr ? fr : en
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value.formatted(language))
+        let template = language == .fr ? fr : en
+        guard !arguments.isEmpty else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = arguments[String(rest[afterOpen..<close])] {
+                result += value.formatted(language)
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return result + rest
     }
 }
 
-import Foundation

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Picks the answer's language from `Accept-Language` and turns every error into an RFC 9457
 /// `application/problem+json` answer. A domain refusal keeps its status and code; anything else
@@ -22,6 +23,8 @@ struct ProblemMiddleware: RouterMiddleware {
             return Problem(error, language: language).response()
         } catch let error as HTTPError {
             return Problem(http: error, language: language).response()
+        } catch is NIOTooManyBytesError {
+            return Problem(http: HTTPError(.contentTooLarge), language: language).response()
         } catch {
             context.logger.error("unhandled error", metadata: ["error.type": "\(type(of: error))", "error": "\(error)"])
             return Problem.internalError(language).response()

@@ -1,0 +1,125 @@
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import coop_api
+
+@Suite struct AuthTests {
+    @Test func missingTokenIs401ProblemInFrenchByDefault() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/members", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = response.object
+                #expect(problem["code"] as? String == "auth.unauthenticated")
+                #expect(problem["status"] as? Int == 401)
+                #expect((problem["detail"] as? String)?.contains("Jeton") == true)
+            }
+        }
+    }
+
+    @Test func unknownTokenIs401InEnglishWhenAsked() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            let fake = String(repeating: "A", count: 43)
+            try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: fake, language: "en-CA,en;q=0.9")) { response in
+                #expect(response.status == .unauthorized)
+                let problem = response.object
+                #expect(problem["detail"] as? String == "Missing, unknown or revoked access token.")
+                #expect(problem["title"] as? String == "Unauthenticated")
+            }
+        }
+    }
+
+    @Test func revokedTokenIs401() async throws {
+        let coop = try await TestCoop.make()
+        _ = try await coop.coop.tokens.revoke(prefix: String(coop.staff.prefix(10)))
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: coop.staff)) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test func memberTokenCannotListMembers() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.object["code"] as? String == "auth.forbidden")
+            }
+        }
+    }
+
+    @Test func memberSeesOwnRecordOnly() async throws {
+        let coop = try await TestCoop.make()
+        _ = try await coop.coop.membership.addMember(.init(firstName: "Bob", lastName: "B", email: "bob@example.org"))
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/members/M-0001", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.status == .ok)
+                #expect(response.object["email"] as? String == "ada@example.org")
+            }
+            try await client.execute(uri: "/api/v1/members/M-0002", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.object["code"] as? String == "auth.not_your_data")
+            }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.status == .ok)
+                #expect(response.object["number"] as? String == "M-0001")
+            }
+        }
+    }
+
+    @Test func meWithoutMemberIs404() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: headers(token: coop.admin)) { response in
+                #expect(response.status == .notFound)
+                #expect(response.object["code"] as? String == "auth.no_member_record")
+            }
+        }
+    }
+
+    @Test func staffCannotCreatePlansButAdminCan() async throws {
+        let coop = try await TestCoop.make()
+        let plan = #"{"name":"Étudiant","fee":1500,"months":6,"maxLoans":2,"maxReservations":1}"#
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/plans", method: .post, headers: headers(token: coop.staff), body: body(plan)) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/plans", method: .post, headers: headers(token: coop.admin), body: body(plan)) { response in
+                #expect(response.status == .created)
+                #expect(response.object["fee"] as? Int == 1500)
+            }
+            try await client.execute(uri: "/api/v1/plans", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.status == .ok)
+                let items = response.object["items"] as? [[String: Any]]
+                #expect(items?.map { $0["name"] as? String } == ["Annuel", "Étudiant"])
+            }
+        }
+    }
+
+    @Test func publicRoutesNeedNoToken() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"status":"ok"}"#)
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.hasPrefix("openapi: 3.1.0"))
+            }
+        }
+    }
+
+    @Test func responsesCarryNoSniff() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: headers(token: coop.member)) { response in
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+}

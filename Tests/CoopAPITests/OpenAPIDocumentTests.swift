@@ -1,0 +1,78 @@
+import Coop
+import CoopCore
+import Foundation
+import Hummingbird
+import Testing
+
+@testable import coop_api
+
+/// The served OpenAPI document must describe exactly the routes the router has.
+@Suite struct OpenAPIDocumentTests {
+    /// `path method` pairs found in the YAML's `paths:` section.
+    static func documentedOperations() -> Set<String> {
+        var operations: Set<String> = []
+        var inPaths = false
+        var currentPath: String?
+        let methods: Set<String> = ["get", "post", "put", "patch", "delete", "head"]
+        for line in OpenAPIDocument.yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "paths:" { inPaths = true; continue }
+            if inPaths && !line.hasPrefix(" ") && !line.isEmpty { break }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /") && line.hasSuffix(":") && !line.hasPrefix("   ") {
+                currentPath = String(line.dropFirst(2).dropLast())
+            } else if line.hasPrefix("    ") && !line.hasPrefix("     ") && line.hasSuffix(":"),
+                      let path = currentPath {
+                let name = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if methods.contains(String(name)) { operations.insert("\(name.uppercased()) \(path)") }
+            }
+        }
+        return operations
+    }
+
+    /// `GET /api/v1/members/{number}` for every registered route.
+    static func registeredOperations() async throws -> Set<String> {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt))
+        let router = buildRouter(coop: coop)
+        return Set(router.routes.map { route in
+            let segments = route.path.description.split(separator: "/").map { segment in
+                segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+            }
+            return "\(route.method.rawValue) /\(segments.joined(separator: "/"))"
+        })
+    }
+
+    @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
+        let documented = Self.documentedOperations()
+        let registered = try await Self.registeredOperations()
+        #expect(registered.count >= 10)
+        #expect(registered.subtracting(documented).sorted() == [], "routes missing from openapi.yaml")
+        #expect(documented.subtracting(registered).sorted() == [], "documented routes that do not exist")
+    }
+
+    @Test func documentIsValidOpenAPIWhenTheValidatorIsInstalled() throws {
+        // openapi-spec-validator ships with the machine's Python; when it is absent the structural
+        // test above still guards the routes.
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", "-c", "import openapi_spec_validator"]
+        validator.standardError = FileHandle.nullDevice
+        try validator.run()
+        validator.waitUntilExit()
+        guard validator.terminationStatus == 0 else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString).yaml")
+        try OpenAPIDocument.yaml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-m", "openapi_spec_validator", file.path]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        check.standardError = pipe
+        try check.run()
+        check.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(check.terminationStatus == 0, "\(output)")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Runs the real `coopctl` binary on a temporary database and captures what it prints.
+struct CoopCtlRunner {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// stdout parsed as JSON.
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        var array: [[String: Any]] { json as? [[String: Any]] ?? [] }
+    }
+
+    let directory: URL
+    var database: String { directory.appendingPathComponent("coop.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("coopctl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    /// The binary built beside the test bundle.
+    static let executable: URL = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coopctl")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/coopctl")
+    }()
+
+    /// Runs `coopctl arguments… --db <temp>`; `environment` adds to a clean one (no COOP_* or LANG).
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], withDatabase: Bool = true) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + (withDatabase ? ["--db", database] : [])
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COOP_") && $0.key != "LANG" && $0.key != "LC_ALL" }
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting: a full pipe would block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A database with the schema, one plan and `members` members.
+    static func seeded(members: Int = 0) throws -> CoopCtlRunner {
+        let ctl = try CoopCtlRunner()
+        try ctl.run(["init"])
+        try ctl.run(["plan", "add", "--name", "Annuel", "--fee", "40.00", "--months", "12", "--max-loans", "5", "--max-reservations", "3"])
+        for i in 0..<members {
+            try ctl.run(["member", "add", "--first-name", "P\(i)", "--last-name", "Test", "--email", "p\(i)@example.org", "--plan", "Annuel"])
+        }
+        return ctl
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@Suite struct MemberCommandTests {
+    @Test func initIsIdempotent() throws {
+        let ctl = try CoopCtlRunner()
+        defer { ctl.remove() }
+        let first = try ctl.run(["init", "--json"])
+        #expect(first.status == 0)
+        #expect((first.object["applied"] as? [String])?.contains("membership.1") == true)
+        let second = try ctl.run(["init", "--json"])
+        #expect(second.status == 0)
+        #expect((second.object["applied"] as? [String]) == [])
+    }
+
+    @Test func addPrintsTheMemberObject() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        let result = try ctl.run(["member", "add", "--first-name", "Émile", "--last-name", "Nelligan", "--email", "emile@example.org",
+                                  "--phone", "514 555-0101", "--language", "en", "--category", "worker", "--plan", "Annuel", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let member = result.object
+        #expect(member["number"] as? String == "M-0001")
+        #expect(member["firstName"] as? String == "Émile")
+        #expect(member["lastName"] as? String == "Nelligan")
+        #expect(member["email"] as? String == "emile@example.org")
+        #expect(member["status"] as? String == "active")
+        #expect(member["plan"] as? String == "Annuel")
+        #expect(member["category"] as? String == "worker")
+        #expect((member["membershipEnds"] as? String)?.count == 10)
+    }
+
+    @Test func globalOptionsWorkBeforeTheGroupAndFromTheEnvironment() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 2)
+        defer { ctl.remove() }
+        let before = try ctl.run(["--json", "--db", ctl.database, "member", "list"], withDatabase: false)
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.array.count == 2)
+        let env = try ctl.run(["member", "list", "--json"], environment: ["COOP_DB": ctl.database], withDatabase: false)
+        #expect(env.array.map { $0["number"] as? String } == ["M-0001", "M-0002"])
+    }
+
+    @Test func userErrorsExit1WithOneLocalizedLine() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 1)
+        defer { ctl.remove() }
+        let duplicate = ["member", "add", "--first-name", "A", "--last-name", "B", "--email", "P0@example.org"]
+        let fr = try ctl.run(duplicate)
+        #expect(fr.status == 1)
+        #expect(fr.stderr == "L’adresse P0@example.org est déjà celle d’un autre membre.\n")
+        let en = try ctl.run(duplicate + ["--lang", "en"])
+        #expect(en.stderr == "The email P0@example.org already belongs to another member.\n")
+        let envLang = try ctl.run(duplicate, environment: ["COOP_LANG": "en"])
+        #expect(envLang.stderr == en.stderr)
+        let posixLang = try ctl.run(duplicate, environment: ["LANG": "en_CA.UTF-8"])
+        #expect(posixLang.stderr == en.stderr)
+        let badEmail = try ctl.run(["member", "add", "--first-name", "A", "--last-name", "B", "--email", "nope", "--lang", "en"])
+        #expect(badEmail.status == 1)
+        #expect(badEmail.stderr == "Invalid email address: \"nope\".\n")
+        let unknownPlan = try ctl.run(["member", "add", "--first-name", "A", "--last-name", "B", "--email", "a@example.org", "--plan", "Gold"])
+        #expect(unknownPlan.status == 1)
+        #expect(unknownPlan.stderr.contains("Gold"))
+        let negativeFee = try ctl.run(["plan", "add", "--name", "X", "--fee=-5", "--months", "12", "--max-loans", "1", "--max-reservations", "1", "--lang", "en"])
+        #expect(negativeFee.status == 1)
+        #expect(negativeFee.stderr.contains("negative"))
+        let unknownCategory = try ctl.run(["member", "add", "--first-name", "A", "--last-name", "B", "--email", "a@example.org", "--category", "boss"])
+        #expect(unknownCategory.status == 1)
+        let unknown = try ctl.run(["member", "show", "M-0042", "--lang", "en"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Member not found: M-0042.\n")
+        // Nothing of the above was written.
+        #expect(try ctl.run(["member", "list", "--json"]).array.count == 1)
+        #expect(try ctl.run(["plan", "list", "--json"]).array.count == 1)
+    }
+
+    @Test func usageErrorsExit2() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        #expect(try ctl.run(["member", "frobnicate"]).status == 2)
+        #expect(try ctl.run(["member", "add", "--first-name", "A"]).status == 2)
+        #expect(try ctl.run(["member", "list", "--lang", "de"]).status == 2)
+        #expect(try ctl.run(["plan", "add", "--name", "X", "--fee", "1", "--months", "twelve", "--max-loans", "1", "--max-reservations", "1"]).status == 2)
+        let help = try ctl.run(["--help"], withDatabase: false)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("member"))
+    }
+
+    @Test func renewSuspendReinstateShow() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 1)
+        defer { ctl.remove() }
+        let ends = try ctl.run(["member", "show", "M-0001", "--json"]).object["membershipEnds"] as? String
+        let renewed = try ctl.run(["member", "renew", "M-0001", "--json"]).object
+        #expect(renewed["membershipEnds"] as? String != ends)
+        let suspended = try ctl.run(["member", "suspend", "M-0001", "--reason", "Outil non rendu", "--json"])
+        #expect(suspended.object["status"] as? String == "suspended")
+        #expect(suspended.object["suspensionReason"] as? String == "Outil non rendu")
+        let again = try ctl.run(["member", "suspend", "M-0001", "--reason", "x", "--lang", "en"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "Member M-0001 is already suspended.\n")
+        #expect(try ctl.run(["member", "reinstate", "M-0001", "--json"]).object["status"] as? String == "active")
+        let table = try ctl.run(["member", "list", "--lang", "en"])
+        #expect(table.stdout.contains("Number"))
+        #expect(table.stdout.contains("M-0001"))
+        let tableFr = try ctl.run(["member", "list"])
+        #expect(tableFr.stdout.contains("Numéro"))
+    }
+
+    @Test func importIsAllOrNothingAndNamesTheLine() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        let good = try ctl.write("good.csv", Array("\u{FEFF}".utf8) + Array("""
+            first_name,last_name,email,phone,language,category,plan\r
+            "Marie-Claire","Blais, fils","mc@example.org",,fr,worker,Annuel\r
+            Gaston,"Miron
+            le poète",gm@example.org,514 555-0199,en,,\r
+
+            """.utf8))
+        let imported = try ctl.run(["member", "import", good, "--json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.array.count == 2)
+        #expect(imported.array.first?["lastName"] as? String == "Blais, fils")
+        #expect(imported.array.last?["lastName"] as? String == "Miron\nle poète")
+
+        let bad = try ctl.write("bad.csv", """
+            first_name,last_name,email,phone,language,category,plan
+            Ok,Person,ok@example.org,,,,
+            Bad,Email,not-an-email,,,,
+            """)
+        let refused = try ctl.run(["member", "import", bad, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "bad.csv, line 3: Invalid email address: \"not-an-email\".\n")
+        let missing = try ctl.write("missing.csv", "first_name,last_name\nA,B\n")
+        let missingRun = try ctl.run(["member", "import", missing, "--lang", "en"])
+        #expect(missingRun.status == 1)
+        #expect(missingRun.stderr.contains("\"email\""))
+        let latin1 = try ctl.write("latin1.csv", Array("first_name,last_name,email\nRen".utf8) + [0xE9] + Array(",B,r@example.org\n".utf8))
+        let latin1Run = try ctl.run(["member", "import", latin1, "--lang", "en"])
+        #expect(latin1Run.status == 1)
+        #expect(latin1Run.stderr == "latin1.csv is not UTF-8 text.\n")
+        #expect(try ctl.run(["member", "list", "--json"]).array.count == 2)
+    }
+
+    @Test func exportWritesCSVOfEveryMember() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 3)
+        defer { ctl.remove() }
+        let out = ctl.directory.appendingPathComponent("members.csv").path
+        #expect(try ctl.run(["member", "export", "--output", out]).status == 0)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("number,first_name,last_name,email"))
+        #expect(lines[1].hasPrefix("M-0001,P0,Test,p0@example.org"))
+        let stdout = try ctl.run(["member", "export"])
+        #expect(stdout.stdout.split(separator: "\r\n").count == 4)
+    }
+
+    @Test func exportDataAndAnonymize() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 1)
+        defer { ctl.remove() }
+        try ctl.run(["member", "renew", "M-0001"])
+        let data = try ctl.run(["member", "export-data", "M-0001"]).object
+        #expect((data["member"] as? [String: Any])?["email"] as? String == "p0@example.org")
+        #expect((data["renewals"] as? [[String: Any]])?.first?["amount"] as? Int == 4000)
+        let anonymized = try ctl.run(["member", "anonymize", "M-0001", "--json"]).object
+        #expect(anonymized["firstName"] as? String == "")
+        #expect(anonymized["email"] is NSNull)
+        #expect(anonymized["anonymized"] as? Bool == true)
+        let after = try ctl.run(["member", "export-data", "M-0001"]).stdout
+        #expect(!after.contains("p0@example.org"))
+        #expect(after.contains("4000"))
+        #expect(try ctl.run(["member", "renew", "M-0001"]).status == 1)
+    }
+
+    @Test func tokensCreateAndRevoke() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 1)
+        defer { ctl.remove() }
+        let created = try ctl.run(["token", "create", "--role", "member", "--member", "M-0001", "--json"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let token = try #require(created.object["token"] as? String)
+        #expect(token.count == 43)
+        #expect(try ctl.run(["token", "create", "--role", "member"]).status == 1)
+        #expect(try ctl.run(["token", "create", "--role", "root"]).status == 1)
+        let revoked = try ctl.run(["token", "revoke", String(token.prefix(8)), "--json"])
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect(revoked.object["revokedAt"] is String)
+        #expect(try ctl.run(["token", "revoke", String(token.prefix(8))]).status == 1)
+        let list = try ctl.run(["token", "list", "--json"]).array
+        #expect(list.count == 1)
+        #expect(!(try ctl.run(["token", "list"]).stdout.contains(token)))
+    }
+}

@@ -1,0 +1,68 @@
+import CoopCore
+import Testing
+@testable import Membership
+
+@Suite("Roles and identities")
+struct IdentityTests {
+    static let admin = Identity(role: .admin, memberNumber: nil, tokenPrefix: "aaaaaaaa")
+    static let staff = Identity(role: .staff, memberNumber: nil, tokenPrefix: "ssssssss")
+    static let alice = Identity(role: .member, memberNumber: "M-0001", tokenPrefix: "mmmmmmmm")
+
+    @Test func eachRoleIncludesTheOnesBelowIt() throws {
+        #expect(Role.member < Role.staff)
+        #expect(Role.staff < Role.admin)
+        for role in Role.allCases { try Self.admin.require(role) }
+        try Self.staff.require(.staff)
+        try Self.staff.require(.member)
+        try Self.alice.require(.member)
+    }
+
+    @Test func lowerRoleIsForbiddenInBothLanguages() throws {
+        let error = try #require(throws: CoopError.self) { try Self.alice.require(.staff) }
+        #expect(error.code == "auth.forbidden")
+        #expect(error.kind == .forbidden)
+        #expect(error.message(.en) == "This action needs the staff role.")
+        #expect(error.message(.fr) == "Cette action demande le rôle staff.")
+        let staff = try #require(throws: CoopError.self) { try Self.staff.require(.admin) }
+        #expect(staff.code == "auth.forbidden")
+        #expect(staff.message(.en).contains("admin"))
+    }
+
+    @Test func memberSeesOnlyTheirOwnRecord() throws {
+        try Self.alice.requireAccess(toMember: "M-0001")
+        let error = try #require(throws: CoopError.self) { try Self.alice.requireAccess(toMember: "M-0002") }
+        #expect(error.code == "auth.not_your_data")
+        #expect(error.kind == .forbidden)
+    }
+
+    @Test func memberTokenWithoutMemberSeesNobody() throws {
+        let lost = Identity(role: .member, memberNumber: nil, tokenPrefix: "xxxxxxxx")
+        let error = try #require(throws: CoopError.self) { try lost.requireAccess(toMember: "M-0001") }
+        #expect(error.code == "auth.not_your_data")
+    }
+
+    @Test(arguments: ["M-0001", "M-0002", "M-9999"])
+    func staffAndAdminSeeEveryMember(number: String) throws {
+        try Self.staff.requireAccess(toMember: number)
+        try Self.admin.requireAccess(toMember: number)
+    }
+
+    @Test func ownMemberNumberNeedsATokenTiedToAMember() throws {
+        #expect(try Self.alice.ownMemberNumber() == "M-0001")
+        let error = try #require(throws: CoopError.self) { try Self.admin.ownMemberNumber() }
+        #expect(error.code == "auth.no_member_record")
+        #expect(error.kind == .notFound)
+    }
+
+    @Test func authenticatedMemberTokenOpensOnlyItsOwnRecord() async throws {
+        let db = try await TestDatabase()
+        try await db.addMember("Alice")
+        try await db.addMember("Bob")
+        let token = try await db.tokens.create(role: .member, member: "2").token
+        let identity = try #require(try await db.tokens.authenticate(token))
+        try identity.requireAccess(toMember: "M-0002")
+        #expect(throws: CoopError.self) { try identity.requireAccess(toMember: "M-0001") }
+        #expect(throws: CoopError.self) { try identity.require(.staff) }
+        #expect(try identity.ownMemberNumber() == "M-0002")
+    }
+}

@@ -1,0 +1,111 @@
+import CoopCore
+import Foundation
+import Testing
+@testable import Membership
+
+/// A fresh Membership database in its own temporary folder, removed when the value is released.
+///
+/// The clock stands at 2026-03-15T12:00:00Z, which is 08:00 on 2026-03-15 in America/Toronto (EDT).
+final class TestDatabase: Sendable {
+    static let start = Instant.parse("2026-03-15T12:00:00Z", timeZone: .gmt)!
+    static let today = LocalDate(year: 2026, month: 3, day: 15)!
+    static let timeZone = TimeZone(identifier: "America/Toronto")!
+    /// Every table the Membership schema writes to, so that a refusal can be shown to change nothing.
+    static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens"]
+
+    let directory: URL
+    let pool: DatabasePool
+    let clock: FixedClock
+    let context: CoopContext
+
+    var service: MembershipService { MembershipService(context: context) }
+    var tokens: TokenService { TokenService(context: context) }
+
+    init() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("coop-membership-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path)
+            var migrator = Migrator()
+            Sequences.register(in: &migrator)
+            MembershipSchema.register(in: &migrator)
+            try await migrator.migrate(pool)
+            self.pool = pool
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        self.directory = directory
+        clock = FixedClock(Self.start)
+        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// Moves the clock to a UTC instant (`2027-03-16T03:00:00Z`).
+    func setClock(_ iso: String) {
+        clock.set(Instant.parse(iso, timeZone: .gmt)!)
+    }
+
+    func count(_ table: String, where condition: String = "1") async throws -> Int64 {
+        try await pool.read { db in
+            try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int64.self) ?? 0
+        }
+    }
+
+    /// The value of the member-number counter, nil before the first member.
+    func memberSequence() async throws -> Int64? {
+        try await pool.read { db in
+            try db.scalar("SELECT value FROM coop_sequences WHERE name = 'member_number'", as: Int64.self)
+        }
+    }
+
+    /// Every row of every Membership table, to compare before and after a refused request.
+    func snapshot() async throws -> [String: [[DatabaseValue]]] {
+        try await pool.read { db in
+            var tables: [String: [[DatabaseValue]]] = [:]
+            for table in TestDatabase.tables {
+                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY rowid").map(\.values)
+            }
+            return tables
+        }
+    }
+
+    /// Every text stored anywhere in the Membership tables (for privacy checks).
+    func allStoredText() async throws -> [String] {
+        try await snapshot().values.flatMap { $0 }.flatMap { $0 }.compactMap {
+            if case .text(let text) = $0 { return text }
+            return nil
+        }
+    }
+
+    @discardableResult
+    func addPlan(_ name: String = "Annual", feeCents: Int64 = 4000, months: Int = 12,
+                 maxLoans: Int = 5, maxReservations: Int = 3) async throws -> Plan {
+        try await service.addPlan(Plan(name: name, fee: Money(cents: feeCents), months: months,
+                                       maxLoans: maxLoans, maxReservations: maxReservations))
+    }
+
+    @discardableResult
+    func addMember(_ first: String = "Alice", _ last: String = "Tremblay", email: String? = nil,
+                   phone: String? = nil, plan: String? = nil) async throws -> Member {
+        try await service.addMember(NewMember(firstName: first, lastName: last,
+                                              email: email ?? "\(first.lowercased())@example.org", phone: phone, plan: plan))
+    }
+}
+
+/// Runs `body`, which must be refused with a `CoopError` of this code; returns the error for more checks.
+@discardableResult
+func expectRefusal<T>(
+    _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+) async throws -> CoopError {
+    let error = try await #require(throws: CoopError.self, sourceLocation: sourceLocation) {
+        _ = try await body()
+    }
+    #expect(error.code == code, sourceLocation: sourceLocation)
+    return error
+}
+
+/// Bytes of a text file.
+func utf8(_ text: String) -> Data { Data(text.utf8) }
