@@ -68,3 +68,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (package-benchmark) are declared only for `make bench`, which sets COOP_BENCHMARKS and
+// builds in its own .build-bench folder: `make test` never fetches or builds them.
+if Context.environment["COOP_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "CoopBenchmarks",
+            dependencies: [
+                "Coop", "CoopCore", "Membership",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CoopBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

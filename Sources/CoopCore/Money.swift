@@ -26,6 +26,12 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         self.cents = negative ? -total : total
     }
 
+    /// Parses what a person typed for `field`, refusing it with a localized error.
+    public init(parsing text: String, field: String) throws {
+        guard let money = Money(parsing: text) else { throw CoopError.invalidAmount(field, text) }
+        self = money
+    }
+
     public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
     public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
     public static prefix func - (a: Money) -> Money { Money(cents: -a.cents) }

@@ -1,4 +1,4 @@
-/// One page of a list: `{"items": [...], "next": "..."}`; `next` is absent on the last page.
+/// One page of a list: `{"items": [...], "next": "..."}`; `next` is null on the last page.
 public struct Page<Item: Sendable & Encodable>: Sendable, Encodable {
     public let items: [Item]
     public let next: String?

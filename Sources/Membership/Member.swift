@@ -15,6 +15,26 @@ public enum MemberCategory: String, Sendable, Codable, CaseIterable {
     case supporting
 }
 
+extension MemberCategory {
+    /// Reads `user`, `worker` or `supporting` (any case); anything else is a localized refusal.
+    public init(parsing text: String) throws {
+        guard let category = MemberCategory(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CoopError.invalidCategory(text)
+        }
+        self = category
+    }
+}
+
+extension Language {
+    /// Reads a member's preferred language, `fr` or `en`; anything else is a localized refusal.
+    public init(memberLanguage text: String) throws {
+        guard let language = Language(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CoopError.invalidLanguage(text)
+        }
+        self = language
+    }
+}
+
 /// A member of the co-op, as both faces show it.
 public struct Member: Sendable, Codable, Equatable {
     /// `M-0001`: sequential, never reused.

@@ -37,17 +37,13 @@ enum MemberValidation {
         return phone
     }
 
+    /// An empty cell means the default category.
     static func category(_ text: String) throws -> MemberCategory? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t.isEmpty { return nil }
-        guard let category = MemberCategory(rawValue: t) else { throw CoopError.invalidCategory(text) }
-        return category
+        text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try MemberCategory(parsing: text)
     }
 
+    /// An empty cell means the default language.
     static func language(_ text: String) throws -> Language? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t.isEmpty { return nil }
-        guard let language = Language(rawValue: t) else { throw CoopError.invalidLanguage(text) }
-        return language
+        text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Language(memberLanguage: text)
     }
 }

@@ -162,13 +162,15 @@ public struct MembershipService: Sendable {
         if let capital = input.shareCapital, capital.cents < 0 {
             throw CoopError.invalidAmount("shareCapital", capital.decimalString)
         }
-        var plan: Int64?
+        var plan: (id: Int64, fee: Int64)?
         var ends: LocalDate?
         if let planName = input.plan, !planName.trimmingCharacters(in: .whitespaces).isEmpty {
             let id = try planID(planName, in: db)
-            plan = id
-            let months: Int = try db.scalar("SELECT period_months FROM membership_plans WHERE id = ?", [id]) ?? 12
-            ends = today.adding(months: months)
+            guard let row = try db.queryOne("SELECT fee_cents, period_months FROM membership_plans WHERE id = ?", [id]) else {
+                throw CoopError.planNotFound(planName)
+            }
+            plan = (id, try row.get("fee_cents"))
+            ends = today.adding(months: try row.get("period_months"))
         }
         try requireEmailFree(email, except: nil, in: db)
         let number = Member.number(try Sequences.next("member_number", in: db))
@@ -177,8 +179,16 @@ public struct MembershipService: Sendable {
                                  joined_on, membership_ends, share_capital_cents, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [number, first, last, email, phone, (input.language ?? .default).rawValue,
-                  (input.category ?? .user).rawValue, plan, today, ends, input.shareCapital ?? .zero, now, now])
-        try logEvent(db.lastInsertRowID, "joined", reason: nil, at: now, in: db)
+                  (input.category ?? .user).rawValue, plan?.id, today, ends, input.shareCapital ?? .zero, now, now])
+        let memberID = db.lastInsertRowID
+        if let plan, let ends {
+            // Joining with a plan pays its first period: the fee is in the accounts like any renewal.
+            try db.execute("""
+                INSERT INTO membership_renewals (member_id, plan_id, amount_cents, paid_at, previous_end, new_end)
+                VALUES (?, ?, ?, ?, NULL, ?)
+                """, [memberID, plan.id, plan.fee, now, ends])
+        }
+        try logEvent(memberID, "joined", reason: nil, at: now, in: db)
         return number
     }
 

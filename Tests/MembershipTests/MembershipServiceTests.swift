@@ -354,10 +354,16 @@ struct MembershipServiceTests {
         #expect(renewed.membershipEnds == LocalDate(year: 2028, month: 3, day: 15))
         #expect(renewed.status == .active)
 
+        // The first payment is the one made on joining; the second is this renewal.
         let renewals = try await db.service.personalData("M-0001").renewals
-        #expect(renewals == [PersonalData.Renewal(
-            paidAt: TestDatabase.start.adding(seconds: 100 * 86_400), amount: Money(cents: 4000), plan: "Annual",
-            previousEnd: LocalDate(year: 2027, month: 3, day: 15), newEnd: LocalDate(year: 2028, month: 3, day: 15)!)])
+        #expect(renewals == [
+            PersonalData.Renewal(
+                paidAt: TestDatabase.start, amount: Money(cents: 4000), plan: "Annual",
+                previousEnd: nil, newEnd: LocalDate(year: 2027, month: 3, day: 15)!),
+            PersonalData.Renewal(
+                paidAt: TestDatabase.start.adding(seconds: 100 * 86_400), amount: Money(cents: 4000), plan: "Annual",
+                previousEnd: LocalDate(year: 2027, month: 3, day: 15), newEnd: LocalDate(year: 2028, month: 3, day: 15)!),
+        ])
     }
 
     @Test func renewingAfterExpiryCountsFromToday() async throws {
@@ -369,7 +375,7 @@ struct MembershipServiceTests {
         let renewed = try await db.service.renew("M-0001")
         #expect(renewed.membershipEnds == LocalDate(year: 2028, month: 4, day: 19))
         #expect(renewed.status == .active)
-        let renewal = try #require(try await db.service.personalData("M-0001").renewals.first)
+        let renewal = try #require(try await db.service.personalData("M-0001").renewals.last)
         #expect(renewal.previousEnd == LocalDate(year: 2027, month: 3, day: 15))
         #expect(renewal.amount == Money(cents: 4000))
     }
@@ -381,8 +387,9 @@ struct MembershipServiceTests {
         for _ in 1...3 { _ = try await db.service.renew("M-0001") }
         #expect(try await db.service.member("M-0001").membershipEnds == LocalDate(year: 2027, month: 3, day: 15))
         let renewals = try await db.service.personalData("M-0001").renewals
-        #expect(renewals.map(\.amount) == Array(repeating: Money(cents: 1250), count: 3))
-        #expect(renewals.map(\.newEnd.iso8601) == ["2026-09-15", "2026-12-15", "2027-03-15"])
+        // Joining paid the first quarter; each renewal one more.
+        #expect(renewals.map(\.amount) == Array(repeating: Money(cents: 1250), count: 4))
+        #expect(renewals.map(\.newEnd.iso8601) == ["2026-06-15", "2026-09-15", "2026-12-15", "2027-03-15"])
     }
 
     @Test func renewingAMemberWithoutPlanIsRefused() async throws {

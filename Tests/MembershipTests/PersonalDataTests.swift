@@ -28,7 +28,9 @@ struct PersonalDataTests {
 
         #expect(data.member == (try await db.service.member("M-0001")))
         #expect(data.member.email == "alice@example.org")
-        #expect(data.renewals.count == 1)
+        // Joining with the plan paid the first period; then one renewal.
+        #expect(data.renewals.count == 2)
+        #expect(data.renewals.map(\.previousEnd).first == .some(nil))
         #expect(data.renewals.first?.amount == Money(cents: 4000))
         #expect(data.renewals.first?.plan == "Annual")
         #expect(data.events.map(\.kind) == ["joined", "suspended", "reinstated", "renewed"])

@@ -54,8 +54,8 @@ struct MemberCommand: AsyncParsableCommand {
             try await global.run { session in
                 let input = NewMember(
                     firstName: firstName, lastName: lastName, email: email, phone: phone,
-                    language: try language.map(MemberArguments.language), category: try category.map(MemberArguments.category),
-                    plan: plan, shareCapital: try shareCapital.map { try MemberArguments.money($0, field: "shareCapital") })
+                    language: try language.map(Language.init(memberLanguage:)), category: try category.map(MemberCategory.init(parsing:)),
+                    plan: plan, shareCapital: try shareCapital.map { try Money(parsing: $0, field: "shareCapital") })
                 let member = try await session.coop.membership.addMember(input)
                 if session.output.json { return try session.output.printJSON(member) }
                 session.output.say(session.output.text(.init(fr: "Membre {number} inscrit.", en: "Member {number} registered."), ["number": .text(member.number)]))
@@ -112,8 +112,8 @@ struct MemberCommand: AsyncParsableCommand {
             try await global.run { session in
                 let changes = MemberChanges(
                     firstName: firstName, lastName: lastName, email: email, phone: phone,
-                    language: try language.map(MemberArguments.language), category: try category.map(MemberArguments.category),
-                    plan: plan, shareCapital: try shareCapital.map { try MemberArguments.money($0, field: "shareCapital") })
+                    language: try language.map(Language.init(memberLanguage:)), category: try category.map(MemberCategory.init(parsing:)),
+                    plan: plan, shareCapital: try shareCapital.map { try Money(parsing: $0, field: "shareCapital") })
                 try MemberCommand.show(try await session.coop.membership.updateMember(number, changes), session.output)
             }
         }
@@ -221,27 +221,5 @@ struct MemberCommand: AsyncParsableCommand {
                 session.output.say(session.output.text(.init(fr: "Membre {number} anonymisé.", en: "Member {number} anonymized."), ["number": .text(member.number)]))
             }
         }
-    }
-}
-
-/// Turns command-line text into domain values with the domain's own localized errors.
-enum MemberArguments {
-    static func language(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw CoopError.invalidValue("language", text, expected: .init(fr: "fr ou en", en: "fr or en"))
-        }
-        return language
-    }
-
-    static func category(_ text: String) throws -> MemberCategory {
-        guard let category = MemberCategory(rawValue: text.lowercased()) else {
-            throw CoopError.invalidValue("category", text, expected: .init(fr: "user, worker ou supporting", en: "user, worker or supporting"))
-        }
-        return category
-    }
-
-    static func money(_ text: String, field: String) throws -> Money {
-        guard let money = Money(parsing: text) else { throw CoopError.invalidAmount(field, text) }
-        return money
     }
 }

@@ -19,7 +19,7 @@ struct PlanCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                guard let fee = Money(parsing: fee) else { throw CoopError.invalidAmount("fee", fee) }
+                let fee = try Money(parsing: fee, field: "fee")
                 let plan = try await session.coop.membership.addPlan(
                     Plan(name: name, fee: fee, months: months, maxLoans: maxLoans, maxReservations: maxReservations))
                 if session.output.json { return try session.output.printJSON(plan) }

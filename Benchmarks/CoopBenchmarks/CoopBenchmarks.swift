@@ -1,0 +1,6 @@
+import Benchmark
+
+/// Every suite; `make bench` runs them with `swift package benchmark`.
+let benchmarks: @Sendable () -> Void = {
+    membershipBenchmarks()
+}
