@@ -62,5 +62,25 @@ public enum MembershipSchema {
             );
             CREATE INDEX api_tokens_prefix ON api_tokens(prefix);
             """)
+        // One account per member, shared by every domain: Lending posts fees and waivers, Orders
+        // invoices and credit notes, the desk payments. Entries are never updated or deleted.
+        migrator.register("membership.2", sql: """
+            CREATE TABLE account_entries (
+                id INTEGER PRIMARY KEY,
+                member_id INTEGER NOT NULL REFERENCES members(id),
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                amount_cents INTEGER NOT NULL,
+                description TEXT NOT NULL,
+                source TEXT NOT NULL,
+                reference TEXT,
+                method TEXT
+            );
+            CREATE INDEX account_entries_member ON account_entries(member_id, id);
+            CREATE TRIGGER account_entries_no_update BEFORE UPDATE ON account_entries
+                BEGIN SELECT RAISE(ABORT, 'account entries are never changed'); END;
+            CREATE TRIGGER account_entries_no_delete BEFORE DELETE ON account_entries
+                BEGIN SELECT RAISE(ABORT, 'account entries are never deleted'); END;
+            """)
     }
 }

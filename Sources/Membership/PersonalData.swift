@@ -27,6 +27,8 @@ public struct PersonalData: Sendable, Codable, Equatable {
     public let renewals: [Renewal]
     public let events: [Event]
     public let tokens: [Token]
+    /// Fees, invoices and payments posted to the member's account by every domain.
+    public let account: Account
 }
 
 extension MembershipService {
@@ -51,7 +53,8 @@ extension MembershipService {
                 PersonalData.Token(prefix: try $0.get("prefix"), role: try Role(parsing: try $0.get("role")),
                                    createdAt: try $0.get("created_at"), revokedAt: try $0.get("revoked_at"))
             }
-            return PersonalData(member: member, renewals: renewals, events: events, tokens: tokens)
+            let account = try AccountLedger.account(memberNumber: number, in: db)
+            return PersonalData(member: member, renewals: renewals, events: events, tokens: tokens, account: account)
         }
     }
 

@@ -20,7 +20,7 @@ struct Output: Sendable {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
-    /// Prints a message line for people (nothing in JSON mode, where the value says it all).
+    /// Prints a message line for people.
     func say(_ line: String) {
         print(line)
     }

@@ -11,7 +11,7 @@ final class TestDatabase: Sendable {
     static let today = LocalDate(year: 2026, month: 3, day: 15)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Every table the Membership schema writes to, so that a refusal can be shown to change nothing.
-    static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens"]
+    static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens", "account_entries"]
 
     let directory: URL
     let pool: DatabasePool

@@ -1,45 +1,7 @@
-/// The REST contract, served at `GET /openapi.yaml`. A test checks that every registered route is
-/// documented here and every documented route is registered.
-enum OpenAPIDocument {
-    static let yaml = #"""
-openapi: 3.1.0
-info:
-  title: Coop API
-  version: 1.0.0
-  description: |
-    REST API of Coop, the toolkit for co-ops and non-profits. JSON bodies use camelCase fields, the
-    same as `coopctl --json`. Amounts are integer cents; instants are UTC ISO-8601; dates are YYYY-MM-DD
-    in the co-op's time zone. Errors are application/problem+json (RFC 9457) with a stable `code`, in
-    French or English after Accept-Language.
-servers:
-  - url: http://127.0.0.1:8080
-security:
-  - bearer: []
-paths:
-  /health:
-    get:
-      summary: Liveness check
-      security: []
-      responses:
-        '200':
-          description: The service is up.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [status]
-                properties:
-                  status: {type: string, const: ok}
-  /openapi.yaml:
-    get:
-      summary: This document
-      security: []
-      responses:
-        '200':
-          description: The OpenAPI document.
-          content:
-            application/yaml:
-              schema: {type: string}
+extension OpenAPIFragment {
+    /// Plans, members and `/me`.
+    static let membership = OpenAPIFragment(
+        paths: #"""
   /api/v1/plans:
     get:
       summary: List membership plans (any token)
@@ -218,35 +180,15 @@ paths:
               schema: {$ref: '#/components/schemas/Member'}
         '401': {$ref: '#/components/responses/Problem'}
         '404': {$ref: '#/components/responses/Problem'}
-components:
-  securitySchemes:
-    bearer:
-      type: http
-      scheme: bearer
-      description: 'A token from `coopctl token create`, sent as the header `Authorization: Bearer <token>`.'
-  parameters:
+"""# + "\n",
+        parameters: #"""
     MemberNumber:
       name: number
       in: path
       required: true
       schema: {type: string, example: M-0001}
-  responses:
-    Problem:
-      description: A refusal, as RFC 9457 problem details.
-      content:
-        application/problem+json:
-          schema: {$ref: '#/components/schemas/Problem'}
-  schemas:
-    Problem:
-      type: object
-      required: [type, title, status, detail, code]
-      properties:
-        type: {type: string}
-        title: {type: string}
-        status: {type: integer}
-        detail: {type: string}
-        code: {type: string, example: membership.email_taken}
-        field: {type: [string, 'null']}
+"""# + "\n",
+        schemas: #"""
     Plan:
       type: object
       required: [name, fee, months, maxLoans, maxReservations]
@@ -297,5 +239,6 @@ components:
         category: {type: string, enum: [user, worker, supporting]}
         plan: {type: string, description: An empty string removes the plan.}
         shareCapital: {type: integer, minimum: 0}
-"""#
+"""# + "\n"
+    )
 }

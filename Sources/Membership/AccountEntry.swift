@@ -1,0 +1,75 @@
+import CoopCore
+
+/// How a payment was made.
+public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
+    case cash
+    case card
+    case transfer
+
+    public init(parsing text: String) throws {
+        guard let method = PaymentMethod(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw CoopError.invalidPaymentMethod(text)
+        }
+        self = method
+    }
+}
+
+/// One line of a member's account. A positive amount is owed by the member (a fee, an invoice), a
+/// negative one is in the member's favour (a payment, a waiver, a credit note).
+public struct AccountEntry: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let at: Instant
+    /// `fee`, `waiver`, `payment`, `invoice`, `credit_note`… chosen by the domain that posts it.
+    public let kind: String
+    public let amount: Money
+    public let description: String
+    /// The domain that posted it: `lending`, `orders`, `desk`.
+    public let source: String
+    /// The domain's own identifier (a fee id, an invoice number), for cross-reference.
+    public let reference: String?
+    public let method: PaymentMethod?
+
+    init(row: Row) throws {
+        id = try row.get("id")
+        at = try row.get("at")
+        kind = try row.get("kind")
+        amount = try row.get("amount_cents")
+        description = try row.get("description")
+        source = try row.get("source")
+        reference = try row.get("reference")
+        method = try (row.get("method") as String?).flatMap(PaymentMethod.init(rawValue:))
+    }
+
+    init(id: Int64, at: Instant, kind: String, amount: Money, description: String, source: String, reference: String?, method: PaymentMethod?) {
+        self.id = id
+        self.at = at
+        self.kind = kind
+        self.amount = amount
+        self.description = description
+        self.source = source
+        self.reference = reference
+        self.method = method
+    }
+
+    enum CodingKeys: String, CodingKey { case id, at, kind, amount, description, source, reference, method }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(at, forKey: .at)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(amount, forKey: .amount)
+        try c.encode(description, forKey: .description)
+        try c.encode(source, forKey: .source)
+        try c.encode(reference, forKey: .reference)
+        try c.encode(method, forKey: .method)
+    }
+}
+
+/// A member's account: every entry, oldest first, and the balance they derive.
+public struct Account: Sendable, Codable, Equatable {
+    public let member: String
+    public let entries: [AccountEntry]
+    /// What the member owes (positive) or has in credit (negative): the sum of the entries.
+    public let balance: Money
+}
