@@ -15,6 +15,8 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logg
 /// Every route, under the error and authentication middleware.
 func buildRouter(coop: Coop) -> Router<CoopRequestContext> {
     let router = Router(context: CoopRequestContext.self)
+    // Outermost first: the log sees the final status, including problems made from errors.
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(tokens: coop.tokens))
     HealthController().addRoutes(to: router)

@@ -11,7 +11,8 @@ do {
         environment: ProcessInfo.processInfo.environment, database: flags.db, host: flags.host, port: flags.port)
     let (coop, migrated) = try await Coop.open(configuration)
     var logger = Logger(label: "coop-api")
-    logger.logLevel = .info
+    // COOP_LOG_LEVEL=warning silences the per-request lines (busy servers, benchmarks).
+    logger.logLevel = ProcessInfo.processInfo.environment["COOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
     if !migrated.isEmpty { logger.info("schema migrated", metadata: ["db.migrations": "\(migrated.joined(separator: ","))"]) }
     if let issued = try await coop.tokens.bootstrapAdminToken() {
         let notice = LocalizedText(fr: "Premier démarrage : jeton administrateur (affiché une seule fois) :",

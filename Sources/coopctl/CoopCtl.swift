@@ -7,7 +7,7 @@ struct CoopCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coopctl",
         abstract: "Run a co-op: members, plans, tokens. / Gérer une coopérative : membres, formules, jetons.",
-        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self]
+        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, BackupCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a user error (message on stderr), 2 a usage error.

@@ -38,6 +38,11 @@ public final class DatabasePool: Sendable {
         try await writer.run(body)
     }
 
+    /// Runs `body` on a reader connection outside a transaction (the backup API takes its own locks).
+    func readWithoutTransaction<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        try await readers[nextReader.next() % readers.count].run(body)
+    }
+
     /// Runs `body` on a reader connection, in one consistent snapshot.
     public func read<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
         let owner = readers[nextReader.next() % readers.count]
