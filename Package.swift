@@ -37,19 +37,20 @@ let package = Package(
             ]
         ),
         .target(name: "Membership", dependencies: ["CoopCore"]),
+        .target(name: "Inventory", dependencies: ["CoopCore", "Membership"]),
         // The assembly both faces open: every domain's services and migrations in one place.
-        .target(name: "Coop", dependencies: ["CoopCore", "Membership"]),
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .executableTarget(
             name: "coopctl",
             dependencies: [
-                "Coop", "CoopCore", "Membership",
+                "Coop", "CoopCore", "Membership", "Inventory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "Membership",
+                "Coop", "CoopCore", "Membership", "Inventory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -57,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
         .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
         .testTarget(
             name: "CoopAPITests",
@@ -78,7 +80,7 @@ if Context.environment["COOP_BENCHMARKS"] != nil {
         .executableTarget(
             name: "CoopBenchmarks",
             dependencies: [
-                "Coop", "CoopCore", "Membership",
+                "Coop", "CoopCore", "Membership", "Inventory",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CoopBenchmarks",

@@ -1,5 +1,6 @@
 import CoopCore
 import Foundation
+import Inventory
 import Membership
 
 /// The assembled co-op: one database and the domain services over it.
@@ -10,11 +11,13 @@ public struct Coop: Sendable {
     public let context: CoopContext
     public let membership: MembershipService
     public let tokens: TokenService
+    public let inventory: InventoryService
 
     public init(context: CoopContext) {
         self.context = context
         membership = MembershipService(context: context)
         tokens = TokenService(context: context)
+        inventory = InventoryService(context: context)
     }
 
     /// Every domain's migrations, in dependency order.
@@ -22,6 +25,7 @@ public struct Coop: Sendable {
         var migrator = Migrator()
         Sequences.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
+        InventorySchema.register(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,101 @@
+import CoopCore
+
+/// The Inventory tables, all prefixed `inventory_`. Forward-only: a change is a new numbered migration.
+///
+/// Register after Membership's migrations (`Sequences`, `MembershipSchema`, then this), so that a later
+/// Inventory migration may refer to members.
+public enum InventorySchema {
+    /// Adds Inventory's migrations to `migrator`.
+    public static func register(in migrator: inout Migrator) {
+        migrator.register("inventory.1", sql: """
+            -- Categories and locations are trees addressed by their full path ("Costumes/Robes/1920").
+            -- The path is stored whole and indexed (NOCASE, like codes), so a subtree is one index range:
+            -- path = 'X' OR (path >= 'X/' AND path < 'X0'), '0' being the character after '/'.
+            CREATE TABLE inventory_categories (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                name TEXT NOT NULL,
+                parent_id INTEGER REFERENCES inventory_categories(id),
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX inventory_categories_parent ON inventory_categories(parent_id);
+            CREATE TABLE inventory_locations (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                name TEXT NOT NULL,
+                parent_id INTEGER REFERENCES inventory_locations(id),
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX inventory_locations_parent ON inventory_locations(parent_id);
+
+            -- units_out is maintained by Lending through InventoryLedger; availability is never stored:
+            -- quantity - units_out - maintenance_units when active, else 0.
+            CREATE TABLE inventory_items (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                name TEXT NOT NULL,
+                description TEXT,
+                category_id INTEGER REFERENCES inventory_categories(id),
+                home_location_id INTEGER REFERENCES inventory_locations(id),
+                location_id INTEGER REFERENCES inventory_locations(id),
+                quantity INTEGER NOT NULL CHECK (quantity >= 0),
+                units_out INTEGER NOT NULL DEFAULT 0 CHECK (units_out >= 0),
+                maintenance_units INTEGER NOT NULL DEFAULT 0 CHECK (maintenance_units >= 0),
+                status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'maintenance', 'retired', 'lost')),
+                value_cents INTEGER NOT NULL DEFAULT 0 CHECK (value_cents >= 0),
+                notes TEXT,
+                photos TEXT NOT NULL DEFAULT '[]',
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                CHECK (units_out + maintenance_units <= quantity)
+            );
+            CREATE INDEX inventory_items_category ON inventory_items(category_id);
+            CREATE INDEX inventory_items_location ON inventory_items(location_id);
+            CREATE INDEX inventory_items_home_location ON inventory_items(home_location_id);
+            -- Few items are not active: a partial index finds them without a scan, and costs active
+            -- items nothing. Search writes the status as a literal so that SQLite may use it.
+            CREATE INDEX inventory_items_not_active ON inventory_items(status, code) WHERE status <> 'active';
+
+            CREATE TABLE inventory_item_tags (
+                item_id INTEGER NOT NULL REFERENCES inventory_items(id),
+                tag TEXT NOT NULL COLLATE NOCASE,
+                PRIMARY KEY (item_id, tag)
+            ) WITHOUT ROWID;
+            CREATE INDEX inventory_item_tags_tag ON inventory_item_tags(tag);
+
+            CREATE TABLE inventory_item_attributes (
+                item_id INTEGER NOT NULL REFERENCES inventory_items(id),
+                key TEXT NOT NULL COLLATE NOCASE,
+                value TEXT NOT NULL COLLATE NOCASE,
+                PRIMARY KEY (item_id, key)
+            ) WITHOUT ROWID;
+            CREATE INDEX inventory_item_attributes_key_value ON inventory_item_attributes(key, value);
+
+            -- The history of every item: appended, never rewritten (the triggers refuse it).
+            -- from_value / to_value hold paths, statuses or counts as text, by kind.
+            CREATE TABLE inventory_movements (
+                id INTEGER PRIMARY KEY,
+                item_id INTEGER NOT NULL REFERENCES inventory_items(id),
+                at TEXT NOT NULL,
+                actor TEXT,
+                kind TEXT NOT NULL,
+                units INTEGER,
+                from_value TEXT,
+                to_value TEXT,
+                reason TEXT
+            );
+            CREATE INDEX inventory_movements_item ON inventory_movements(item_id, id);
+            CREATE TRIGGER inventory_movements_no_update BEFORE UPDATE ON inventory_movements
+            BEGIN SELECT RAISE(ABORT, 'inventory movements are append-only'); END;
+            CREATE TRIGGER inventory_movements_no_delete BEFORE DELETE ON inventory_movements
+            BEGIN SELECT RAISE(ABORT, 'inventory movements are append-only'); END;
+
+            -- Full-text search, rowid = inventory_items.id. Kept in sync by SearchIndex inside each
+            -- write transaction rather than by triggers: see SearchIndex.swift for why.
+            CREATE VIRTUAL TABLE inventory_search USING fts5(
+                code, name, description, category, tags, attributes,
+                tokenize = "unicode61 remove_diacritics 2"
+            );
+            """)
+    }
+}

@@ -1,0 +1,21 @@
+import CoopCore
+
+/// Where an item stands in the catalogue. Only `active` items have units available.
+public enum ItemStatus: String, Sendable, Codable, CaseIterable {
+    /// In circulation.
+    case active
+    /// The whole item is being repaired (single units go to maintenance through `InventoryLedger`).
+    case maintenance
+    /// Out of the collection for good; kept for its history.
+    case retired
+    /// Missing; kept for its history and in case it turns up.
+    case lost
+
+    /// Reads `active`, `Maintenance`, ` retired `…; anything else is refused with `inventory.invalid_status`.
+    public init(parsing text: String) throws {
+        guard let status = ItemStatus(rawValue: text.trimmed.lowercased()) else {
+            throw CoopError.invalidStatus(text)
+        }
+        self = status
+    }
+}

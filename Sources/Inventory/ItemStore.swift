@@ -1,0 +1,136 @@
+import CoopCore
+import Foundation
+
+/// The steps every item write and read shares, run inside the caller's transaction. Only this type
+/// and `InventoryLedger` write `inventory_items`, which is what keeps the search index in step.
+enum ItemStore {
+    /// An item's code as looked up: trimmed and in NFC, like stored codes.
+    static func lookupCode(_ code: String) -> String {
+        code.trimmed.nfc
+    }
+
+    /// The row id of the item with this code (case-insensitive); refuses an unknown code, naming it.
+    static func id(_ code: String, in db: Connection) throws -> Int64 {
+        guard let id = try db.scalar("SELECT id FROM inventory_items WHERE code = ?", [lookupCode(code)], as: Int64.self) else {
+            throw CoopError.itemNotFound(code)
+        }
+        return id
+    }
+
+    static func fetch(id: Int64, in db: Connection) throws -> Item {
+        guard let row = try db.queryOne(Item.selectSQL + " WHERE i.id = ?", [id]) else {
+            throw CoopError.itemNotFound("#\(id)")
+        }
+        return try item(row, in: db)
+    }
+
+    static func fetch(code: String, in db: Connection) throws -> Item {
+        guard let row = try db.queryOne(Item.selectSQL + " WHERE i.code = ?", [lookupCode(code)]) else {
+            throw CoopError.itemNotFound(code)
+        }
+        return try item(row, in: db)
+    }
+
+    /// Completes a row of `Item.selectSQL` with its tags and attributes (two indexed lookups).
+    static func item(_ row: Row, in db: Connection) throws -> Item {
+        let id: Int64 = try row.get("id")
+        return try Item(row: row, tags: try tags(id, in: db), attributes: try attributes(id, in: db))
+    }
+
+    static func tags(_ id: Int64, in db: Connection) throws -> [String] {
+        try db.query("SELECT tag FROM inventory_item_tags WHERE item_id = ? ORDER BY tag", [id]).map { try $0.get(0) }
+    }
+
+    static func attributes(_ id: Int64, in db: Connection) throws -> [String: String] {
+        var attributes: [String: String] = [:]
+        try db.forEach("SELECT key, value FROM inventory_item_attributes WHERE item_id = ?", [id]) {
+            attributes[try $0.get(0)] = try $0.get(1)
+        }
+        return attributes
+    }
+
+    /// A new item's fields once checked and its paths resolved.
+    struct Insert {
+        var code: String
+        var name: String
+        var description: String?
+        var category: (id: Int64, path: String)?
+        var location: (id: Int64, path: String)?
+        var home: (id: Int64, path: String)?
+        var quantity: Int
+        var tags: [String]
+        var attributes: [String: String]
+        var photosJSON: String
+        var value: Money
+        var notes: String?
+        var status: ItemStatus
+    }
+
+    /// Inserts the item, its tags, attributes, `created` movement and search document; returns its id.
+    /// The caller has checked that the code is free.
+    static func insert(_ new: Insert, reason: String?, actor: String?, now: Instant, in db: Connection) throws -> Int64 {
+        try db.execute("""
+            INSERT INTO inventory_items (code, name, description, category_id, home_location_id, location_id, quantity,
+                                         status, value_cents, notes, photos, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [new.code, new.name, new.description, new.category?.id, new.home?.id, new.location?.id, new.quantity,
+                  new.status.rawValue, new.value, new.notes, new.photosJSON, now, now])
+        let id = db.lastInsertRowID
+        for tag in new.tags { try insertTag(id, tag, in: db) }
+        for (key, value) in new.attributes { try setAttribute(id, key, value, in: db) }
+        try MovementLog.append(id, .created, units: new.quantity, from: nil, to: new.location?.path, reason: reason, actor: actor, at: now, in: db)
+        try SearchIndex.insert(id, SearchIndex.Document(
+            code: new.code, name: new.name, description: new.description, category: new.category?.path,
+            tags: new.tags, attributeValues: new.attributes.sorted { $0.key < $1.key }.map(\.value)), in: db)
+        return id
+    }
+
+    static func insertTag(_ id: Int64, _ tag: String, in db: Connection) throws {
+        try db.execute("INSERT INTO inventory_item_tags (item_id, tag) VALUES (?, ?)", [id, tag])
+    }
+
+    static func replaceTags(_ id: Int64, _ tags: [String], in db: Connection) throws {
+        try db.execute("DELETE FROM inventory_item_tags WHERE item_id = ?", [id])
+        for tag in tags { try insertTag(id, tag, in: db) }
+    }
+
+    /// Sets one attribute; an existing key (without regard to case) keeps its spelling and gets the value.
+    static func setAttribute(_ id: Int64, _ key: String, _ value: String, in db: Connection) throws {
+        try db.execute("""
+            INSERT INTO inventory_item_attributes (item_id, key, value) VALUES (?, ?, ?)
+            ON CONFLICT (item_id, key) DO UPDATE SET value = excluded.value
+            """, [id, key, value])
+    }
+
+    static func removeAttribute(_ id: Int64, _ key: String, in db: Connection) throws {
+        try db.execute("DELETE FROM inventory_item_attributes WHERE item_id = ? AND key = ?", [id, key])
+    }
+
+    /// Changes the quantity after checking it against the units out; appends a `quantity` movement.
+    static func setQuantity(_ id: Int64, code: String, to quantity: Int, reason: String?, actor: String?, now: Instant, in db: Connection) throws {
+        guard let row = try db.queryOne("SELECT quantity, units_out, maintenance_units FROM inventory_items WHERE id = ?", [id]) else {
+            throw CoopError.itemNotFound(code)
+        }
+        let current: Int = try row.get("quantity")
+        guard quantity != current else { return }
+        let unitsOut: Int = try row.get("units_out"), maintenance: Int = try row.get("maintenance_units")
+        let out = unitsOut + maintenance
+        guard quantity >= out else { throw CoopError.quantityBelowOut(code, quantity: quantity, out: out) }
+        try db.execute("UPDATE inventory_items SET quantity = ?, updated_at = ? WHERE id = ?", [quantity, now, id])
+        try MovementLog.append(id, .quantity, from: String(current), to: String(quantity), reason: reason, actor: actor, at: now, in: db)
+    }
+
+    /// Moves the item to a location; appends a `moved` movement. Nothing happens when it is already there.
+    /// Returns whether it moved.
+    @discardableResult
+    static func move(_ id: Int64, to target: (id: Int64, path: String), reason: String?, actor: String?, now: Instant, in db: Connection) throws -> Bool {
+        guard let row = try db.queryOne("""
+            SELECT i.location_id, l.path FROM inventory_items i LEFT JOIN inventory_locations l ON l.id = i.location_id WHERE i.id = ?
+            """, [id]) else { return false }
+        let currentID: Int64? = try row.get("location_id")
+        guard currentID != target.id else { return false }
+        try db.execute("UPDATE inventory_items SET location_id = ?, updated_at = ? WHERE id = ?", [target.id, now, id])
+        try MovementLog.append(id, .moved, from: try row.get("path"), to: target.path, reason: reason, actor: actor, at: now, in: db)
+        return true
+    }
+}

@@ -1,0 +1,205 @@
+import CoopCore
+import Foundation
+
+/// One category or location, as the faces list them.
+public struct TreeNode: Sendable, Codable, Equatable {
+    /// The full path, as first spelled (`Costumes/Robes/1920`).
+    public let path: String
+    /// The last segment (`1920`).
+    public let name: String
+    /// The parent's path; nil for a root.
+    public let parent: String?
+    /// Items filed directly here (their category, or their current location).
+    public let items: Int
+    /// Items here and in every descendant.
+    public let totalItems: Int
+
+    enum CodingKeys: String, CodingKey { case path, name, parent, items, totalItems }
+
+    /// Absent values are written as `null`, so every node has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(name, forKey: .name)
+        try c.encode(parent, forKey: .parent)
+        try c.encode(items, forKey: .items)
+        try c.encode(totalItems, forKey: .totalItems)
+    }
+}
+
+/// The two trees Inventory keeps. They share one shape, so they share this code.
+enum Tree: Sendable {
+    case category
+    case location
+
+    var table: String {
+        switch self {
+        case .category: "inventory_categories"
+        case .location: "inventory_locations"
+        }
+    }
+
+    /// The column of `inventory_items` that files an item in this tree (current location for locations).
+    var itemColumn: String {
+        switch self {
+        case .category: "category_id"
+        case .location: "location_id"
+        }
+    }
+
+    var field: String {
+        switch self {
+        case .category: "category"
+        case .location: "location"
+        }
+    }
+
+    func notFound(_ path: String) -> CoopError {
+        switch self {
+        case .category: CoopError.categoryNotFound(path)
+        case .location: CoopError.locationNotFound(path)
+        }
+    }
+
+    func exists(_ path: String) -> CoopError {
+        switch self {
+        case .category: CoopError.categoryExists(path)
+        case .location: CoopError.locationExists(path)
+        }
+    }
+
+    /// The SQL condition "`column` is this node or one of its descendants"; arguments from `subtreeArguments`.
+    ///
+    /// Written as an equality OR a range on the NOCASE path index (never `LIKE`, which would need
+    /// escaping and, with NOCASE, may not use the index), so SQLite answers it with two index probes.
+    func subtreeCondition(column: String) -> String {
+        "\(column) IN (SELECT id FROM \(table) WHERE path = ? OR (path >= ? AND path < ?))"
+    }
+
+    func subtreeArguments(_ path: TreePath) -> [any DatabaseValueConvertible] {
+        let text = path.text
+        let range = TreePath.descendantRange(of: text)
+        return [text, range.lower, range.upper]
+    }
+
+    // MARK: Reading and creating nodes (inside a transaction)
+
+    /// The node with this path (case-insensitive), as stored.
+    func find(_ path: TreePath, in db: Connection) throws -> (id: Int64, path: String)? {
+        guard let row = try db.queryOne("SELECT id, path FROM \(table) WHERE path = ?", [path.text]) else { return nil }
+        return (try row.get("id"), try row.get("path"))
+    }
+
+    /// The node with this path; when missing, created with its missing ancestors if `create`, else refused.
+    func resolve(_ path: TreePath, create: Bool, now: Instant, in db: Connection) throws -> (id: Int64, path: String) {
+        if let found = try find(path, in: db) { return found }
+        guard create else { throw notFound(path.text) }
+        return try self.create(path, now: now, in: db).node
+    }
+
+    /// Creates the node and any missing ancestor (like `mkdir -p`): an existing ancestor keeps its
+    /// spelling, so `costumes/Robes` under `Costumes` becomes `Costumes/Robes`. Returns the node and how
+    /// many nodes were made.
+    @discardableResult
+    func create(_ path: TreePath, now: Instant, in db: Connection) throws -> (node: (id: Int64, path: String), created: Int) {
+        var parent: (id: Int64, path: String)?
+        var created = 0
+        for prefix in path.prefixes {
+            let spelled = parent.map { $0.path + "/" + prefix.name } ?? prefix.name
+            if let found = try find(prefix, in: db) {
+                parent = found
+                continue
+            }
+            try db.execute("INSERT INTO \(table) (path, name, parent_id, created_at) VALUES (?, ?, ?, ?)",
+                           [spelled, prefix.name, parent?.id, now])
+            parent = (db.lastInsertRowID, spelled)
+            created += 1
+        }
+        // A path has at least one segment, so the loop ran.
+        return (parent!, created)
+    }
+
+    /// Every node (or those under `root`), in tree order, with their item counts.
+    func list(under root: TreePath?, in db: Connection) throws -> [TreeNode] {
+        var sql = "SELECT n.id, n.path, n.name, n.parent_id, p.path AS parent_path FROM \(table) n LEFT JOIN \(table) p ON p.id = n.parent_id"
+        var arguments: [any DatabaseValueConvertible] = []
+        if let root {
+            sql += " WHERE " + subtreeCondition(column: "n.id")
+            arguments = subtreeArguments(root)
+        }
+        struct Raw { let id: Int64; let path: String; let name: String; let parentID: Int64?; let parentPath: String? }
+        let nodes = try db.query(sql, arguments).map {
+            Raw(id: try $0.get("id"), path: try $0.get("path"), name: try $0.get("name"),
+                parentID: try $0.get("parent_id"), parentPath: try $0.get("parent_path"))
+        }
+        var direct: [Int64: Int] = [:]
+        try db.forEach("SELECT \(itemColumn) AS id, count(*) AS n FROM inventory_items WHERE \(itemColumn) IS NOT NULL GROUP BY \(itemColumn)") {
+            direct[try $0.get("id")] = try $0.get("n")
+        }
+        // Parents are read for every node so that totals climb past the listed subtree's root.
+        var parents: [Int64: Int64] = [:]
+        try db.forEach("SELECT id, parent_id FROM \(table) WHERE parent_id IS NOT NULL") {
+            parents[try $0.get("id")] = try $0.get("parent_id")
+        }
+        var total: [Int64: Int] = [:]
+        for (id, count) in direct {
+            var node: Int64? = id
+            while let current = node {
+                total[current, default: 0] += count
+                node = parents[current]
+            }
+        }
+        return nodes
+            .map { TreeNode(path: $0.path, name: $0.name, parent: $0.parentPath, items: direct[$0.id] ?? 0, totalItems: total[$0.id] ?? 0) }
+            .sorted { Self.treeOrder($0.path, $1.path) }
+    }
+
+    /// Parents before children, siblings alphabetical without regard to case or accents.
+    static func treeOrder(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: "/"), right = b.split(separator: "/")
+        for (x, y) in zip(left, right) where x.compare(y, options: [.caseInsensitive, .diacriticInsensitive]) != .orderedSame {
+            return x.compare(y, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+        }
+        return left.count < right.count
+    }
+}
+
+/// Node ids by path for a bulk import, so that 100,000 rows naming 200 categories cost 200 lookups.
+struct TreeCache {
+    let tree: Tree
+    private var ids: [String: (id: Int64, path: String)] = [:]
+    /// By the cell's text as read, before parsing: a file names the same few paths over and over.
+    private var cells: [String: (id: Int64, path: String)?] = [:]
+    private(set) var created = 0
+
+    init(_ tree: Tree) { self.tree = tree }
+
+    /// The node a CSV cell names, created if missing; nil for a blank cell.
+    mutating func resolve(cell: String, now: Instant, in db: Connection) throws -> (id: Int64, path: String)? {
+        if let hit = cells[cell] { return hit }
+        let node = try cell.isBlank ? nil : resolve(TreePath(parsing: cell, field: tree.field), now: now, in: db)
+        cells[cell] = .some(node)
+        return node
+    }
+
+    /// The node, created with its ancestors if missing.
+    mutating func resolve(_ path: TreePath, now: Instant, in db: Connection) throws -> (id: Int64, path: String) {
+        let key = Self.key(path.text)
+        if let hit = ids[key] { return hit }
+        let node: (id: Int64, path: String)
+        if let found = try tree.find(path, in: db) {
+            node = found
+        } else {
+            let made = try tree.create(path, now: now, in: db)
+            node = made.node
+            created += made.created
+        }
+        ids[key] = node
+        return node
+    }
+
+    /// SQLite's NOCASE folds ASCII letters only; the cache key must fold exactly as much.
+    static func key(_ text: String) -> String {
+        String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
