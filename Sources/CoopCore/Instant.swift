@@ -30,6 +30,15 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     public var description: String { iso8601 }
 
+    /// `2026-11-29 09:34` in the co-op's time zone: how people read an instant in a table.
+    public func localText(in timeZone: TimeZone) -> String {
+        let offset = Int64(timeZone.secondsFromGMT(for: date)) * 1000
+        let local = milliseconds + offset
+        let days = local.floorDiv(86_400_000)
+        let msOfDay = Int(local - days * 86_400_000)
+        return "\(LocalDate(daysSinceEpoch: Int(days)).iso8601) \(pad(msOfDay / 3_600_000, 2)):\(pad(msOfDay / 60_000 % 60, 2))"
+    }
+
     /// The co-op's local calendar date at this instant.
     public func localDate(in timeZone: TimeZone) -> LocalDate {
         let offset = Int64(timeZone.secondsFromGMT(for: date)) * 1000

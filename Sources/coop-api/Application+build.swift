@@ -23,5 +23,7 @@ func buildRouter(coop: Coop) -> Router<CoopRequestContext> {
     let api = router.group("api/v1")
     PlanController(membership: coop.membership).addRoutes(to: api)
     MemberController(membership: coop.membership).addRoutes(to: api)
+    ItemController(inventory: coop.inventory).addRoutes(to: api)
+    TreeController(inventory: coop.inventory).addRoutes(to: api)
     return router
 }

@@ -6,8 +6,8 @@ import Foundation
 struct CoopCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coopctl",
-        abstract: "Run a co-op: members, plans, tokens. / Gérer une coopérative : membres, formules, jetons.",
-        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, BackupCommand.self]
+        abstract: "Run a co-op: members, plans, tokens, catalogue. / Gérer une coopérative : membres, formules, jetons, catalogue.",
+        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, ItemCommand.self, LocationCommand.self, CategoryCommand.self, BackupCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a user error (message on stderr), 2 a usage error.

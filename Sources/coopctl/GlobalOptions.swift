@@ -10,6 +10,9 @@ struct Session {
     let configuration: CoopConfiguration
     /// Migrations applied on opening (empty when the schema was current).
     let migrated: [String]
+
+    /// Who did it, as movement logs record it: the desk's operating-system user.
+    var actor: String { "coopctl:\(ProcessInfo.processInfo.environment["USER"] ?? "desk")" }
 }
 
 /// Options every command takes, after the command (`coopctl member list --json --db club.sqlite`).

@@ -42,6 +42,16 @@ struct Output: Sendable {
         for row in rows { print(line(row)) }
     }
 
+    /// Progress of long work (`done` of `total`) on stderr, only when stderr is a terminal: scripts and
+    /// pipes see nothing.
+    static func progress(label: String) -> @Sendable (Int, Int) -> Void {
+        guard isatty(2) == 1 else { return { _, _ in } }
+        return { done, total in
+            let percent = total > 0 ? done * 100 / total : 100
+            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total) (\(percent) %)\(done >= total ? "\n" : "")".utf8))
+        }
+    }
+
     /// A user error: one line on stderr, exit status 1.
     func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -1,0 +1,150 @@
+import CoopCore
+import Foundation
+import Hummingbird
+import Inventory
+import Membership
+
+/// `/api/v1/items`: any token searches and reads the catalogue; staff change it.
+struct ItemController {
+    let inventory: InventoryService
+
+    /// A CSV import may be much larger than a JSON body (100,000 items is about 15 MB).
+    static let maxImportSize = 64 << 20
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("items", use: search)
+        group.post("items", use: create)
+        group.post("items/import", use: importCSV)
+        group.get("items/:code", use: show)
+        group.patch("items/:code", use: update)
+        group.get("items/:code/history", use: history)
+        group.post("items/:code/move", use: move)
+        group.post("items/:code/status", use: status)
+    }
+
+    struct MoveBody: Decodable {
+        let to: String
+        let reason: String?
+        let create: Bool?
+    }
+
+    struct StatusBody: Decodable {
+        let status: ItemStatus
+        let reason: String?
+    }
+
+    @Sendable func search(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.authenticated()
+        let query = request.uri.queryParameters
+        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        var available = false
+        if let text = query.get("available") {
+            guard let flag = Bool(text) else {
+                throw CoopError.invalidValue("available", text, expected: .init(fr: "true ou false", en: "true or false"))
+            }
+            available = flag
+        }
+        let itemQuery = ItemQuery(
+            text: query.get("q"), category: query.get("category"), location: query.get("location"),
+            status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
+            attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
+        return try JSON.response(try await inventory.search(itemQuery, page: page))
+    }
+
+    @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let input = try await JSON.decode(NewItem.self, from: request, context: context)
+        let createPaths = request.uri.queryParameters.get("create") == "true"
+        let item = try await inventory.addItem(input, createPaths: createPaths, actor: identity.actor)
+        return try JSON.response(item, status: .created, location: "/api/v1/items/\(item.code)")
+    }
+
+    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.authenticated()
+        return try JSON.response(try await inventory.item(try context.parameters.require("code")))
+    }
+
+    @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let changes = try await JSON.decode(ItemChanges.self, from: request, context: context)
+        let createPaths = request.uri.queryParameters.get("create") == "true"
+        return try JSON.response(try await inventory.updateItem(
+            try context.parameters.require("code"), changes, createPaths: createPaths, actor: identity.actor))
+    }
+
+    @Sendable func history(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let query = request.uri.queryParameters
+        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        return try JSON.response(try await inventory.history(try context.parameters.require("code"), page: page))
+    }
+
+    @Sendable func move(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let body = try await JSON.decode(MoveBody.self, from: request, context: context)
+        return try JSON.response(try await inventory.move(
+            try context.parameters.require("code"), to: body.to, create: body.create ?? false, reason: body.reason, actor: identity.actor))
+    }
+
+    @Sendable func status(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let body = try await JSON.decode(StatusBody.self, from: request, context: context)
+        return try JSON.response(try await inventory.setStatus(
+            try context.parameters.require("code"), body.status, reason: body.reason, actor: identity.actor))
+    }
+
+    @Sendable func importCSV(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let buffer = try await request.body.collect(upTo: Self.maxImportSize)
+        let summary = try await inventory.importCSV(
+            Data(buffer.readableBytesView), source: "import.csv", actor: identity.actor, progress: { _, _ in })
+        return try JSON.response(summary)
+    }
+}
+
+/// `/api/v1/locations` and `/api/v1/categories`: any token reads the trees, staff add to them.
+struct TreeController {
+    let inventory: InventoryService
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("locations", use: locations)
+        group.post("locations", use: addLocation)
+        group.get("categories", use: categories)
+        group.post("categories", use: addCategory)
+    }
+
+    struct PathBody: Decodable {
+        let path: String
+    }
+
+    struct NodeList: Encodable {
+        let items: [TreeNode]
+    }
+
+    @Sendable func locations(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.authenticated()
+        return try JSON.response(NodeList(items: try await inventory.locations(under: request.uri.queryParameters.get("under"))))
+    }
+
+    @Sendable func addLocation(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let body = try await JSON.decode(PathBody.self, from: request, context: context)
+        return try JSON.response(try await inventory.addLocation(body.path), status: .created)
+    }
+
+    @Sendable func categories(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.authenticated()
+        return try JSON.response(NodeList(items: try await inventory.categories(under: request.uri.queryParameters.get("under"))))
+    }
+
+    @Sendable func addCategory(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let body = try await JSON.decode(PathBody.self, from: request, context: context)
+        return try JSON.response(try await inventory.addCategory(body.path), status: .created)
+    }
+}
+
+extension Identity {
+    /// Who did it, as movement logs record it: the token's public prefix (never the token).
+    var actor: String { "api:\(memberNumber ?? tokenPrefix)" }
+}
