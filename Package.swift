@@ -38,19 +38,20 @@ let package = Package(
         ),
         .target(name: "Membership", dependencies: ["CoopCore"]),
         .target(name: "Inventory", dependencies: ["CoopCore", "Membership"]),
+        .target(name: "Voting", dependencies: ["CoopCore", "Membership"]),
         // The assembly both faces open: every domain's services and migrations in one place.
-        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory"]),
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Voting"]),
         .executableTarget(
             name: "coopctl",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory",
+                "Coop", "CoopCore", "Membership", "Inventory", "Voting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory",
+                "Coop", "CoopCore", "Membership", "Inventory", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
         .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
+        .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
         .testTarget(
             name: "CoopAPITests",

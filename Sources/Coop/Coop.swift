@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Inventory
 import Membership
+import Voting
 
 /// The assembled co-op: one database and the domain services over it.
 ///
@@ -12,12 +13,14 @@ public struct Coop: Sendable {
     public let membership: MembershipService
     public let tokens: TokenService
     public let inventory: InventoryService
+    public let voting: VotingService
 
     public init(context: CoopContext) {
         self.context = context
         membership = MembershipService(context: context)
         tokens = TokenService(context: context)
         inventory = InventoryService(context: context)
+        voting = VotingService(context: context)
     }
 
     /// Every domain's migrations, in dependency order.
@@ -26,6 +29,7 @@ public struct Coop: Sendable {
         Sequences.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
         InventorySchema.register(in: &migrator)
+        VotingSchema.register(in: &migrator)
         return migrator
     }
 

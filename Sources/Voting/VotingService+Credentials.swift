@@ -1,0 +1,129 @@
+import CoopCore
+import Foundation
+
+extension VotingService {
+    /// Freezes who may vote and makes their credentials, in one transaction:
+    /// 1. the members active at the cut-off (its own, or now) are read;
+    /// 2. each gets a random code and the Ed25519 key derived from it;
+    /// 3. the board gets `setup` (the frozen definition) and `credentials` (the shuffled public keys
+    ///    and their SHA-256); the election stores the keys and the eligible numbers, never which is whose.
+    ///
+    /// The codes are returned once, here; the caller hands them out and must keep nothing else.
+    public func issueCredentials(_ id: String) async throws -> CredentialIssue {
+        let id = Self.normalizedID(id)
+        let timeZone = context.timeZone
+        return try await boardWrite { db in
+            let now = context.now()
+            let election = try Self.fetchElection(id, in: db)
+            guard election.status == .draft else { throw CoopError.wrongState(id, election.status, expected: .draft) }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            let cutoff = election.cutoff ?? now
+            guard cutoff <= now else { throw CoopError.cutoffNotReached(cutoff) }
+            let members = try Self.membersActive(at: cutoff, timeZone: timeZone, in: db)
+            guard !members.isEmpty else { throw CoopError.noEligibleMembers(cutoff) }
+
+            let definition = ElectionDefinition(id: id, title: election.title, questions: election.questions,
+                                                opens: election.opens, closes: election.closes, cutoff: cutoff,
+                                                quorumPercent: election.quorumPercent, salt: election.salt)
+            let issued = try Self.makeCredentials(for: members, definition: definition)
+            let keys = try Self.shuffled(issued.map(\.credential))
+            let list = JSONValue.array(keys.map { .string($0) })
+            let fingerprint = CanonicalJSON.sha256Hex(list)
+
+            _ = try Self.append(.setup, definition.json, election: id, in: db)
+            let credentialsEvent = try Self.append(.credentials, ["count": .integer(Int64(keys.count)), "credentials": list,
+                                                                 "sha256": .string(fingerprint)], election: id, in: db)
+            for member in members {
+                try db.execute("INSERT INTO voting_eligible (election_id, member_number) VALUES (?, ?)", [id, member])
+            }
+            for key in keys {
+                try db.execute("INSERT INTO voting_credentials (election_id, public_key, added_seq) VALUES (?, ?, ?)",
+                               [id, key, credentialsEvent.seq])
+            }
+            try db.execute("""
+                UPDATE voting_elections SET status = 'credentials_issued', cutoff = ?, election_hash = ?, eligible_count = ?,
+                       credentials_issued_at = ?, updated_at = ? WHERE id = ?
+                """, [cutoff, definition.electionHash, keys.count, now, now, id])
+            return CredentialIssue(election: try Self.fetchElection(id, in: db), credentials: issued, fingerprint: fingerprint)
+        }
+    }
+
+    /// Replaces a member's lost credential: the old public key is revoked and the new one listed, in
+    /// one `revoke` event, so the board shows it and the number of active credentials never grows.
+    ///
+    /// The member is not named: the issuer finds the old key in the member's file (or the member
+    /// gives it). A ballot already cast with the old key stays on the board but no longer counts.
+    public func reissueCredential(_ id: String, lost credential: String) async throws -> ReissuedCredential {
+        let id = Self.normalizedID(id)
+        let old = credential.trimmingCharacters(in: .whitespaces).lowercased()
+        return try await boardWrite { db in
+            let now = context.now()
+            let election = try Self.fetchElection(id, in: db)
+            guard election.status == .credentialsIssued || election.status == .open else {
+                throw CoopError.wrongState(id, election.status, expected: .open)
+            }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            guard let row = try db.queryOne("SELECT revoked_seq FROM voting_credentials WHERE election_id = ? AND public_key = ?", [id, old]),
+                  try row.get("revoked_seq", as: Int?.self) == nil
+            else { throw CoopError.credentialNotFound(old) }
+            let code = try CredentialCode.generate()
+            let new = try code.privateKey(electionID: id, salt: election.salt).publicKey.hex
+            let event = try Self.append(.revoke, ["credential": .string(old), "replacement": .string(new)], election: id, in: db)
+            try db.execute("UPDATE voting_credentials SET revoked_seq = ? WHERE election_id = ? AND public_key = ?", [event.seq, id, old])
+            try db.execute("INSERT INTO voting_credentials (election_id, public_key, added_seq) VALUES (?, ?, ?)", [id, new, event.seq])
+            try db.execute("UPDATE voting_elections SET updated_at = ? WHERE id = ?", [now, id])
+            return ReissuedCredential(election: id, code: code.grouped, credential: new, revoked: old, seq: event.seq)
+        }
+    }
+
+    /// Member numbers active at `cutoff`, read from Membership's history rather than today's state:
+    /// - registered by then, and not anonymized by then (an erased member has left);
+    /// - not suspended then: the last suspension or reinstatement at or before the cut-off decides
+    ///   (today's flag only for a member with no such event at all);
+    /// - membership end in force then on or after the cut-off's local date (or no end): the end
+    ///   before the first renewal paid after the cut-off, else today's end.
+    static func membersActive(at cutoff: Instant, timeZone: TimeZone, in db: Connection) throws -> [String] {
+        let day = cutoff.localDate(in: timeZone)
+        return try db.query("""
+            SELECT m.number FROM members m
+            WHERE m.created_at <= ?1
+              AND (m.anonymized_at IS NULL OR m.anonymized_at > ?1)
+              AND NOT (CASE
+                    WHEN EXISTS (SELECT 1 FROM membership_events e WHERE e.member_id = m.id AND e.kind IN ('suspended', 'reinstated'))
+                    THEN COALESCE((SELECT e.kind = 'suspended' FROM membership_events e
+                                   WHERE e.member_id = m.id AND e.kind IN ('suspended', 'reinstated') AND e.at <= ?1
+                                   ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)
+                    ELSE m.suspended = 1 END)
+              AND COALESCE((SELECT r.previous_end IS NULL OR r.previous_end >= ?2 FROM membership_renewals r
+                            WHERE r.member_id = m.id AND r.paid_at > ?1 ORDER BY r.paid_at, r.id LIMIT 1),
+                           m.membership_ends IS NULL OR m.membership_ends >= ?2)
+            ORDER BY m.number
+            """, [cutoff, day]).map { try $0.get("number") }
+    }
+
+    /// A code and its public key per member, keys derived on every core (an HMAC and an Ed25519
+    /// key generation each).
+    static func makeCredentials(for members: [String], definition: ElectionDefinition) throws -> [IssuedCredential] {
+        let codes = try members.map { _ in try CredentialCode.generate() }
+        let keys = Parallel.map(count: codes.count) { i in
+            Result { try codes[i].privateKey(electionID: definition.id, salt: definition.salt).publicKey.hex }
+        }
+        // Two equal keys (75 random bits each: unthinkable) would break the table's primary key and
+        // roll everything back rather than list a credential twice.
+        return try members.enumerated().map { i, member in
+            IssuedCredential(member: member, code: codes[i].grouped, credential: try keys[i].get())
+        }
+    }
+
+    /// Fisher–Yates with the secure generator, so the list's order says nothing about members.
+    static func shuffled(_ keys: [String]) throws -> [String] {
+        var keys = keys
+        var i = keys.count - 1
+        while i > 0 {
+            let j = Int(try SecureRandom.integer(below: UInt64(i + 1)))
+            keys.swapAt(i, j)
+            i -= 1
+        }
+        return keys
+    }
+}

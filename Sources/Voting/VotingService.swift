@@ -1,0 +1,208 @@
+import CoopCore
+import Foundation
+
+/// The verbs of Voting: elections, credentials, casting, the board, the tally. Each runs as one
+/// transaction; every rule is here, so the CLI and the API only translate.
+///
+/// Every write that touches an election's board commits with `synchronous=FULL` whatever the pool was
+/// opened with (see `boardWrite`), so an accepted ballot survives a power cut.
+public struct VotingService: Sendable {
+    let context: CoopContext
+
+    /// The service over a co-op's database, clock and time zone.
+    public init(context: CoopContext) { self.context = context }
+
+    var database: DatabasePool { context.database }
+
+    // MARK: Elections
+
+    /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
+    public func createElection(_ input: NewElection) async throws -> Election {
+        let now = context.now()
+        let election = try input.validated(now: now)
+        let salt = Hex.encode(try SecureRandom.bytes(16))
+        return try await database.write { db in
+            let id = Self.electionID(try Sequences.next("election_number", in: db))
+            try db.execute("""
+                INSERT INTO voting_elections (id, title, questions, opens, closes, cutoff, quorum_percent, salt, status,
+                                              created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
+                """, [id, election.title, try Self.questionsText(election.questions), election.opens, election.closes,
+                      election.cutoff, election.quorumPercent, salt, now, now])
+            return try Self.fetchElection(id, in: db)
+        }
+    }
+
+    /// Replaces a draft's definition; refused once credentials are issued.
+    public func updateElection(_ id: String, _ input: NewElection) async throws -> Election {
+        let now = context.now()
+        let id = Self.normalizedID(id)
+        let election = try input.validated(now: now)
+        return try await database.write { db in
+            let status = try Self.status(id, in: db)
+            guard status == .draft else { throw CoopError.notDraft(id, status) }
+            try db.execute("""
+                UPDATE voting_elections SET title = ?, questions = ?, opens = ?, closes = ?, cutoff = ?, quorum_percent = ?,
+                       updated_at = ? WHERE id = ?
+                """, [election.title, try Self.questionsText(election.questions), election.opens, election.closes,
+                      election.cutoff, election.quorumPercent, now, id])
+            return try Self.fetchElection(id, in: db)
+        }
+    }
+
+    /// The election with this id (`E-0001`; `e-1` and `1` are read the same).
+    public func election(_ id: String) async throws -> Election {
+        let id = Self.normalizedID(id)
+        return try await database.read { db in try Self.fetchElection(id, in: db) }
+    }
+
+    /// Elections in creation order, one page at a time.
+    public func elections(page: PageRequest = PageRequest()) async throws -> Page<Election> {
+        // Row ids, not the id text: "E-10000" sorts before "E-9999" as text.
+        let after: Int64
+        if let cursor = page.after {
+            guard let n = Int64(cursor), n > 0 else { throw CoopError.invalidCursor() }
+            after = n
+        } else {
+            after = 0
+        }
+        return try await database.read { db in
+            let rows = try db.query(Self.selectSQL + " WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?", [after, page.limit + 1])
+            let items = try rows.prefix(page.limit).map(Self.election(row:))
+            let next = rows.count > page.limit ? PageRequest.cursor(for: String(try rows[page.limit - 1].get("row_id") as Int64)) : nil
+            return Page(items: items, next: next)
+        }
+    }
+
+    /// The member numbers frozen as eligible (after credentials are issued), in number order. Who may
+    /// vote, never which credential is whose.
+    public func eligibleMembers(_ id: String) async throws -> [String] {
+        let id = Self.normalizedID(id)
+        return try await database.read { db in
+            _ = try Self.status(id, in: db)
+            return try db.query("SELECT member_number FROM voting_eligible WHERE election_id = ? ORDER BY member_number", [id])
+                .map { try $0.get("member_number") }
+        }
+    }
+
+    // MARK: Opening and closing
+
+    /// Opens the ballot box: from the opening instant, before the closing one, once credentials are out.
+    public func open(_ id: String) async throws -> Election {
+        let id = Self.normalizedID(id)
+        return try await boardWrite { db in
+            let now = context.now()
+            let election = try Self.fetchElection(id, in: db)
+            guard election.status == .credentialsIssued else { throw CoopError.wrongState(id, election.status, expected: .credentialsIssued) }
+            guard now >= election.opens else { throw CoopError.tooEarly(id, opens: election.opens) }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            _ = try Self.append(.open, ["at": .string(now.iso8601)], election: id, in: db)
+            try db.execute("UPDATE voting_elections SET status = 'open', opened_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
+            return try Self.fetchElection(id, in: db)
+        }
+    }
+
+    /// Closes the ballot box, not before the closing instant: a ballot cast in time is never cut off.
+    public func close(_ id: String) async throws -> Election {
+        let id = Self.normalizedID(id)
+        return try await boardWrite { db in
+            let now = context.now()
+            let election = try Self.fetchElection(id, in: db)
+            guard election.status == .open else { throw CoopError.wrongState(id, election.status, expected: .open) }
+            guard now >= election.closes else { throw CoopError.notYetClosable(id, closes: election.closes) }
+            _ = try Self.append(.close, ["at": .string(now.iso8601)], election: id, in: db)
+            try db.execute("UPDATE voting_elections SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
+            return try Self.fetchElection(id, in: db)
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction whose commit is fsynced (`synchronous=FULL`).
+    ///
+    /// SQLite refuses to change `synchronous` inside a transaction, so the pragma is set on the writer
+    /// just before `BEGIN` and put back after `COMMIT`: the board is durable even when the faces opened
+    /// the pool with the default `NORMAL`, and other domains' writes keep their speed.
+    func boardWrite<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        try await database.writeWithoutTransaction { db in
+            let previous = try db.scalar("PRAGMA synchronous", as: Int64.self) ?? 1
+            let raise = previous < 2
+            if raise { try db.execute("PRAGMA synchronous = FULL") }
+            defer { if raise { try? db.execute("PRAGMA synchronous = \(previous)") } }
+            return try db.transaction { try body(db) }
+        }
+    }
+
+    /// Appends one event after the board's last; call inside a board write.
+    static func append(_ type: BoardEventType, _ payload: JSONValue, election: String, tracker: String? = nil,
+                       credential: String? = nil, in db: Connection) throws -> BoardEvent {
+        let last = try db.queryOne("SELECT seq, hash FROM voting_board WHERE election_id = ? ORDER BY seq DESC LIMIT 1", [election])
+        let seq = (try last?.get("seq", as: Int.self) ?? 0) + 1
+        let prev = try last?.get("hash", as: String.self) ?? BoardEvent.firstPrev
+        let event = BoardEvent(seq: seq, type: type, payload: payload, prev: prev)
+        try db.execute("""
+            INSERT INTO voting_board (election_id, seq, type, payload, prev, hash, tracker, credential)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [election, seq, type.rawValue, CanonicalJSON.string(payload), prev, event.hash, tracker, credential])
+        return event
+    }
+
+    static let selectSQL = """
+        SELECT e.*, e.rowid AS row_id,
+               (SELECT count(*) FROM voting_credentials c WHERE c.election_id = e.id AND c.revoked_seq IS NOT NULL) AS revoked_count,
+               (SELECT count(*) FROM voting_board b WHERE b.election_id = e.id AND b.credential IS NOT NULL) AS ballot_count
+        FROM voting_elections e
+        """
+
+    /// Without the counts, what casting reads twice per ballot: counting a large board's ballots
+    /// under the write lock would cost every cast more than the rest of it.
+    static let selectWithoutCountsSQL = """
+        SELECT e.*, e.rowid AS row_id, 0 AS revoked_count, 0 AS ballot_count FROM voting_elections e
+        """
+
+    /// - Parameter counts: false leaves `revokedCount` and `ballotCount` at 0.
+    static func fetchElection(_ id: String, counts: Bool = true, in db: Connection) throws -> Election {
+        guard let row = try db.queryOne((counts ? selectSQL : selectWithoutCountsSQL) + " WHERE e.id = ?", [id]) else {
+            throw CoopError.electionNotFound(id)
+        }
+        return try election(row: row)
+    }
+
+    static func election(row: Row) throws -> Election {
+        let id: String = try row.get("id")
+        guard let status = ElectionStatus(rawValue: try row.get("status")),
+              let questions = try? CanonicalJSON.parse(try row.get("questions", as: String.self)).decoded(as: [Question].self)
+        else { throw DatabaseError(extendedCode: 1, message: "election \(id) has an unreadable definition") }
+        return Election(
+            id: id, title: try row.get("title"), questions: questions, opens: try row.get("opens"), closes: try row.get("closes"),
+            cutoff: try row.get("cutoff"), quorumPercent: try row.get("quorum_percent"), status: status, salt: try row.get("salt"),
+            electionHash: try row.get("election_hash"), eligibleCount: try row.get("eligible_count"),
+            revokedCount: try row.get("revoked_count"), ballotCount: try row.get("ballot_count"),
+            createdAt: try row.get("created_at"), credentialsIssuedAt: try row.get("credentials_issued_at"),
+            openedAt: try row.get("opened_at"), closedAt: try row.get("closed_at"), talliedAt: try row.get("tallied_at"))
+    }
+
+    static func status(_ id: String, in db: Connection) throws -> ElectionStatus {
+        guard let text = try db.scalar("SELECT status FROM voting_elections WHERE id = ?", [id], as: String.self),
+              let status = ElectionStatus(rawValue: text)
+        else { throw CoopError.electionNotFound(id) }
+        return status
+    }
+
+    static func questionsText(_ questions: [Question]) throws -> String {
+        CanonicalJSON.string(try JSONValue(encoding: questions))
+    }
+
+    static func electionID(_ n: Int64) -> String {
+        let digits = String(n)
+        return "E-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// `e-12`, `E-0012` and `12` all name election E-0012.
+    public static func normalizedID(_ text: String) -> String {
+        var t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if t.hasPrefix("E-") { t.removeFirst(2) }
+        guard let n = Int64(t), n > 0 else { return text.trimmingCharacters(in: .whitespaces) }
+        return electionID(n)
+    }
+}
