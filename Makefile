@@ -32,5 +32,12 @@ test: deps
 	$(SWIFT) test
 
 # Benchmarks build in release in their own folder, so they never slow down `make test`.
-bench: deps
-	COOP_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
+BENCH_CATALOGUE := .build-bench/catalogue-100k.csv
+
+bench: deps $(BENCH_CATALOGUE)
+	COOP_BENCHMARKS=1 COOP_BENCH_CATALOGUE=$(abspath $(BENCH_CATALOGUE)) \
+		$(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
+
+$(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py
+	mkdir -p .build-bench
+	python3 Benchmarks/generate-catalogue.py 100000 > $@

@@ -38,20 +38,21 @@ let package = Package(
         ),
         .target(name: "Membership", dependencies: ["CoopCore"]),
         .target(name: "Inventory", dependencies: ["CoopCore", "Membership"]),
+        .target(name: "Orders", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Voting", dependencies: ["CoopCore", "Membership"]),
         // The assembly both faces open: every domain's services and migrations in one place.
-        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Voting"]),
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Orders", "Voting"]),
         .executableTarget(
             name: "coopctl",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
         .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
+        .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
         .testTarget(
@@ -82,7 +84,7 @@ if Context.environment["COOP_BENCHMARKS"] != nil {
         .executableTarget(
             name: "CoopBenchmarks",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory",
+                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CoopBenchmarks",

@@ -3,4 +3,7 @@ import Benchmark
 /// Every suite; `make bench` runs them with `swift package benchmark`.
 let benchmarks: @Sendable () -> Void = {
     membershipBenchmarks()
+    inventoryBenchmarks()
+    ordersBenchmarks()
+    votingBenchmarks()
 }

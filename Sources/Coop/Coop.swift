@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Inventory
 import Membership
+import Orders
 import Voting
 
 /// The assembled co-op: one database and the domain services over it.
@@ -13,6 +14,7 @@ public struct Coop: Sendable {
     public let membership: MembershipService
     public let tokens: TokenService
     public let inventory: InventoryService
+    public let orders: OrdersService
     public let voting: VotingService
 
     public init(context: CoopContext) {
@@ -20,6 +22,7 @@ public struct Coop: Sendable {
         membership = MembershipService(context: context)
         tokens = TokenService(context: context)
         inventory = InventoryService(context: context)
+        orders = OrdersService(context: context)
         voting = VotingService(context: context)
     }
 
@@ -29,6 +32,7 @@ public struct Coop: Sendable {
         Sequences.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
         InventorySchema.register(in: &migrator)
+        OrdersSchema.register(in: &migrator)
         VotingSchema.register(in: &migrator)
         return migrator
     }

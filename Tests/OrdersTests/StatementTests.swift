@@ -1,0 +1,60 @@
+import CoopCore
+import Foundation
+import Membership
+import Testing
+@testable import Orders
+
+@Suite("Statements: a member's month from the shared account")
+struct StatementTests {
+    @Test func balancesCarryFromMonthToMonth() async throws {
+        let db = try await TestOrders()
+        try await db.catalogue()
+        let alice = try await db.member("Alice")
+        // March: an invoice of 23.97 + taxes (27.56) and a payment of 20.00.
+        let march = try await db.openCycle("Mars")
+        try await db.order(march, alice, ["SAVON=3"])
+        _ = try await db.service.closeCycle(march)
+        db.setClock("2026-03-20T15:00:00Z")
+        _ = try await db.membership.addPayment(member: alice, amount: cents(2_000), method: .cash)
+        // 22:00 on March 31 in Toronto is April 1 in UTC: still March.
+        db.setClock("2026-04-01T02:00:00Z")
+        _ = try await db.membership.addPayment(member: alice, amount: cents(500), method: .card)
+        // April: a credit note of one soap (9.19) and a second invoice (PAIN 2 × 5.25).
+        db.setClock("2026-04-02T14:00:00Z")
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "abîmé", lines: [CreditLineInput(product: "SAVON", quantity: qty("1"))])
+        let april = try await db.openCycle("Avril")
+        try await db.order(april, alice, ["PAIN=2"])
+        _ = try await db.service.closeCycle(april)
+
+        let first = try await db.service.statement(member: "m-1", month: try YearMonth(parsing: "2026-03", field: "month"))
+        #expect(first.member == alice && first.from == LocalDate(year: 2026, month: 3, day: 1)! && first.to == LocalDate(year: 2026, month: 3, day: 31)!)
+        #expect(first.openingBalance == .zero)
+        #expect(first.entries.map(\.kind) == ["invoice", "payment", "payment"])
+        #expect(first.invoices == cents(2_756) && first.payments == cents(-2_500) && first.creditNotes == .zero && first.other == .zero)
+        #expect(first.closingBalance == cents(256))
+        #expect(first.entries.last?.balance == first.closingBalance && first.entries.last?.date == LocalDate(year: 2026, month: 3, day: 31)!)
+
+        let second = try await db.service.statement(member: alice, month: try YearMonth(parsing: "2026-04", field: "month"))
+        #expect(second.openingBalance == cents(256))
+        #expect(second.entries.map(\.kind) == ["credit_note", "invoice"])
+        #expect(second.creditNotes == cents(-919) && second.invoices == cents(1_050) && second.payments == .zero)
+        #expect(second.closingBalance == cents(256 - 919 + 1_050))
+        #expect(second.closingBalance == second.openingBalance + second.invoices + second.creditNotes + second.payments + second.other)
+        #expect(second.closingBalance == (try await db.membership.account(alice)).balance)
+
+        let empty = try await db.service.statement(member: alice, month: try YearMonth(parsing: "2026-05", field: "month"))
+        #expect(empty.entries.isEmpty && empty.openingBalance == second.closingBalance && empty.closingBalance == second.closingBalance)
+        let object = try jsonObject(first)
+        #expect(object["month"] as? String == "2026-03" && object["closingBalance"] as? Int == 256)
+    }
+
+    @Test func monthsAndMembersAreChecked() async throws {
+        let db = try await TestOrders()
+        for bad in ["2026-13", "2026-3", "mars", "2026-03-01", ""] {
+            let error = try #require(throws: CoopError.self) { try YearMonth(parsing: bad, field: "month") }
+            #expect(error.code == "orders.invalid_month" && error.kind == .invalid)
+        }
+        #expect(try YearMonth(parsing: "2024-02", field: "month").lastDay == LocalDate(year: 2024, month: 2, day: 29)!)
+        try await expectRefusal("membership.member_not_found") { try await db.service.statement(member: "M-0404", month: try YearMonth(parsing: "2026-03", field: "month")) }
+    }
+}
