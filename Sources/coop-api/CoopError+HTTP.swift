@@ -3,6 +3,22 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// A message argument as JSON: text stays text, numbers and amounts (cents) are numbers.
+struct ProblemArgument: Encodable {
+    let value: MessageArgument
+
+    init(_ value: MessageArgument) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch value {
+        case .text(let text): try c.encode(text)
+        case .integer(let n): try c.encode(n)
+        case .money(let money): try c.encode(money.cents)
+        }
+    }
+}
+
 extension CoopError.Kind {
     /// The one place where a kind of refusal becomes an HTTP status.
     var status: HTTPResponse.Status {
@@ -26,10 +42,29 @@ struct Problem: Encodable {
     let detail: String
     let code: String
     let field: String?
+    /// The values the message names (`{"available": 3}`), for clients that act on them: an RFC 9457
+    /// extension member. Amounts are cents.
+    var arguments: [String: MessageArgument] = [:]
 
     init(_ error: CoopError, language: Language) {
         let status = error.kind.status
         self.init(status: status, code: error.code, detail: error.message(language), field: error.field, language: language)
+        arguments = error.arguments
+    }
+
+    enum CodingKeys: String, CodingKey { case type, title, status, detail, code, field, arguments }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(title, forKey: .title)
+        try c.encode(status, forKey: .status)
+        try c.encode(detail, forKey: .detail)
+        try c.encode(code, forKey: .code)
+        try c.encodeIfPresent(field, forKey: .field)
+        if !arguments.isEmpty {
+            try c.encode(arguments.mapValues(ProblemArgument.init), forKey: .arguments)
+        }
     }
 
     init(http error: HTTPError, language: Language) {

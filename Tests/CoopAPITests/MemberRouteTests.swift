@@ -58,6 +58,7 @@ import Testing
                 let problem = response.object
                 #expect(problem["code"] as? String == "membership.email_taken")
                 #expect(problem["detail"] as? String == "The email ADA@example.org already belongs to another member.")
+                #expect((problem["arguments"] as? [String: Any])?["email"] as? String == "ADA@example.org")
             }
             try await client.execute(uri: "/api/v1/members", method: .post, headers: headers(token: coop.staff),
                                      body: body(#"{"firstName":"A","lastName":"B","email":"b@example.org","plan":"Gold"}"#)) { response in

@@ -38,6 +38,10 @@ extension OpenAPIFragment {
         detail: {type: string}
         code: {type: string, example: membership.email_taken}
         field: {type: [string, 'null']}
+        arguments:
+          type: object
+          description: The values the message names (amounts in cents), e.g. the quantity still available.
+          additionalProperties: {type: [string, integer]}
 """# + "\n"
     )
 }
