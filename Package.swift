@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
+        .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership"]),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
         .testTarget(
             name: "CoopAPITests",
