@@ -38,21 +38,22 @@ let package = Package(
         ),
         .target(name: "Membership", dependencies: ["CoopCore"]),
         .target(name: "Inventory", dependencies: ["CoopCore", "Membership"]),
+        .target(name: "Lending", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Orders", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Voting", dependencies: ["CoopCore", "Membership"]),
         // The assembly both faces open: every domain's services and migrations in one place.
-        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Orders", "Voting"]),
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         .executableTarget(
             name: "coopctl",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
         .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
+        .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership"]),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership"]),
@@ -85,7 +87,7 @@ if Context.environment["COOP_BENCHMARKS"] != nil {
         .executableTarget(
             name: "CoopBenchmarks",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Orders", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CoopBenchmarks",

@@ -4,6 +4,7 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     membershipBenchmarks()
     inventoryBenchmarks()
+    lendingBenchmarks()
     ordersBenchmarks()
     votingBenchmarks()
 }

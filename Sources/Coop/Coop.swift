@@ -1,6 +1,7 @@
 import CoopCore
 import Foundation
 import Inventory
+import Lending
 import Membership
 import Orders
 import Voting
@@ -14,6 +15,7 @@ public struct Coop: Sendable {
     public let membership: MembershipService
     public let tokens: TokenService
     public let inventory: InventoryService
+    public let lending: LendingService
     public let orders: OrdersService
     public let voting: VotingService
 
@@ -22,6 +24,7 @@ public struct Coop: Sendable {
         membership = MembershipService(context: context)
         tokens = TokenService(context: context)
         inventory = InventoryService(context: context)
+        lending = LendingService(context: context)
         orders = OrdersService(context: context)
         voting = VotingService(context: context)
     }
@@ -32,6 +35,7 @@ public struct Coop: Sendable {
         Sequences.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
         InventorySchema.register(in: &migrator)
+        LendingSchema.register(in: &migrator)
         OrdersSchema.register(in: &migrator)
         VotingSchema.register(in: &migrator)
         return migrator

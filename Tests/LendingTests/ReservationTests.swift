@@ -1,0 +1,254 @@
+import CoopCore
+import Foundation
+import Membership
+import Testing
+@testable import Lending
+
+@Suite("Reservations: date ranges, boundaries, buffers, expiry, pickup")
+struct ReservationTests {
+    /// One unit of T-1 (or `quantity`), members M-0001 … M-0004, the given buffer days.
+    static func setUp(quantity: Int = 1, bufferDays: Int = 0) async throws -> TestLending {
+        let db = try await TestLending()
+        try await db.policy(bufferDays: bufferDays)
+        for name in ["Alice", "Bob", "Carol", "Dan"] { try await db.member(name) }
+        try await db.item("T-1", quantity: quantity)
+        return db
+    }
+
+    @Test func theReservationObjectHasTheKeysScriptsRelyOn() async throws {
+        let db = try await Self.setUp()
+        let reservation = try await db.lending.reserve(item: "t-1", member: "1", units: 1, from: day("2026-03-20"), to: day("2026-03-22"))
+        let json = try jsonObject(reservation)
+        for key in ["id", "item", "member", "units", "from", "to", "status"] { #expect(json.keys.contains(key), "missing \(key)") }
+        #expect(json["item"] as? String == "T-1" && json["member"] as? String == "M-0001")
+        #expect(json["from"] as? String == "2026-03-20" && json["to"] as? String == "2026-03-22")
+        #expect(json["status"] as? String == "booked")
+        #expect(json["loan"] is NSNull)
+    }
+
+    @Test func withoutBufferTheReturnDayIsTheNextPickupDay() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-22"))
+        // Ending the day Alice starts, and starting the day she ends: both fit.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-20"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-22"), to: day("2026-03-24"))
+        // One day of overlap at either end does not.
+        let error = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-21"), to: day("2026-03-21"))
+        }
+        #expect(error.arguments["date"] == .text("2026-03-21") && error.arguments["available"] == .integer(0))
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-23"), to: day("2026-03-25"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-24"), to: day("2026-03-25"))
+    }
+
+    @Test func aOneDayReservationHoldsItsDay() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-20"))
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-20"))
+        }
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-21"))
+        }
+        // Returned on the 20th, out again on the 20th: the same-day rule still holds.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-20"))
+    }
+
+    @Test func withBufferDaysAGapOfThatManyDaysIsRequired() async throws {
+        let db = try await Self.setUp(bufferDays: 2)
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-22"))
+        // Back on the 22nd, two days to check it: next pickup on the 24th at the earliest.
+        let error = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-23"), to: day("2026-03-25"))
+        }
+        #expect(error.arguments["date"] == .text("2026-03-23"))
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-22"), to: day("2026-03-25"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-24"), to: day("2026-03-25"))
+        // Before Alice: a booking ending on the 18th leaves the 18th and 19th for checking.
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-17"), to: day("2026-03-19"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-17"), to: day("2026-03-18"))
+    }
+
+    @Test func unitsAddUpAcrossReservationsOfAnItem() async throws {
+        let db = try await Self.setUp(quantity: 3)
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", units: 2, from: day("2026-03-20"), to: day("2026-03-25"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-24"), to: day("2026-03-26"))
+        let error = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-18"), to: day("2026-03-25"))
+        }
+        #expect(error.arguments["date"] == .text("2026-03-24") && error.arguments["available"] == .integer(0))
+        // Back on the 24th, the day Bob takes the third unit: it fits.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-18"), to: day("2026-03-24"))
+    }
+
+    @Test func loansOutCountAgainstReservations() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.checkOut(item: "T-1", member: "M-0001")  // due 2026-03-30
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-27"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-04-01"))
+    }
+
+    @Test func anOverdueLoanIsCountedAsComingBackToday() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.checkOut(item: "T-1", member: "M-0001", due: day("2026-03-18"))
+        db.setDay(day("2026-03-20"))
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-21"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-21"), to: day("2026-03-22"))
+    }
+
+    @Test func rangeLengthAndAdvanceFollowThePolicy() async throws {
+        let db = try await TestLending()
+        try await db.policy(maxReservationDays: 5, maxAdvanceDays: 30)
+        try await db.member()
+        try await db.item("T-1")
+        try await db.expectUnchanged("lending.invalid_range") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-22"), to: day("2026-03-21"))
+        }
+        try await db.expectUnchanged("lending.reservation_in_past") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-15"), to: day("2026-03-17"))
+        }
+        let long = try await db.expectUnchanged("lending.reservation_too_long") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-25"))
+        }
+        #expect(long.arguments["days"] == .integer(6) && long.arguments["max"] == .integer(5))
+        try await db.expectUnchanged("lending.reservation_too_far") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-04-16"), to: day("2026-04-17"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-04-15"), to: day("2026-04-19"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: TestLending.today, to: TestLending.today)
+    }
+
+    @Test func aReservationNeitherStartsNorEndsOnAClosedDay() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.setWeeklyClosures([7])
+        _ = try await db.lending.addClosure(on: day("2026-03-20"), reason: "Férié")
+        let sunday = try await db.expectUnchanged("lending.closed_day") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-22"), to: day("2026-03-24"))
+        }
+        #expect(sunday.field == "from" && sunday.arguments["reason"] == .text("weekly"))
+        let holiday = try await db.expectUnchanged("lending.closed_day") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-20"))
+        }
+        #expect(holiday.field == "to" && holiday.message(.en) == "The co-op is closed on 2026-03-20 (Férié).")
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-19"), to: day("2026-03-23"))
+    }
+
+    @Test func thePlanLimitsActiveReservations() async throws {
+        let db = try await TestLending()
+        _ = try await db.membership.addPlan(Plan(name: "Petit", fee: .zero, months: 12, maxLoans: 2, maxReservations: 1))
+        let alice = try await db.member(plan: "Petit")
+        try await db.item("T-1", quantity: 5)
+        let first = try await db.lending.reserve(item: "T-1", member: alice, from: day("2026-03-20"), to: day("2026-03-21"))
+        let error = try await db.expectUnchanged("lending.reservation_limit") {
+            try await db.lending.reserve(item: "T-1", member: alice, from: day("2026-03-25"), to: day("2026-03-26"))
+        }
+        #expect(error.arguments["limit"] == .integer(1))
+        _ = try await db.lending.cancelReservation(first.id)
+        _ = try await db.lending.reserve(item: "T-1", member: alice, from: day("2026-03-25"), to: day("2026-03-26"))
+    }
+
+    @Test func inactiveMembersAndItemsCannotReserve() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.membership.suspend("M-0001", reason: "unpaid")
+        try await db.expectUnchanged("lending.member_inactive") {
+            try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-21"))
+        }
+        _ = try await db.inventory.setStatus("T-1", .maintenance)
+        try await db.expectUnchanged("lending.item_inactive") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-21"))
+        }
+    }
+
+    @Test func anUncollectedReservationExpiresAfterItsFirstDayAndFreesItsUnits() async throws {
+        let db = try await Self.setUp()
+        let reservation = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-17"), to: day("2026-03-19"))
+        db.setDay(day("2026-03-17"), hour: 23)
+        #expect(try await db.lending.reservation(reservation.id).status == .booked)
+        try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0002") }
+        db.setDay(day("2026-03-18"), hour: 9)
+        #expect(try await db.lending.reservation(reservation.id).status == .expired)
+        let expired = try await db.lending.reservations(ReservationFilter(status: .expired)).items
+        #expect(expired.map(\.id) == [reservation.id])
+        #expect(try await db.lending.reservations(ReservationFilter(status: .booked)).items.isEmpty)
+        // It no longer holds the unit, and it can neither be picked up nor cancelled.
+        let loan = try await db.lending.checkOut(item: "T-1", member: "M-0002", due: day("2026-03-19"))
+        #expect(loan.status == .open)
+        try await db.expectUnchanged("lending.reservation_not_active") { try await db.lending.pickUp(reservation: reservation.id) }
+        try await db.expectUnchanged("lending.reservation_not_active") { try await db.lending.cancelReservation(reservation.id) }
+    }
+
+    @Test func pickupTurnsTheReservationIntoALoanDueOnItsLastDay() async throws {
+        let db = try await Self.setUp()
+        let reservation = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-21"))
+        try await db.expectUnchanged("lending.reservation_not_started") { try await db.lending.pickUp(reservation: reservation.id) }
+        db.setDay(day("2026-03-18"))
+        let loan = try await db.lending.pickUp(reservation: reservation.id, actor: "desk")
+        #expect(loan.member == "M-0001" && loan.due == day("2026-03-21") && loan.reservation == reservation.id)
+        #expect(try await db.unitsOut("T-1") == 1)
+        let collected = try await db.lending.reservation(reservation.id)
+        #expect(collected.status == .collected && collected.loan == loan.id)
+        try await db.expectUnchanged("lending.reservation_not_active") { try await db.lending.pickUp(reservation: reservation.id) }
+    }
+
+    @Test func pickupStillNeedsTheUnitsBackAndAnActiveMember() async throws {
+        let db = try await Self.setUp()
+        _ = try await db.lending.checkOut(item: "T-1", member: "M-0002", due: day("2026-03-17"))
+        let reservation = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-20"))
+        db.setDay(day("2026-03-18"))
+        try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.pickUp(reservation: reservation.id) }
+        _ = try await db.lending.checkIn(item: "T-1")
+        _ = try await db.membership.suspend("M-0001", reason: "unpaid")
+        try await db.expectUnchanged("lending.member_inactive") { try await db.lending.pickUp(reservation: reservation.id) }
+    }
+
+    @Test func aPickupRecordedLaterCountsOnItsOwnDay() async throws {
+        let db = try await Self.setUp()
+        let reservation = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-20"))
+        db.setDay(day("2026-03-19"))
+        let at = Instant.parse("2026-03-18T15:00", timeZone: TestLending.timeZone)!
+        let loan = try await db.lending.pickUp(reservation: reservation.id, at: at)
+        #expect(loan.outAt == at && loan.due == day("2026-03-20"))
+    }
+
+    @Test func membersCancelTheirOwnReservationsAndStaffAnyone() async throws {
+        let db = try await Self.setUp()
+        let alices = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-19"),
+                                                  by: .member("M-0001"))
+        try await db.expectUnchanged("auth.not_your_data") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-26"), by: .member("M-0001"))
+        }
+        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.cancelReservation(alices.id, by: .member("M-0002")) }
+        let cancelled = try await db.lending.cancelReservation(alices.id, by: .member("M-0001"))
+        #expect(cancelled.status == .cancelled && cancelled.cancelledAt == db.clock.now())
+        let bobs = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
+        #expect(try await db.lending.cancelReservation(bobs.id, by: .staff("desk")).status == .cancelled)
+        try await db.expectUnchanged("lending.reservation_not_active") { try await db.lending.cancelReservation(bobs.id) }
+        try await db.expectUnchanged("lending.reservation_not_found") { try await db.lending.cancelReservation(999) }
+    }
+
+    @Test func aMemberListsOnlyTheirOwnReservations() async throws {
+        let db = try await Self.setUp(quantity: 2)
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-19"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
+        #expect(try await db.lending.reservations().items.count == 2)
+        #expect(try await db.lending.reservations(by: .member("M-0002")).items.map(\.member) == ["M-0002"])
+        try await expectRefusal("auth.not_your_data") {
+            try await db.lending.reservations(ReservationFilter(member: "M-0001"), by: .member("M-0002"))
+        }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.reservation(1, by: .member("M-0002")) }
+        let page = try await db.lending.reservations(page: PageRequest(limit: 1))
+        #expect(page.items.count == 1 && page.next != nil)
+        let rest = try await db.lending.reservations(page: try PageRequest(limit: "1", cursor: page.next))
+        #expect(rest.items.map(\.id) == [2] && rest.next == nil)
+    }
+}

@@ -1,0 +1,148 @@
+import CoopCore
+import Foundation
+import Inventory
+import Membership
+import Testing
+@testable import Lending
+
+/// A fresh co-op database with every migration Lending runs after (Sequences, Membership, Inventory,
+/// then Lending) in its own temporary folder, removed when the value is released.
+///
+/// The clock stands at 2026-03-16T14:00:00Z, which is Monday 2026-03-16, 10:00 in America/Toronto (EDT),
+/// and moves only when a test moves it. A plan "Standard" (5 units on loan, 3 reservations) exists.
+final class TestLending: Sendable {
+    static let start = Instant.parse("2026-03-16T14:00:00Z", timeZone: .gmt)!
+    static let timeZone = TimeZone(identifier: "America/Toronto")!
+    /// Monday.
+    static let today = LocalDate(year: 2026, month: 3, day: 16)!
+    /// Every table a lending verb may write to, so that a refusal can be shown to change nothing.
+    static let tables = ["lending_policies", "lending_settings", "lending_closed_weekdays", "lending_closures", "lending_loans",
+                         "lending_reservations", "lending_holds", "lending_fees", "lending_events", "inventory_items",
+                         "inventory_movements", "account_entries", "members"]
+
+    let directory: URL
+    let pool: DatabasePool
+    let clock: FixedClock
+    let context: CoopContext
+
+    var lending: LendingService { LendingService(context: context) }
+    var membership: MembershipService { MembershipService(context: context) }
+    var inventory: InventoryService { InventoryService(context: context) }
+
+    init(readers: Int = 2) async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("coop-lending-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path, readerCount: readers)
+            var migrator = Migrator()
+            Sequences.register(in: &migrator)
+            MembershipSchema.register(in: &migrator)
+            InventorySchema.register(in: &migrator)
+            LendingSchema.register(in: &migrator)
+            try await migrator.migrate(pool)
+            self.pool = pool
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        self.directory = directory
+        clock = FixedClock(Self.start)
+        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        _ = try await membership.addPlan(Plan(name: "Standard", fee: Money(cents: 4_000), months: 12, maxLoans: 5, maxReservations: 3))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    // MARK: Time
+
+    /// Puts the clock at `hour`:00 local time on `day` (10:00 by default).
+    func setDay(_ day: LocalDate, hour: Int = 10) {
+        clock.set(Instant.parse("\(day.iso8601)T\(hour < 10 ? "0" : "")\(hour):00", timeZone: Self.timeZone)!)
+    }
+
+    /// Moves the clock `days` days ahead (same local hour, DST aside).
+    func advance(days: Int) { clock.advance(days: days) }
+
+    // MARK: Fixtures
+
+    /// Registers a member on `plan` (nil for none) and returns their number.
+    @discardableResult
+    func member(_ first: String = "Alice", plan: String? = "Standard") async throws -> String {
+        try await membership.addMember(NewMember(firstName: first, lastName: "Test", email: "\(first.lowercased())-\(UUID().uuidString.prefix(6))@example.org",
+                                                 plan: plan)).number
+    }
+
+    /// Adds an item to the catalogue.
+    @discardableResult
+    func item(_ code: String, quantity: Int = 1, category: String? = nil, value: Int64 = 0) async throws -> Item {
+        try await inventory.addItem(NewItem(code: code, name: "Article \(code)", category: category, quantity: quantity,
+                                            value: Money(cents: value)), createPaths: true, actor: "test")
+    }
+
+    /// Sets the default policy, from the built-in one with the given changes.
+    @discardableResult
+    func policy(
+        category: String? = nil, loanDays: Int = 14, renewals: Int = 2, selfRenew: Bool = false, feePerDay: Int64 = 100,
+        graceDays: Int = 0, feeCap: Int64 = 2_000, maxReservationDays: Int? = nil, maxAdvanceDays: Int? = nil,
+        bufferDays: Int? = nil, holdReadyDays: Int? = nil
+    ) async throws -> LoanPolicy {
+        try await lending.setPolicy(LoanPolicyInput(
+            category: category, loanDays: loanDays, maxRenewals: renewals, selfRenew: selfRenew, feePerDay: Money(cents: feePerDay),
+            graceDays: graceDays, feeCap: Money(cents: feeCap), maxReservationDays: maxReservationDays,
+            maxAdvanceDays: maxAdvanceDays, bufferDays: bufferDays, holdReadyDays: holdReadyDays))
+    }
+
+    // MARK: Reading
+
+    func count(_ table: String, where condition: String = "1") async throws -> Int {
+        try await pool.read { db in try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int.self) ?? 0 }
+    }
+
+    func unitsOut(_ code: String) async throws -> Int { try await inventory.item(code).unitsOut }
+
+    func balance(_ member: String) async throws -> Money { try await membership.account(member).balance }
+
+    /// Every row of every table a lending verb writes, to compare before and after a refused request.
+    func snapshot() async throws -> [String: [[DatabaseValue]]] {
+        try await pool.read { db in
+            var tables: [String: [[DatabaseValue]]] = [:]
+            for table in TestLending.tables {
+                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY rowid").map(\.values)
+            }
+            return tables
+        }
+    }
+
+    /// Runs `body`, which must be refused with this code, and checks that nothing changed.
+    @discardableResult
+    func expectUnchanged<T>(
+        _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+    ) async throws -> CoopError {
+        let before = try await snapshot()
+        let error = try await expectRefusal(code, sourceLocation: sourceLocation, body)
+        #expect(try await snapshot() == before, "a refusal changed the database", sourceLocation: sourceLocation)
+        return error
+    }
+}
+
+/// Runs `body`, which must be refused with a `CoopError` of this code; returns the error for more checks.
+@discardableResult
+func expectRefusal<T>(
+    _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
+) async throws -> CoopError {
+    let error = try await #require(throws: CoopError.self, sourceLocation: sourceLocation) {
+        _ = try await body()
+    }
+    #expect(error.code == code, sourceLocation: sourceLocation)
+    return error
+}
+
+/// A local date from `YYYY-MM-DD`.
+func day(_ text: String) -> LocalDate { LocalDate(iso8601: text)! }
+
+/// The JSON object a value encodes to, for checking keys and values.
+func jsonObject(_ value: some Encodable) throws -> [String: Any] {
+    let data = try JSONEncoder().encode(value)
+    return try #require(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any])
+}
