@@ -13,12 +13,12 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logg
 }
 
 /// Every route, under the error and authentication middleware.
-func buildRouter(coop: Coop) -> Router<CoopRequestContext> {
+func buildRouter(coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter()) -> Router<CoopRequestContext> {
     let router = Router(context: CoopRequestContext.self)
     // Outermost first: the log sees the final status, including problems made from errors.
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(tokens: coop.tokens))
+    router.add(middleware: AuthMiddleware(tokens: coop.tokens, limiter: authLimiter))
     HealthController().addRoutes(to: router)
     let api = router.group("api/v1")
     PlanController(membership: coop.membership).addRoutes(to: api)

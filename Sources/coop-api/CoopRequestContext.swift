@@ -7,9 +7,12 @@ struct CoopRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: Identity?
     var language: Language = .default
+    /// The client's IP address (without port), for per-client limits; "unknown" in in-process tests.
+    let clientAddress: String
 
-    init(source: Source) {
+    init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Request bodies larger than this are refused with 413.

@@ -114,6 +114,39 @@ import Testing
         }
     }
 
+    @Test func repeatedAuthFailuresFromOneAddressAreCutOff() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test(authLimiter: AuthFailureLimiter(maxFailures: 3, window: .seconds(60))) { client in
+            let wrong = String(repeating: "B", count: 43)
+            for _ in 1...3 {
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: headers(token: wrong)) { response in
+                    #expect(response.status == .unauthorized)
+                }
+            }
+            // Now even the right token is refused from this address until the window ends.
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: headers(token: coop.member, language: "en")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.object["code"] as? String == "auth.rate_limited")
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
+            }
+            // Routes that need no token stay open.
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func limiterWindowEnds() {
+        let limiter = AuthFailureLimiter(maxFailures: 2, window: .seconds(60))
+        let start = ContinuousClock.now
+        limiter.recordFailure("10.0.0.1", now: start)
+        #expect(limiter.blockedFor("10.0.0.1", now: start) == nil)
+        limiter.recordFailure("10.0.0.1", now: start)
+        #expect(limiter.blockedFor("10.0.0.1", now: start + .seconds(1)) == 59)
+        #expect(limiter.blockedFor("10.0.0.2", now: start) == nil)
+        #expect(limiter.blockedFor("10.0.0.1", now: start + .seconds(61)) == nil)
+    }
+
     @Test func responsesCarryNoSniff() async throws {
         let coop = try await TestCoop.make()
         try await coop.test { client in

@@ -36,9 +36,8 @@ struct TestCoop {
     }
 
     /// Runs `body` against the router in process (no socket), then removes the database.
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
-        let app = buildApplication(coop: coop, configuration: configuration, logger: .init(label: "test"))
+    func test(authLimiter: AuthFailureLimiter = AuthFailureLimiter(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: buildRouter(coop: coop, authLimiter: authLimiter))
         defer { remove() }
         try await app.test(.router) { client in try await body(client) }
     }

@@ -4,19 +4,35 @@ import Membership
 
 /// Reads `Authorization: Bearer <token>` and sets the caller's identity. It refuses nothing itself:
 /// each route says which role it needs, so public routes stay public.
+///
+/// Failed authentications are counted per client address; past the limit the address gets 429.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = CoopRequestContext
     let tokens: TokenService
+    let limiter: AuthFailureLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
+            let address = context.clientAddress
+            if let wait = limiter.blockedFor(address) {
+                throw CoopError.tooManyAuthFailures(retryAfter: wait)
+            }
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
                 context.identity = try await tokens.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces))
             }
+            if context.identity == nil { limiter.recordFailure(address) }
         }
         return try await next(request, context)
+    }
+}
+
+extension CoopError {
+    static func tooManyAuthFailures(retryAfter seconds: Int) -> CoopError {
+        CoopError(.rateLimited, "auth.rate_limited", ["seconds": .integer(Int64(seconds))],
+                  fr: "Trop d’échecs d’authentification depuis cette adresse : réessayez dans {seconds} s.",
+                  en: "Too many failed authentications from this address: try again in {seconds} s.")
     }
 }
 

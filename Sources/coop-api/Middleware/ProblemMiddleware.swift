@@ -20,7 +20,11 @@ struct ProblemMiddleware: RouterMiddleware {
             response.headers[.xContentTypeOptions] = "nosniff"
             return response
         } catch let error as CoopError {
-            return Problem(error, language: language).response()
+            var response = Problem(error, language: language).response()
+            if error.kind == .rateLimited, case .integer(let seconds)? = error.arguments["seconds"] {
+                response.headers[.retryAfter] = String(seconds)
+            }
+            return response
         } catch let error as HTTPError {
             return Problem(http: error, language: language).response()
         } catch is NIOTooManyBytesError {
