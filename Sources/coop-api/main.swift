@@ -21,7 +21,11 @@ do {
         FileHandle.standardOutput.write(Data("\(notice)\n\(issued.token)\n".utf8))
     }
     let app = buildApplication(coop: coop, configuration: configuration, logger: logger)
+    // runService stops on SIGTERM or SIGINT after in-flight requests finish; then fold the WAL back
+    // into the database file so that a stopped server is one self-contained file.
     try await app.runService()
+    try await coop.context.database.writeWithoutTransaction { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    logger.info("stopped", metadata: ["db.path": "\(configuration.databasePath)"])
 } catch let error as CoopError {
     FileHandle.standardError.write(Data((error.message(language) + "\n").utf8))
     exit(1)
