@@ -2,6 +2,7 @@ import Coop
 import CoopCore
 import Hummingbird
 import Logging
+import Prometheus
 
 /// Builds the API over an opened co-op. Tests call this with a fresh database; main with the real one.
 func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logger) -> some ApplicationProtocol {
@@ -13,13 +14,16 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logg
 }
 
 /// Every route, under the error and authentication middleware.
-func buildRouter(coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter()) -> Router<CoopRequestContext> {
+func buildRouter(
+    coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+) -> Router<CoopRequestContext> {
     let router = Router(context: CoopRequestContext.self)
-    // Outermost first: the log sees the final status, including problems made from errors.
+    // Outermost first: the log and the metrics see the final status, including problems made from errors.
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware(registry: metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(tokens: coop.tokens, limiter: authLimiter))
-    HealthController().addRoutes(to: router)
+    HealthController(metrics: metrics).addRoutes(to: router)
     let api = router.group("api/v1")
     PlanController(membership: coop.membership).addRoutes(to: api)
     MemberController(membership: coop.membership).addRoutes(to: api)

@@ -147,6 +147,24 @@ import Testing
         #expect(limiter.blockedFor("10.0.0.1", now: start + .seconds(61)) == nil)
     }
 
+    @Test func metricsCountRequestsPerRouteTemplateWithoutPersonalData() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            try await client.execute(uri: "/api/v1/members/M-0001", method: .get, headers: headers(token: coop.staff)) { _ in }
+            try await client.execute(uri: "/api/v1/members", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"firstName":"Zoé","lastName":"Z","email":"zoe@example.org"}"#)) { _ in }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = response.text
+                #expect(text.contains(#"coop_http_requests_total{method="GET",route="/api/v1/members/{number}",status="200"} 1"#))
+                #expect(text.contains("coop_http_request_duration_seconds_bucket"))
+                #expect(text.contains("coop_members_registered_total 1"))
+                #expect(!text.contains("M-0001"))
+                #expect(!text.contains("zoe@example.org"))
+            }
+        }
+    }
+
     @Test func responsesCarryNoSniff() async throws {
         let coop = try await TestCoop.make()
         try await coop.test { client in

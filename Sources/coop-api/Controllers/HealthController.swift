@@ -1,10 +1,20 @@
 import Hummingbird
+import Prometheus
 
-/// `GET /health` and `GET /openapi.yaml`: public, no token.
+/// `GET /health`, `GET /openapi.yaml` and `GET /metrics`: public, no token (metrics hold counts per
+/// route template, never personal data).
 struct HealthController {
+    let metrics: PrometheusCollectorRegistry
+
     func addRoutes(to router: Router<CoopRequestContext>) {
         router.get("health", use: health)
         router.get("openapi.yaml", use: openAPI)
+        router.get("metrics", use: prometheus)
+    }
+
+    @Sendable func prometheus(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
     }
 
     struct Health: Encodable {

@@ -16,6 +16,16 @@ extension OpenAPIFragment {
                 required: [status]
                 properties:
                   status: {type: string, const: ok}
+  /metrics:
+    get:
+      summary: Prometheus metrics (request counts and latency per route, domain counters)
+      security: []
+      responses:
+        '200':
+          description: Prometheus text exposition format.
+          content:
+            text/plain:
+              schema: {type: string}
   /openapi.yaml:
     get:
       summary: This document
