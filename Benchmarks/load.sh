@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# HTTP load on a release coop-api over 100,000 catalogue items, with wrk on 127.0.0.1 only, bounded in
+# time. Prints requests/s and p50/p99 for each scenario beside GET /health (the framework floor) and the
+# ratio between them. Usage: Benchmarks/load.sh [seconds per scenario, default 10]
+# Needs wrk (apt-get install wrk); `make bench` runs it after the package benchmarks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+connections=32
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
+
+swift build -c release --product coop-api >/dev/null
+swift build -c release --product coopctl >/dev/null
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d)
+api_pid=""
+cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+db="$work/load.sqlite"
+catalogue=.build-bench/catalogue-100k.csv
+[ -f "$catalogue" ] || { mkdir -p .build-bench; python3 Benchmarks/generate-catalogue.py 100000 > "$catalogue"; }
+export COOP_DB="$db"
+"$bin/coopctl" init >/dev/null
+"$bin/coopctl" item import "$catalogue" >/dev/null
+"$bin/coopctl" plan add --name Annuel --fee 40 --months 12 --max-loans 1000 --max-reservations 10 >/dev/null
+"$bin/coopctl" member add --first-name Desk --last-name Load --email desk@example.org --plan Annuel >/dev/null
+token=$("$bin/coopctl" token create --role staff --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+COOP_LOG_LEVEL=warning "$bin/coop-api" --db "$db" --host 127.0.0.1 --port "$port" >"$work/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+
+# Each wrk run prints "name req/s p50 p99" via a small Lua report.
+cat > "$work/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT %.0f %.2f %.2f %d\n", summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors))
+end
+LUA
+cat > "$work/auth.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+dofile("$work/report.lua")
+LUA
+cat > "$work/items.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", string.format("/api/v1/items/GC-%06d", (n * 7919) % 100000 + 1))
+end
+dofile("$work/report.lua")
+LUA
+
+run() {  # name script path
+  local line
+  line=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$2" "http://127.0.0.1:$port$3" | grep '^RESULT')
+  set -- "$1" $line
+  printf '%-44s %9s req/s   p50 %7s ms   p99 %7s ms   errors %s\n' "$1" "$3" "$4" "$5" "$6"
+  echo "$3" > "$work/rate"
+}
+
+echo "coop-api release, 100,000 items, wrk -t2 -c$connections -d${duration}s on 127.0.0.1"
+run "GET /health (framework floor)" "$work/report.lua" "/health"; floor=$(cat "$work/rate")
+ratio() { python3 -c "print(f'   = {int($(cat "$work/rate"))/int($floor)*100:.0f} % of /health')"; }
+run "GET /api/v1/items?q=robe epoque&available" "$work/auth.lua" "/api/v1/items?q=robe%20epoque&available=true"; ratio
+run "GET /api/v1/items?q=velours&category=…" "$work/auth.lua" "/api/v1/items?q=velours&category=Costumes%2FRobe"; ratio
+run "GET /api/v1/items/{code} (spread over 100k)" "$work/items.lua" "/"; ratio
+run "GET /api/v1/members/{number}" "$work/auth.lua" "/api/v1/members/M-0001"; ratio
