@@ -29,5 +29,13 @@ func buildRouter(
     MemberController(membership: coop.membership).addRoutes(to: api)
     ItemController(inventory: coop.inventory).addRoutes(to: api)
     TreeController(inventory: coop.inventory).addRoutes(to: api)
+    ProducerController(orders: coop.orders).addRoutes(to: api)
+    ProductController(orders: coop.orders).addRoutes(to: api)
+    PickupPointController(orders: coop.orders).addRoutes(to: api)
+    CycleController(orders: coop.orders).addRoutes(to: api)
+    OrderController(orders: coop.orders).addRoutes(to: api)
+    InvoiceController(orders: coop.orders).addRoutes(to: api)
+    AccountController(membership: coop.membership).addRoutes(to: api)
+    ReportController(coop: coop).addRoutes(to: api)
     return router
 }

@@ -6,8 +6,11 @@ import Foundation
 struct CoopCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coopctl",
-        abstract: "Run a co-op: members, plans, tokens, catalogue. / Gérer une coopérative : membres, formules, jetons, catalogue.",
-        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, ItemCommand.self, LocationCommand.self, CategoryCommand.self, BackupCommand.self]
+        abstract: "Run a co-op: members, catalogue, lending, orders, votes. / Gérer une coopérative : membres, catalogue, prêts, commandes, votes.",
+        subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, ItemCommand.self, LocationCommand.self, CategoryCommand.self,
+                      ProducerCommand.self, ProductCommand.self, PickupCommand.self, CycleCommand.self, OrderCommand.self,
+                      PurchaseOrderCommand.self, InvoiceCommand.self, StatementCommand.self, PaymentCommand.self, AccountCommand.self,
+                      ReportCommand.self, BackupCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a user error (message on stderr), 2 a usage error.

@@ -1,0 +1,66 @@
+import Coop
+import CoopCore
+import Hummingbird
+import Membership
+
+/// A report that `GET /api/v1/reports/{name}` answers. Each domain lists its own in
+/// `ReportController+Domain.swift`; the route and its OpenAPI description are made from the same
+/// list, so adding a report is adding one entry.
+struct APIReport: Sendable {
+    /// The `{name}` in the path (`packing`, `overdue`).
+    let name: String
+    /// One line for the OpenAPI document.
+    let summary: String
+    /// The least role that may read it.
+    var role: Role = .staff
+    /// The query parameters it reads.
+    let parameters: [APIReportParameter]
+    /// The schema of its 200 body, as a one-line YAML flow map (`{$ref: '#/components/schemas/TaxReport'}`).
+    let schema: String
+    /// Runs the report: reads the query, calls the domain service, encodes the answer.
+    let run: @Sendable (Coop, Request, CoopRequestContext) async throws -> Response
+}
+
+/// A query parameter of a report, for the OpenAPI document.
+struct APIReportParameter: Sendable {
+    let name: String
+    /// The schema as a one-line YAML flow map (`{type: integer}`).
+    let schema: String
+    /// Which reports read it and what it means to them (`packing, picking: the cycle's id.`).
+    let description: String
+}
+
+/// `/api/v1/reports/{name}`: one route for every domain's reports, dispatching on the name.
+struct ReportController {
+    let coop: Coop
+
+    /// Every report, by domain.
+    static let reports: [APIReport] = orders
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("reports/:name", use: report)
+    }
+
+    @Sendable func report(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.authenticated()
+        let name = try context.parameters.require("name")
+        guard let report = Self.reports.first(where: { $0.name == name.lowercased() }) else {
+            throw CoopError.reportNotFound(name, known: Self.reports.map(\.name))
+        }
+        try identity.require(report.role)
+        return try await report.run(coop, request, context)
+    }
+
+    /// A report answered as `{"items": [...]}`.
+    struct ReportList<Item: Encodable & Sendable>: Encodable, Sendable {
+        let items: [Item]
+    }
+}
+
+extension CoopError {
+    /// No report has this name (404); the message lists those that exist.
+    static func reportNotFound(_ name: String, known: [String]) -> CoopError {
+        CoopError(.notFound, "reports.unknown_report", field: "name", ["name": .text(name), "known": .text(known.joined(separator: ", "))],
+                  fr: "Rapport inconnu « {name} » ({known}).", en: "Unknown report \"{name}\" ({known}).")
+    }
+}

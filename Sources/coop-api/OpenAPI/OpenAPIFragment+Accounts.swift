@@ -1,0 +1,76 @@
+extension OpenAPIFragment {
+    /// The one member account every domain posts to: payments at the desk and the account itself.
+    static let accounts = OpenAPIFragment(
+        paths: #"""
+  /api/v1/payments:
+    post:
+      summary: Record a payment into a member's account (staff); it lowers the balance
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/PaymentRequest'}
+      responses:
+        '201':
+          description: The account entry (its amount is negative, in the member's favour).
+          headers:
+            Location: {schema: {type: string}}
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/AccountEntry'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
+  /api/v1/members/{number}/account:
+    parameters:
+      - {$ref: '#/components/parameters/MemberNumber'}
+    get:
+      summary: A member's account - fees, invoices, credit notes, payments - and its balance (staff, or the member themself)
+      responses:
+        '200':
+          description: The account.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Account'}
+        '401': {$ref: '#/components/responses/Problem'}
+        '403': {$ref: '#/components/responses/Problem'}
+        '404': {$ref: '#/components/responses/Problem'}
+"""# + "\n",
+        schemas: #"""
+    PaymentMethod:
+      type: string
+      enum: [cash, card, transfer]
+    PaymentRequest:
+      type: object
+      required: [member, amount, method]
+      properties:
+        member: {type: string, example: M-0001}
+        amount: {type: integer, minimum: 1, description: Cents.}
+        method: {$ref: '#/components/schemas/PaymentMethod'}
+        note: {type: string, maxLength: 500}
+    AccountEntry:
+      type: object
+      required: [id, at, kind, amount, description, source, reference, method]
+      properties:
+        id: {type: integer}
+        at: {type: string, format: date-time}
+        kind: {type: string, description: 'fee, waiver, payment, invoice, credit_note…', example: payment}
+        amount: {type: integer, description: Cents; positive when owed by the member, negative in their favour.}
+        description: {type: string}
+        source: {type: string, description: 'The domain that posted it: lending, orders, desk.'}
+        reference: {type: [string, 'null'], description: An invoice number, a fee id.}
+        method:
+          oneOf:
+            - {$ref: '#/components/schemas/PaymentMethod'}
+            - {type: 'null'}
+    Account:
+      type: object
+      required: [member, entries, balance]
+      properties:
+        member: {type: string}
+        entries: {type: array, items: {$ref: '#/components/schemas/AccountEntry'}}
+        balance: {type: integer, description: What the member owes (positive) or has in credit (negative).}
+"""# + "\n"
+    )
+}

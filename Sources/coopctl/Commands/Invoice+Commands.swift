@@ -1,0 +1,74 @@
+import ArgumentParser
+import CoopCore
+import Orders
+
+/// `coopctl invoice list|show|credit`: invoices and credit notes, numbered gapless within the year.
+struct InvoiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice", abstract: "Invoices and credit notes. / Factures et notes de crédit.",
+        subcommands: [List.self, Show.self, Credit.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List invoices and credit notes by number. / Lister les factures.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this member's.") var member: String?
+        @Option(help: "Only this cycle's.") var cycle: Int64?
+        @Option(help: "Only invoice or credit_note.") var kind: String?
+        @Option(help: "Documents per page (1–500).") var limit: Int = 50
+        @Option(help: "The `next` cursor of the previous page.") var cursor: String?
+
+        func run() async throws {
+            try await global.run { session in
+                var wanted: InvoiceKind?
+                if let kind {
+                    guard let k = InvoiceKind(rawValue: kind.lowercased()) else {
+                        throw CoopError.invalidValue("kind", kind, expected: .init(fr: "invoice ou credit_note", en: "invoice or credit_note"))
+                    }
+                    wanted = k
+                }
+                let page = try await session.coop.orders.invoices(member: member, cycle: cycle, kind: wanted,
+                                                                  page: try PageRequest(limit: String(limit), cursor: cursor))
+                let out = session.output
+                if out.json { return try out.printJSON(page.items) }
+                out.table(OrdersOutput.invoiceHeaders, page.items.map { OrdersOutput.invoiceRow($0, out) })
+                OrdersOutput.more(page.next, out)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an invoice or credit note. / Afficher une facture.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Its number, e.g. 2026-000001.") var number: String
+
+        func run() async throws {
+            try await global.run { session in
+                try OrdersOutput.printInvoice(try await session.coop.orders.invoice(number), session.output)
+            }
+        }
+    }
+
+    struct Credit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue a credit note against an invoice. / Émettre une note de crédit.",
+            discussion: "Without CODE=QTY lines, everything not yet credited is credited.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The invoice's number.") var number: String
+        @Option(help: "Why (printed on the credit note).") var reason: String
+        @Argument(help: "CODE=QTY to give back, e.g. POMMES=1.") var lines: [String] = []
+
+        func run() async throws {
+            try await global.run { session in
+                let note = try await session.coop.orders.creditNote(invoice: number, reason: reason,
+                                                                    lines: try lines.map(CreditLineInput.init(parsing:)))
+                let out = session.output
+                if !out.json {
+                    out.say(out.text(.init(fr: "Note de crédit {number} émise sur la facture {invoice}.",
+                                           en: "Credit note {number} issued on invoice {invoice}."),
+                                     ["number": .text(note.number), "invoice": .text(note.creditedInvoice ?? number)]))
+                }
+                try OrdersOutput.printInvoice(note, out)
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CoopCore
+import Membership
+
+/// `coopctl payment add`: a payment at the desk, into the one member account every domain posts to
+/// (Lending's fees, Orders' invoices and credit notes).
+struct PaymentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payment", abstract: "Payments into member accounts. / Paiements aux comptes des membres.",
+        subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a payment; it lowers the balance. / Enregistrer un paiement.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Member number, e.g. M-0001.") var member: String
+        @Option(help: "Amount paid, e.g. 5.00.") var amount: String
+        @Option(help: "cash, card or transfer.") var method: String
+        @Option(help: "A note kept on the entry.") var note: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let entry = try await session.coop.membership.addPayment(
+                    member: member, amount: try Money(parsing: amount, field: "amount"), method: try PaymentMethod(parsing: method), note: note)
+                if session.output.json { return try session.output.printJSON(entry) }
+                let balance = try await session.coop.membership.account(member).balance
+                session.output.say(session.output.text(
+                    .init(fr: "Paiement de {amount} enregistré pour {member}. Solde : {balance}.",
+                          en: "Payment of {amount} recorded for {member}. Balance: {balance}."),
+                    ["amount": .money(-entry.amount), "member": .text(MembershipService.normalizedNumber(member)), "balance": .money(balance)]))
+            }
+        }
+    }
+}
