@@ -35,7 +35,7 @@ struct ReportController {
     let coop: Coop
 
     /// Every report, by domain.
-    static let reports: [APIReport] = orders
+    static let reports: [APIReport] = orders + lending
 
     func addRoutes(to group: RouterGroup<CoopRequestContext>) {
         group.get("reports/:name", use: report)

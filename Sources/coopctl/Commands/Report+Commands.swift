@@ -6,5 +6,5 @@ import ArgumentParser
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports. / Rapports.",
-        subcommands: orders)
+        subcommands: orders + lendingReportCommands)
 }

@@ -1,0 +1,50 @@
+import CoopCore
+import Hummingbird
+import Lending
+import Membership
+
+/// `/api/v1/fees`: lending fees (late, lost, damage). Any token lists and reads them, a member only
+/// their own; staff waive one with a reason. Payments and the whole account are Orders' routes over the
+/// shared account (`/api/v1/payments`, `/api/v1/members/{number}/account`).
+struct FeeController {
+    let lending: LendingService
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("fees", use: list)
+        group.get("fees/:id", use: show)
+        group.post("fees/:id/waive", use: waive)
+    }
+
+    struct FeeList: Encodable {
+        let items: [Fee]
+    }
+
+    /// `?member=NUMBER` (a member's token defaults to its own); `dueOnly=true` leaves out waived fees.
+    @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.authenticated()
+        let query = request.uri.queryParameters
+        let member: String
+        if let asked = query.get("member") {
+            member = asked
+        } else if identity.role < .staff {
+            member = try identity.ownMemberNumber()
+        } else {
+            throw CoopError.required("member")
+        }
+        let fees = try await lending.fees(member: member, includeWaived: !(try LendingQuery.flag("dueOnly", in: query)),
+                                          by: try identity.lendingActor())
+        return try JSON.response(FeeList(items: fees))
+    }
+
+    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let actor = try context.authenticated().lendingActor()
+        return try JSON.response(try await lending.fee(try LendingQuery.id(context, field: "fee"), by: actor))
+    }
+
+    @Sendable func waive(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let id = try LendingQuery.id(context, field: "fee")
+        let body = try await JSON.decode(WaiveRequest.self, from: request, context: context)
+        return try JSON.response(try await lending.waiveFee(id, reason: body.reason, actor: identity.actor))
+    }
+}

@@ -1,0 +1,67 @@
+import CoopCore
+import Hummingbird
+import Lending
+import Membership
+
+/// `/api/v1/holds`: any token joins a waitlist, reads and cancels holds (a member only their own); an
+/// item's whole queue names the members in it, so reading it and reordering it are for staff.
+struct HoldController {
+    let lending: LendingService
+
+    func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        group.get("holds", use: list)
+        group.post("holds", use: place)
+        group.get("holds/:id", use: show)
+        group.post("holds/:id/cancel", use: cancel)
+        group.post("holds/:id/move", use: move)
+    }
+
+    struct HoldList: Encodable {
+        let items: [Hold]
+    }
+
+    /// `?item=CODE` (staff): the item's waitlist in order; otherwise `?member=NUMBER` (a member's token
+    /// defaults to its own). `all=true` adds fulfilled, expired and cancelled holds.
+    @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.authenticated()
+        let query = request.uri.queryParameters
+        let all = try LendingQuery.flag("all", in: query)
+        if let item = query.get("item") {
+            try identity.require(.staff)
+            return try JSON.response(HoldList(items: try await lending.holds(item: item, includeClosed: all)))
+        }
+        let member: String
+        if let asked = query.get("member") {
+            member = asked
+        } else if identity.role < .staff {
+            member = try identity.ownMemberNumber()
+        } else {
+            throw CoopError.required("item")
+        }
+        return try JSON.response(HoldList(items: try await lending.holds(member: member, includeClosed: all, by: try identity.lendingActor())))
+    }
+
+    @Sendable func place(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let actor = try context.authenticated().lendingActor()
+        let body = try await JSON.decode(HoldRequest.self, from: request, context: context)
+        let hold = try await lending.placeHold(item: body.item, member: body.member, by: actor)
+        return try JSON.response(hold, status: .created, location: "/api/v1/holds/\(hold.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let actor = try context.authenticated().lendingActor()
+        return try JSON.response(try await lending.hold(try LendingQuery.id(context, field: "hold"), by: actor))
+    }
+
+    @Sendable func cancel(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let actor = try context.authenticated().lendingActor()
+        return try JSON.response(try await lending.cancelHold(try LendingQuery.id(context, field: "hold"), by: actor))
+    }
+
+    @Sendable func move(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let identity = try context.require(.staff)
+        let id = try LendingQuery.id(context, field: "hold")
+        let body = try await JSON.decode(HoldMoveRequest.self, from: request, context: context)
+        return try JSON.response(HoldList(items: try await lending.moveHold(id, to: body.position, actor: identity.actor)))
+    }
+}

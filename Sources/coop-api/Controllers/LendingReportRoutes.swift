@@ -1,0 +1,54 @@
+import CoopCore
+import Hummingbird
+import Lending
+import Membership
+
+/// Lending's answers to `GET /api/v1/reports/{name}` (the route is `ReportController`, which lists
+/// them in `ReportController.lending`). Staff only: reports name members.
+///
+/// Query values: `date` (due-today), `asOf` (overdue), `from` and `to` (expected-returns, to-prepare,
+/// popular), `limit` (popular, never-borrowed) and `cursor` (never-borrowed). Every answer is
+/// `{"items": [...], "next": CURSOR-or-null}`; only never-borrowed pages.
+enum LendingReportRoutes {
+    struct Answer<Row: Encodable & Sendable>: Encodable, Sendable {
+        let items: [Row]
+        let next: String?
+
+        enum CodingKeys: String, CodingKey { case items, next }
+
+        /// `next` is written as `null` on the last page, so every answer has the same keys.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(items, forKey: .items)
+            try c.encode(next, forKey: .next)
+        }
+    }
+
+    /// The report's response, or nil when `name` is not one of Lending's reports.
+    static func response(name: String, request: Request, context: CoopRequestContext, lending: LendingService) async throws -> Response? {
+        guard let report = LendingReport(rawValue: name.lowercased()) else { return nil }
+        _ = try context.require(.staff)
+        let query = request.uri.queryParameters
+        let from = try LendingQuery.date("from", in: query), to = try LendingQuery.date("to", in: query)
+        func answer<Row: Encodable & Sendable>(_ items: [Row], next: String? = nil) throws -> Response {
+            try JSON.response(Answer(items: items, next: next))
+        }
+        switch report {
+        case .dueToday:
+            return try answer(try await lending.dueToday(on: try LendingQuery.date("date", in: query)))
+        case .overdue:
+            return try answer(try await lending.overdue(asOf: try LendingQuery.date("asOf", in: query)))
+        case .expectedReturns:
+            return try answer(try await lending.expectedReturns(from: from, to: to))
+        case .toPrepare:
+            return try answer(try await lending.toPrepare(from: from, to: to))
+        case .popular:
+            // The library's default length unless asked; a limit given is checked as any list's (1–500).
+            guard let text = query.get("limit") else { return try answer(try await lending.popular(from: from, to: to)) }
+            return try answer(try await lending.popular(from: from, to: to, limit: try PageRequest(limit: text, cursor: nil).limit))
+        case .neverBorrowed:
+            let page = try await lending.neverBorrowed(page: try PageRequest(limit: query.get("limit"), cursor: query.get("cursor")))
+            return try answer(page.items, next: page.next)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CoopCore
+import Hummingbird
+import Lending
+
+/// Lending's reports: `due-today`, `overdue`, `expected-returns`, `to-prepare`, `popular`,
+/// `never-borrowed`, each answered by `LendingReportRoutes`.
+extension ReportController {
+    static let lending: [APIReport] = [
+        report("due-today", "Open loans due on a day (query: date, default today).", [
+            APIReportParameter(name: "date", schema: "{type: string, format: date}", description: "due-today: another day than today."),
+        ], schema: "DueLoansReport"),
+        report("overdue", "Overdue loans, longest first, with days late and the fee accrued so far (query: asOf).", [
+            APIReportParameter(name: "asOf", schema: "{type: string, format: date}", description: "overdue: as of this day instead of today."),
+        ], schema: "OverdueReport"),
+        report("expected-returns", "Open loans by due day (query: from, to; default the coming week).", [from, to],
+               schema: "DueLoansReport"),
+        report("to-prepare", "Reservations to get ready, by pickup day (query: from, to; default the coming week).", [from, to],
+               schema: "PreparationReport"),
+        report("popular", "The most borrowed items over the loans that went out from `from` to `to` (query: from, to, limit).",
+               [from, to, limit], schema: "PopularReport"),
+        report("never-borrowed", "Items in circulation never lent, by code, one page at a time (query: limit, cursor).", [
+            limit, APIReportParameter(name: "cursor", schema: "{type: string}", description: "never-borrowed: the `next` of the previous page."),
+        ], schema: "NeverBorrowedReport"),
+    ]
+
+    private static let from = APIReportParameter(
+        name: "from", schema: "{type: string, format: date}", description: "expected-returns, to-prepare, popular: the first day.")
+    private static let to = APIReportParameter(
+        name: "to", schema: "{type: string, format: date}", description: "expected-returns, to-prepare, popular: the last day.")
+    private static let limit = APIReportParameter(
+        name: "limit", schema: "{type: integer, minimum: 1, maximum: 500}", description: "popular (default 20), never-borrowed (default 50): how many.")
+
+    /// A staff report answered by `LendingReportRoutes` under `name`.
+    private static func report(_ name: String, _ summary: String, _ parameters: [APIReportParameter], schema: String) -> APIReport {
+        APIReport(name: name, summary: summary, parameters: parameters, schema: "{$ref: '#/components/schemas/\(schema)'}",
+                  run: { coop, request, context in
+                      guard let response = try await LendingReportRoutes.response(name: name, request: request, context: context,
+                                                                                  lending: coop.lending) else {
+                          throw CoopError.unknownReport(name)
+                      }
+                      return response
+                  })
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import CoopCore
+import Foundation
+import Lending
+
+/// `coopctl loan …`: the lending desk (check-out, check-in, renewals, lists, lost and damaged items).
+struct LoanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loan", abstract: "Loans at the desk. / Prêts au comptoir.",
+        subcommands: [Out.self, In.self, Renew.self, List.self, Show.self, Lost.self, Damage.self])
+
+    static let headers: [LocalizedText] = [
+        .init(fr: "Prêt", en: "Loan"), .init(fr: "Article", en: "Item"), .init(fr: "Nom", en: "Name"), .init(fr: "Membre", en: "Member"),
+        .init(fr: "Unités", en: "Units"), .init(fr: "Sorti", en: "Out"), .init(fr: "Échéance", en: "Due"),
+        .init(fr: "Statut", en: "Status"), .init(fr: "Frais", en: "Fee"),
+    ]
+
+    static func row(_ loan: Loan, _ out: Output, timeZone: TimeZone) -> [String] {
+        [String(loan.id), loan.item, loan.itemName, loan.member, String(loan.units), loan.outAt.localText(in: timeZone),
+         loan.due.iso8601, statusText(loan.status).render(out.language), loan.fee.formatted(out.language)]
+    }
+
+    static func statusText(_ status: LoanStatus) -> LocalizedText {
+        switch status {
+        case .open: .init(fr: "en cours", en: "open")
+        case .overdue: .init(fr: "en retard", en: "overdue")
+        case .returned: .init(fr: "rendu", en: "returned")
+        case .lost: .init(fr: "perdu", en: "lost")
+        }
+    }
+
+    /// Prints one loan: its JSON object, or a one-row table for people.
+    static func show(_ loan: Loan, _ session: Session) throws {
+        let out = session.output
+        if out.json { return try out.printJSON(loan) }
+        out.table(headers, [row(loan, out, timeZone: session.configuration.timeZone)])
+        if let returnedAt = loan.returnedAt {
+            out.say(out.text(.init(fr: "Rendu le {at}, {days} jour(s) de retard.", en: "Returned {at}, {days} day(s) late."),
+                             ["at": .text(returnedAt.localText(in: session.configuration.timeZone)), "days": .integer(Int64(loan.daysLate))]))
+        }
+        if let condition = loan.condition { out.say(out.text(.init(fr: "État : {note}", en: "Condition: {note}"), ["note": .text(condition)])) }
+        if let maintenance = loan.maintenance {
+            out.say(out.text(.init(fr: "Envoyé à l’entretien : {reason}", en: "Sent to maintenance: {reason}"), ["reason": .text(maintenance)]))
+        }
+    }
+
+    /// An instant typed at the desk (`--at`), read in the co-op's time zone unless it carries an offset.
+    static func instant(_ text: String?, _ session: Session) throws -> Instant? {
+        try text.map { try LendingInput.instant($0, field: "at", timeZone: session.configuration.timeZone) }
+    }
+
+    struct Out: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lend an item to a member. / Prêter un article.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Item code or barcode.") var code: String
+        @Option(help: "Member number, e.g. M-0001.") var member: String
+        @Option(help: "Units of the item (default 1).") var units: Int = 1
+        @Option(help: "Due date YYYY-MM-DD instead of the policy's (moved off closed days).") var due: String?
+        @Option(help: "When it went out, ISO 8601 (an offline desk, a paper log); default now.") var at: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let loan = try await session.coop.lending.checkOut(
+                    item: code, member: member, units: units, due: try due.map { try LendingInput.date($0, field: "due") },
+                    at: try LoanCommand.instant(at, session), actor: session.actor)
+                if session.output.json { return try session.output.printJSON(loan) }
+                session.output.say(session.output.text(
+                    .init(fr: "Prêt {id} : {code} ×{units} à {member}, à rendre le {due}.",
+                          en: "Loan {id}: {code} ×{units} to {member}, due {due}."),
+                    ["id": .integer(loan.id), "code": .text(loan.item), "units": .integer(Int64(loan.units)),
+                     "member": .text(loan.member), "due": .text(loan.due.iso8601)]))
+            }
+        }
+    }
+
+    struct In: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring a loan back, by loan id or item code. / Retour d’un prêt (numéro de prêt ou code d’article).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A loan id, or an item code (the open loan of that item).") var reference: String
+        @Option(help: "Whose loan, when several members have the item out.") var member: String?
+        @Option(help: "Return condition note.") var condition: String?
+        @Option(help: "Send the units to maintenance with this reason.") var maintenance: String?
+        @Option(help: "When it came back, ISO 8601; default now. Late fees count from its day.") var at: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let loan = try await session.coop.lending.checkIn(
+                    reference: reference, member: member, condition: condition, maintenance: maintenance,
+                    at: try LoanCommand.instant(at, session), actor: session.actor)
+                let out = session.output
+                if out.json { return try out.printJSON(loan) }
+                if loan.fee.cents > 0 {
+                    out.say(out.text(.init(fr: "Prêt {id} rendu avec {days} jour(s) de retard : frais de {fee}.",
+                                           en: "Loan {id} returned {days} day(s) late: fee {fee}."),
+                                     ["id": .integer(loan.id), "days": .integer(Int64(loan.daysLate)), "fee": .text(loan.fee.formatted(out.language))]))
+                } else {
+                    out.say(out.text(.init(fr: "Prêt {id} rendu.", en: "Loan {id} returned."), ["id": .integer(loan.id)]))
+                }
+            }
+        }
+    }
+
+    struct Renew: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Extend a loan by its policy's period. / Renouveler un prêt.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Loan id.") var loan: String
+
+        func run() async throws {
+            try await global.run { session in
+                let loan = try await session.coop.lending.renew(loan: try LendingInput.id(loan, field: "loan"), by: .staff(session.actor))
+                if session.output.json { return try session.output.printJSON(loan) }
+                session.output.say(session.output.text(
+                    .init(fr: "Prêt {id} renouvelé ({renewals}/{max}) : à rendre le {due}.",
+                          en: "Loan {id} renewed ({renewals}/{max}): due {due}."),
+                    ["id": .integer(loan.id), "renewals": .integer(Int64(loan.renewals)), "max": .integer(Int64(loan.maxRenewals)),
+                     "due": .text(loan.due.iso8601)]))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List loans by id. / Lister les prêts.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this member's loans.") var member: String?
+        @Option(help: "Only loans of this item code.") var item: String?
+        @Flag(help: "Only loans past their due date and still out.") var overdue = false
+        @Flag(help: "Only loans still out.") var open = false
+        @Option(help: "Loans per page (1–500).") var limit: Int = 50
+        @Option(help: "The `next` cursor of the previous page.") var cursor: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let page = try await session.coop.lending.loans(
+                    LoanFilter(member: member, item: item, open: open, overdue: overdue),
+                    page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
+                let out = session.output
+                if out.json { return try out.printJSON(page.items) }
+                out.table(LoanCommand.headers, page.items.map { LoanCommand.row($0, out, timeZone: session.configuration.timeZone) })
+                if let next = page.next {
+                    out.say(out.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a loan. / Afficher un prêt.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Loan id.") var loan: String
+
+        func run() async throws {
+            try await global.run { session in
+                try LoanCommand.show(try await session.coop.lending.loan(try LendingInput.id(loan, field: "loan"), by: .staff(session.actor)), session)
+            }
+        }
+    }
+
+    struct Lost: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Declare a loan lost: its units are written off and their value charged. / Déclarer un prêt perdu.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Loan id.") var loan: String
+        @Option(help: "What happened.") var note: String?
+
+        func run() async throws {
+            try await global.run { session in
+                let loan = try await session.coop.lending.declareLost(loan: try LendingInput.id(loan, field: "loan"), note: note, actor: session.actor)
+                try LoanCommand.show(loan, session)
+            }
+        }
+    }
+
+    struct Damage: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Charge a damage fee on a loan. / Facturer un dommage sur un prêt.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Loan id.") var loan: String
+        @Option(help: "Amount, e.g. 15.00.") var amount: String
+        @Option(help: "What was damaged.") var reason: String
+
+        func run() async throws {
+            try await global.run { session in
+                let fee = try await session.coop.lending.chargeDamage(
+                    loan: try LendingInput.id(loan, field: "loan"), amount: try Money(parsing: amount, field: "amount"),
+                    reason: reason, actor: session.actor)
+                try FeeCommand.print([fee], session.output)
+            }
+        }
+    }
+}
