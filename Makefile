@@ -5,7 +5,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
 COOP_DB ?= ./coop.sqlite
 
-.PHONY: run test bench build release deps clean-db
+.PHONY: run test bench fuzz build release deps
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -41,3 +41,8 @@ bench: deps $(BENCH_CATALOGUE)
 $(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py
 	mkdir -p .build-bench
 	python3 Benchmarks/generate-catalogue.py 100000 > $@
+
+# schemathesis (PyPI) against /openapi.yaml of a running coop-api with a staff token: no 500, every
+# answer documented. Takes up to ten minutes.
+fuzz: deps
+	bash scripts/fuzz.sh 25

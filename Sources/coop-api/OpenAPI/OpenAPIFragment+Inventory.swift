@@ -187,6 +187,7 @@ extension OpenAPIFragment {
             application/json:
               schema: {$ref: '#/components/schemas/TreeNodeList'}
         '401': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
     post:
       summary: Add a location; missing parents are created (staff)
       requestBody:
@@ -216,6 +217,7 @@ extension OpenAPIFragment {
             application/json:
               schema: {$ref: '#/components/schemas/TreeNodeList'}
         '401': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
     post:
       summary: Add a category; missing parents are created (staff)
       requestBody:

@@ -169,6 +169,7 @@ extension OpenAPIFragment {
         '403': {$ref: '#/components/responses/Problem'}
         '404': {$ref: '#/components/responses/Problem'}
         '409': {$ref: '#/components/responses/Problem'}
+        '422': {$ref: '#/components/responses/Problem'}
   /api/v1/me:
     get:
       summary: The caller's own member record (a token tied to a member)
