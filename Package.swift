@@ -68,11 +68,13 @@ let package = Package(
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership"]),
-        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl"]),
+        // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
+        .target(name: "CoopTestSupport", path: "Tests/CoopTestSupport"),
+        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopTestSupport"]),
         .testTarget(
             name: "CoopAPITests",
             dependencies: [
-                "coop-api",
+                "coop-api", "CoopTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

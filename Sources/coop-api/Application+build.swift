@@ -42,5 +42,6 @@ func buildRouter(
     InvoiceController(orders: coop.orders).addRoutes(to: api)
     AccountController(membership: coop.membership).addRoutes(to: api)
     ReportController(coop: coop).addRoutes(to: api)
+    ElectionController(voting: coop.voting).addRoutes(to: api)
     return router
 }

@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Inventory
 import Lending
@@ -42,17 +43,12 @@ import FoundationNetworking
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Starts coop-api and waits until /health answers.
-    static func start(database: String, port: Int) async throws -> Process {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--db", database, "--host", "127.0.0.1", "--port", String(port)]
+    /// Starts coop-api (posix_spawn: see ChildProcess) and waits until /health answers.
+    static func start(database: String, port: Int) async throws -> pid_t {
         var environment = ProcessInfo.processInfo.environment
         environment["COOP_LOG_LEVEL"] = "error"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.start(
+            executable.path, ["--db", database, "--host", "127.0.0.1", "--port", String(port)], environment: environment)
         for _ in 0..<100 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!),
                (response as? HTTPURLResponse)?.statusCode == 200 {
@@ -60,7 +56,7 @@ import FoundationNetworking
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.terminate()
+        ChildProcess.terminate(process)
         throw TestFailure("coop-api did not start")
     }
 
@@ -104,15 +100,14 @@ import FoundationNetworking
                 }
                 group.addTask {
                     try? await Task.sleep(for: killAfter)
-                    kill(server.processIdentifier, SIGKILL)
+                    kill(server, SIGKILL)
                     return nil
                 }
                 var won: [String] = []
                 for await item in group { if let item { won.append(item) } }
                 return won
             }
-            server.waitUntilExit()
-            #expect(server.terminationReason == .uncaughtSignal, "round \(round): the server was not killed")
+            #expect(ChildProcess.wait(server) == 128 + SIGKILL, "round \(round): the server was not killed")
             acknowledged.formUnion(won)
         }
 

@@ -1,3 +1,4 @@
+import CoopTestSupport
 import Foundation
 import Testing
 
@@ -35,23 +36,13 @@ struct CoopCtlRunner {
     /// Runs `coopctl arguments… --db <temp>`; `environment` adds to a clean one (no COOP_* or LANG).
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], withDatabase: Bool = true) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments + (withDatabase ? ["--db", database] : [])
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COOP_") && $0.key != "LANG" && $0.key != "LC_ALL" }
         env.merge(environment) { $1 }
-        process.environment = env
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting: a full pipe would block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        // posix_spawn, not Foundation's Process: see ChildProcess.
+        let output = try ChildProcess.run(Self.executable.path, arguments + (withDatabase ? ["--db", database] : []),
+                                          environment: env, directory: directory.path)
+        return Result(status: output.status, stdout: String(decoding: output.stdout, as: UTF8.self),
+                      stderr: String(decoding: output.stderr, as: UTF8.self))
     }
 
     /// A database with the schema, one plan and `members` members.
