@@ -6,15 +6,16 @@ import Inventory
 import Lending
 import Membership
 import Testing
+import Voting
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// Power-cut drill: the real coop-api serves concurrent check-outs and is killed with SIGKILL at a
-/// random moment, several times. After each restart every acknowledged (201) loan is in the database,
-/// nothing is half-written (every unit out has its open loan and movement), and SQLite's integrity
-/// check passes.
+/// Power-cut drill: the real coop-api serves concurrent check-outs and ballot casts and is killed with
+/// SIGKILL at a random moment, several times. After the restarts every acknowledged loan (201) and ballot
+/// (202) is in the database, nothing is half-written (every unit out has its open loan and movement),
+/// SQLite's integrity check passes and the voting board verifies.
 @Suite(.serialized) struct CrashRecoveryTests {
     static let items = 240
     static let rounds = 4
@@ -60,15 +61,21 @@ import FoundationNetworking
         throw TestFailure("coop-api did not start")
     }
 
-    static func checkOut(port: Int, token: String, item: String, member: String) async -> Int? {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/loans")!)
+    static func post(port: Int, path: String, token: String?, body: Data) async -> Int? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = "POST"
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(#"{"item":"\#(item)","member":"\#(member)"}"#.utf8)
+        request.httpBody = body
         request.timeoutInterval = 5
         guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
         return (response as? HTTPURLResponse)?.statusCode
+    }
+
+    /// One acknowledged write: a loan by item code, or a ballot by tracker.
+    enum Acknowledged: Sendable, Hashable {
+        case loan(String)
+        case ballot(String)
     }
 
     @Test func killedServerLosesNoAcknowledgedLoanAndHalfWritesNothing() async throws {
@@ -76,6 +83,10 @@ import FoundationNetworking
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
         let token: String
+        var ballots: [Ballot] = []
+        let electionID: String
+        // Long enough for the rounds even on a loaded machine; the board is verified after it.
+        let closes = Instant.now().adding(seconds: 10)
         do {
             let (coop, _) = try await Coop.open(configuration)
             _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 1000, maxReservations: 3))
@@ -84,26 +95,50 @@ import FoundationNetworking
             for i in 1...Self.items { csv += "C-\(i),Chaise \(i),,Mobilier,Dépôt,1,,10.00\n" }
             _ = try await coop.inventory.importCSV(Data(csv.utf8), source: "chaises.csv", actor: "test", progress: { _, _ in })
             token = try await coop.tokens.create(role: .staff).token
+            var members = "first_name,last_name,email,plan\n"
+            for i in 1...Self.items / 4 { members += "Votant\(i),Test,v\(i)@example.org,Annuel\n" }
+            _ = try await coop.membership.importMembers(csv: Data(members.utf8), source: "membres.csv")
+            let election = try await coop.voting.createElection(NewElection(
+                title: "AG", questions: [Question(text: "Adopter ?", kind: .single, choices: ["Pour", "Contre"], threshold: .majority)],
+                opens: Instant.now().adding(seconds: -60), closes: closes))
+            electionID = election.id
+            let issued = try await coop.voting.issueCredentials(election.id)
+            let definition = try #require(try await coop.voting.open(election.id).definition)
+            ballots = try issued.credentials.enumerated().map { i, credential in
+                try BallotSigner.sign(answers: [[i % 2]], code: try CredentialCode(credential.code), definition: definition)
+            }
         }
 
-        var acknowledged: Set<String> = []
+        var acknowledged: Set<Acknowledged> = []
         var next = 1
+        var nextBallot = 0
         for round in 1...Self.rounds {
             let port = try Self.freePort()
             let server = try await Self.start(database: path, port: port)
             let batch = (next..<min(next + Self.items / Self.rounds, Self.items + 1)).map { "C-\($0)" }
             next += batch.count
+            let ballotBatch = Array(ballots[nextBallot..<min(nextBallot + ballots.count / Self.rounds, ballots.count)])
+            nextBallot += ballotBatch.count
             let killAfter = Duration.milliseconds(Int.random(in: 30...250))
-            let won: [String] = await withTaskGroup(of: String?.self) { group in
+            let won: [Acknowledged] = await withTaskGroup(of: Acknowledged?.self) { group in
                 for item in batch {
-                    group.addTask { await Self.checkOut(port: port, token: token, item: item, member: "M-0001") == 201 ? item : nil }
+                    group.addTask {
+                        let body = Data(#"{"item":"\#(item)","member":"M-0001"}"#.utf8)
+                        return await Self.post(port: port, path: "/api/v1/loans", token: token, body: body) == 201 ? .loan(item) : nil
+                    }
+                }
+                for ballot in ballotBatch {
+                    group.addTask {
+                        let status = await Self.post(port: port, path: "/api/v1/elections/\(electionID)/ballots", token: nil, body: Data(ballot.canonicalJSON))
+                        return status == 202 ? .ballot(ballot.tracker) : nil
+                    }
                 }
                 group.addTask {
                     try? await Task.sleep(for: killAfter)
                     kill(server, SIGKILL)
                     return nil
                 }
-                var won: [String] = []
+                var won: [Acknowledged] = []
                 for await item in group { if let item { won.append(item) } }
                 return won
             }
@@ -119,11 +154,24 @@ import FoundationNetworking
              try db.scalar("SELECT coalesce(sum(units_out), 0) FROM inventory_items", as: Int64.self) ?? -1,
              try db.scalar("SELECT count(*) FROM inventory_movements WHERE kind = 'checkOut'", as: Int64.self) ?? -1)
         }
+        let loans = Set(acknowledged.compactMap { if case .loan(let code) = $0 { code } else { nil } })
+        let trackers = acknowledged.compactMap { if case .ballot(let tracker) = $0 { tracker } else { nil } }
         #expect(integrity == "ok")
-        #expect(acknowledged.isSubset(of: open), "acknowledged loans lost: \(acknowledged.subtracting(open).sorted())")
+        #expect(loans.isSubset(of: open), "acknowledged loans lost: \(loans.subtracting(open).sorted())")
         // Nothing half-written: each unit out has exactly one open loan and one movement.
         #expect(unitsOut == Int64(open.count))
         #expect(movements == Int64(open.count))
-        #expect(!acknowledged.isEmpty, "no request was acknowledged before the kills")
+        #expect(!loans.isEmpty && !trackers.isEmpty, "nothing was acknowledged before the kills")
+
+        // The board is one unbroken, verifiable chain holding every acknowledged ballot.
+        let wait = closes.milliseconds - Instant.now().milliseconds
+        if wait > 0 { try await Task.sleep(for: .milliseconds(wait + 50)) }
+        _ = try await coop.voting.close(electionID)
+        let board = try await coop.voting.boardJSON(electionID)
+        let report = try BoardVerifier.verify(board)
+        #expect(report.ballotEvents >= trackers.count)
+        for tracker in trackers {
+            #expect(try BoardVerifier.check(tracker: tracker, in: board).onBoard, "acknowledged ballot lost: \(tracker)")
+        }
     }
 }
