@@ -25,6 +25,7 @@ export COOP_DB="$db"
 "$bin/coopctl" item import "$catalogue" >/dev/null
 "$bin/coopctl" plan add --name Annuel --fee 40 --months 12 --max-loans 1000 --max-reservations 10 >/dev/null
 "$bin/coopctl" member add --first-name Desk --last-name Load --email desk@example.org --plan Annuel >/dev/null
+"$bin/coopctl" item add --code LOAD-1 --name "Chaise de banquet" --quantity 100000 >/dev/null
 token=$("$bin/coopctl" token create --role staff --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
@@ -55,6 +56,27 @@ end
 dofile("$work/report.lua")
 LUA
 
+# The desk cycle: each connection checks a unit out, then brings that loan back, and so on.
+cat > "$work/cycle.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Content-Type"] = "application/json"
+local pending = {}
+request = function()
+  local id = table.remove(pending)
+  if id then
+    return wrk.format("POST", "/api/v1/loans/" .. id .. "/return", nil, "{}")
+  end
+  return wrk.format("POST", "/api/v1/loans", nil, '{"item":"LOAD-1","member":"M-0001"}')
+end
+response = function(status, headers, body)
+  if status == 201 then
+    local id = string.match(body, '"id":(%d+)')
+    if id then table.insert(pending, id) end
+  end
+end
+dofile("$work/report.lua")
+LUA
+
 run() {  # name script path
   local line
   line=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$2" "http://127.0.0.1:$port$3" | grep '^RESULT')
@@ -70,3 +92,4 @@ run "GET /api/v1/items?q=robe epoque&available" "$work/auth.lua" "/api/v1/items?
 run "GET /api/v1/items?q=velours&category=…" "$work/auth.lua" "/api/v1/items?q=velours&category=Costumes%2FRobe"; ratio
 run "GET /api/v1/items/{code} (spread over 100k)" "$work/items.lua" "/"; ratio
 run "GET /api/v1/members/{number}" "$work/auth.lua" "/api/v1/members/M-0001"; ratio
+run "POST check-out / POST return (alternating)" "$work/cycle.lua" "/"; ratio
