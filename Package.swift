@@ -62,14 +62,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
-        .testTarget(name: "MembershipTests", dependencies: ["Membership"]),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership"]),
-        .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership"]),
-        .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership"]),
-        .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership"]),
+        .testTarget(name: "MembershipTests", dependencies: ["Membership", "CoopTestSupport"]),
+        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership", "CoopTestSupport"]),
+        .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership", "CoopTestSupport"]),
+        .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership", "CoopTestSupport"]),
+        .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "CoopTestSupport"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
-        .target(name: "CoopTestSupport", path: "Tests/CoopTestSupport"),
+        .target(name: "CoopTestSupport", dependencies: ["CoopCore"], path: "Tests/CoopTestSupport"),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopTestSupport"]),
         .testTarget(
             name: "CoopAPITests",

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Membership
 import Testing
@@ -15,35 +16,19 @@ final class TestInventory: Sendable {
     static let tables = ["inventory_categories", "inventory_locations", "inventory_items", "inventory_item_tags",
                          "inventory_item_attributes", "inventory_movements", "inventory_search"]
 
-    let directory: URL
-    let pool: DatabasePool
+    let storage: TemporaryDatabase
+    var directory: URL { storage.directory }
+    var pool: DatabasePool { storage.pool }
     let clock: FixedClock
     let context: CoopContext
 
     var service: InventoryService { InventoryService(context: context) }
 
     init() async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("coop-inventory-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        do {
-            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path, readerCount: 2)
-            var migrator = Migrator()
-            Sequences.register(in: &migrator)
-            MembershipSchema.register(in: &migrator)
-            InventorySchema.register(in: &migrator)
-            try await migrator.migrate(pool)
-            self.pool = pool
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        self.directory = directory
+        storage = try await TemporaryDatabase("inventory", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register])
         clock = FixedClock(Self.start)
-        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func count(_ table: String, where condition: String = "1") async throws -> Int {
         try await pool.read { db in

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Inventory
 import Membership
@@ -20,8 +21,9 @@ final class TestLending: Sendable {
                          "lending_reservations", "lending_holds", "lending_fees", "lending_events", "inventory_items",
                          "inventory_movements", "account_entries", "members"]
 
-    let directory: URL
-    let pool: DatabasePool
+    let storage: TemporaryDatabase
+    var directory: URL { storage.directory }
+    var pool: DatabasePool { storage.pool }
     let clock: FixedClock
     let context: CoopContext
 
@@ -30,29 +32,11 @@ final class TestLending: Sendable {
     var inventory: InventoryService { InventoryService(context: context) }
 
     init(readers: Int = 2) async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("coop-lending-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        do {
-            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path, readerCount: readers)
-            var migrator = Migrator()
-            Sequences.register(in: &migrator)
-            MembershipSchema.register(in: &migrator)
-            InventorySchema.register(in: &migrator)
-            LendingSchema.register(in: &migrator)
-            try await migrator.migrate(pool)
-            self.pool = pool
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        self.directory = directory
+        storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register])
         clock = FixedClock(Self.start)
-        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
         _ = try await membership.addPlan(Plan(name: "Standard", fee: Money(cents: 4_000), months: 12, maxLoans: 5, maxReservations: 3))
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     // MARK: Time
 

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Testing
 @testable import Membership
@@ -13,8 +14,9 @@ final class TestDatabase: Sendable {
     /// Every table the Membership schema writes to, so that a refusal can be shown to change nothing.
     static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens", "account_entries"]
 
-    let directory: URL
-    let pool: DatabasePool
+    let storage: TemporaryDatabase
+    var directory: URL { storage.directory }
+    var pool: DatabasePool { storage.pool }
     let clock: FixedClock
     let context: CoopContext
 
@@ -22,26 +24,10 @@ final class TestDatabase: Sendable {
     var tokens: TokenService { TokenService(context: context) }
 
     init() async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("coop-membership-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        do {
-            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path)
-            var migrator = Migrator()
-            Sequences.register(in: &migrator)
-            MembershipSchema.register(in: &migrator)
-            try await migrator.migrate(pool)
-            self.pool = pool
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        self.directory = directory
+        storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, MembershipSchema.register])
         clock = FixedClock(Self.start)
-        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Moves the clock to a UTC instant (`2027-03-16T03:00:00Z`).
     func setClock(_ iso: String) {

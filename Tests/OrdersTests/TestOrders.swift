@@ -1,4 +1,5 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Inventory
 import Membership
@@ -22,8 +23,9 @@ final class TestOrders: Sendable {
         "orders_invoice_taxes", "inventory_items", "inventory_movements", "account_entries", "coop_sequences",
     ]
 
-    let directory: URL
-    let pool: DatabasePool
+    let storage: TemporaryDatabase
+    var directory: URL { storage.directory }
+    var pool: DatabasePool { storage.pool }
     let clock: FixedClock
     let context: CoopContext
 
@@ -32,28 +34,10 @@ final class TestOrders: Sendable {
     var inventory: InventoryService { InventoryService(context: context) }
 
     init() async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("coop-orders-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        do {
-            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path, readerCount: 2)
-            var migrator = Migrator()
-            Sequences.register(in: &migrator)
-            MembershipSchema.register(in: &migrator)
-            InventorySchema.register(in: &migrator)
-            OrdersSchema.register(in: &migrator)
-            try await migrator.migrate(pool)
-            self.pool = pool
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        self.directory = directory
+        storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register])
         clock = FixedClock(Self.start)
-        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     /// Moves the clock to a UTC instant (`2026-04-01T03:00:00Z`).
     func setClock(_ iso: String) {

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
 import Membership
 import Testing
@@ -15,8 +16,9 @@ final class VotingTestDatabase: Sendable {
     static let closes = instant("2026-03-20T15:00:00Z")
     static let timeZone = TimeZone(identifier: "America/Toronto")!
 
-    let directory: URL
-    let pool: DatabasePool
+    let storage: TemporaryDatabase
+    var directory: URL { storage.directory }
+    var pool: DatabasePool { storage.pool }
     let clock: FixedClock
     let context: CoopContext
 
@@ -24,27 +26,10 @@ final class VotingTestDatabase: Sendable {
     var membership: MembershipService { MembershipService(context: context) }
 
     init() async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("coop-voting-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        do {
-            let pool = try DatabasePool(path: directory.appendingPathComponent("coop.sqlite").path, readerCount: 2)
-            var migrator = Migrator()
-            Sequences.register(in: &migrator)
-            MembershipSchema.register(in: &migrator)
-            VotingSchema.register(in: &migrator)
-            try await migrator.migrate(pool)
-            self.pool = pool
-        } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
-        }
-        self.directory = directory
+        storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, MembershipSchema.register, VotingSchema.register])
         clock = FixedClock(Self.start)
-        context = CoopContext(database: pool, clock: clock, timeZone: Self.timeZone)
+        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func setClock(_ iso: String) { clock.set(instant(iso)) }
     func setClock(_ instant: Instant) { clock.set(instant) }
