@@ -127,12 +127,21 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         return Instant(milliseconds: (candidates.min() ?? naive - before) * 1000)
     }
 
+    /// JSON instants must say their offset (`Z` or `±HH:MM`): a bare wall time would be read in a zone
+    /// the sender cannot see, so it is refused rather than guessed.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let instant = Instant.parse(text, timeZone: TimeZone(identifier: "UTC")!) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO-8601 instant"))
+        guard Instant.hasOffset(text), let instant = Instant.parse(text, timeZone: TimeZone(identifier: "UTC")!) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO-8601 instant with an offset"))
         }
         self = instant
+    }
+
+    /// True when the time part ends in `Z` or carries a `+`/`-` offset.
+    static func hasOffset(_ text: String) -> Bool {
+        guard let t = text.firstIndex(where: { $0 == "T" || $0 == "t" }) else { return false }
+        let time = text[text.index(after: t)...]
+        return time.hasSuffix("Z") || time.hasSuffix("z") || time.contains("+") || time.contains("-")
     }
 
     public func encode(to encoder: any Encoder) throws {
