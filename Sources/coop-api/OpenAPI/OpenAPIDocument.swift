@@ -1,3 +1,5 @@
+import Foundation
+
 /// The REST contract, served at `GET /openapi.yaml`, assembled from one fragment per domain so each
 /// domain documents its own routes. A test checks that every registered route is documented here and
 /// every documented route is registered, and that the whole is valid OpenAPI 3.1.
@@ -6,7 +8,13 @@ enum OpenAPIDocument {
 
     static let yaml: String = {
         var text = header + "paths:\n"
-        for fragment in fragments { text += fragment.paths }
+        // Every operation that can answer 401 can also answer 429: AuthMiddleware cuts off an address
+        // after repeated failed authentications, whatever the route.
+        let unauthorized = "        '401': {$ref: '#/components/responses/Problem'}\n"
+        for fragment in fragments {
+            text += fragment.paths.replacingOccurrences(
+                of: unauthorized, with: unauthorized + "        '429': {$ref: '#/components/responses/Problem'}\n")
+        }
         text += "components:\n  securitySchemes:\n" + securitySchemes
         text += "  parameters:\n" + fragments.map(\.parameters).joined()
         text += "  responses:\n" + responses
