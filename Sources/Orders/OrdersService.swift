@@ -129,7 +129,7 @@ public struct OrdersService: Sendable {
     }
 
     /// A member as Orders needs it: the row id, the canonical number, and whether they may order
-    /// (not suspended, not anonymized). Membership's tables are only read here.
+    /// (not suspended, not anonymized), read through Membership's `MemberRecord`.
     struct MemberRef {
         let id: Int64
         let number: String
@@ -137,13 +137,9 @@ public struct OrdersService: Sendable {
     }
 
     static func member(_ number: String, in db: Connection) throws -> MemberRef {
-        let normalized = MembershipService.normalizedNumber(number)
-        guard let row = try db.queryOne("SELECT id, number, suspended, anonymized_at FROM members WHERE number = ?", [normalized]) else {
-            throw CoopError.memberNotFound(number)
-        }
-        let suspended: Bool = try row.get("suspended")
-        let anonymized = try row.get("anonymized_at") as String? != nil
-        return MemberRef(id: try row.get("id"), number: try row.get("number"), canOrder: !suspended && !anonymized)
+        // Expiry does not stop ordering (a lapsed member may still buy), so any day will do for the status.
+        let member = try MemberRecord.fetch(number, on: LocalDate(daysSinceEpoch: 0), in: db)
+        return MemberRef(id: member.id, number: member.number, canOrder: member.status != .suspended && !member.anonymized)
     }
 
     /// The row id a page cursor holds; a cursor we did not make is refused.
