@@ -8,13 +8,7 @@ enum OpenAPIDocument {
 
     static let yaml: String = {
         var text = header + "paths:\n"
-        // Every operation that can answer 401 can also answer 429: AuthMiddleware cuts off an address
-        // after repeated failed authentications, whatever the route.
-        let unauthorized = "        '401': {$ref: '#/components/responses/Problem'}\n"
-        for fragment in fragments {
-            text += fragment.paths.replacingOccurrences(
-                of: unauthorized, with: unauthorized + "        '429': {$ref: '#/components/responses/Problem'}\n")
-        }
+        for fragment in fragments { text += expandingProblems(fragment.paths) }
         text += "components:\n  securitySchemes:\n" + securitySchemes
         text += "  parameters:\n" + fragments.map(\.parameters).joined()
         text += "  responses:\n" + responses
@@ -52,6 +46,22 @@ security:
         application/problem+json:
           schema: {$ref: '#/components/schemas/Problem'}
 """# + "\n"
+}
+
+extension OpenAPIDocument {
+    /// Fragments list an operation's refusals on one line, `~problems 401 404 422`, instead of one
+    /// identical `$ref` line per status; this writes them out. Every operation that can answer 401 can
+    /// also answer 429 (AuthMiddleware cuts off an address after repeated failed authentications).
+    static func expandingProblems(_ paths: String) -> String {
+        paths.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("~problems ") else { return String(line) }
+            let indent = String(line.prefix(line.count - trimmed.count))
+            var codes = trimmed.dropFirst("~problems ".count).split(separator: " ").map(String.init)
+            if let unauthorized = codes.firstIndex(of: "401"), !codes.contains("429") { codes.insert("429", at: unauthorized + 1) }
+            return codes.map { "\(indent)'\($0)': {$ref: '#/components/responses/Problem'}" }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
 }
 
 /// One domain's part of the document: YAML already indented for its place (paths at 2 spaces,

@@ -18,10 +18,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/AccountEntry'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/members/{number}/account:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -33,9 +30,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Account'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404
 """# + "\n",
         schemas: #"""
     PaymentMethod:

@@ -26,8 +26,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Item'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Add an item (staff); `?create=true` creates missing category and location paths
       parameters:
@@ -43,11 +42,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Item'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/items/import:
     post:
       summary: Import items from CSV, all or nothing (staff)
@@ -63,10 +58,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ImportSummary'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '413': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 413 422
   /api/v1/items/{code}:
     parameters:
       - {$ref: '#/components/parameters/ItemCode'}
@@ -78,8 +70,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Item'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
     patch:
       summary: Change an item (staff), JSON Merge Patch semantics
       parameters:
@@ -95,11 +86,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Item'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/items/{code}/history:
     parameters:
       - {$ref: '#/components/parameters/ItemCode'}
@@ -119,10 +106,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Movement'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/items/{code}/move:
     parameters:
       - {$ref: '#/components/parameters/ItemCode'}
@@ -145,10 +129,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Item'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/items/{code}/status:
     parameters:
       - {$ref: '#/components/parameters/ItemCode'}
@@ -170,11 +151,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Item'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/locations:
     get:
       summary: The location tree (any token)
@@ -186,8 +163,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/TreeNodeList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Add a location; missing parents are created (staff)
       requestBody:
@@ -201,10 +177,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/TreeNode'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 409 422
   /api/v1/categories:
     get:
       summary: The category tree (any token)
@@ -216,8 +189,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/TreeNodeList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Add a category; missing parents are created (staff)
       requestBody:
@@ -231,10 +203,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/TreeNode'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 409 422
 """# + "\n",
         parameters: #"""
     ItemCode:

@@ -24,10 +24,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Loan'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
     post:
       summary: Check an item out to a member (staff)
       description: 'Refused with 409 and a `code`: lending.units_unavailable (not enough units free on some day of the loan once loans, reservations, offered holds and buffer days count; `arguments` names the day and the units free), lending.loan_limit, lending.balance_over_threshold, lending.member_inactive, lending.item_inactive.'
@@ -44,11 +41,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/loans/{id}:
     parameters:
       - {$ref: '#/components/parameters/LoanId'}
@@ -60,10 +53,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/loans/{id}/return:
     parameters:
       - {$ref: '#/components/parameters/LoanId'}
@@ -80,11 +70,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/loans/{id}/renew:
     parameters:
       - {$ref: '#/components/parameters/LoanId'}
@@ -97,11 +83,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/loans/{id}/lost:
     parameters:
       - {$ref: '#/components/parameters/LoanId'}
@@ -121,11 +103,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/loans/{id}/damage:
     parameters:
       - {$ref: '#/components/parameters/LoanId'}
@@ -149,10 +127,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Fee'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/reservations:
     get:
       summary: List reservations by id (any token; a member sees only their own)
@@ -175,10 +150,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Reservation'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
     post:
       summary: Book units of an item for a date range (staff for anyone; a member for themself)
       description: 'Refused with 409 lending.units_unavailable (`arguments` names the first day short), lending.reservation_limit, lending.member_inactive or lending.item_inactive; 422 for a range in the past, too long, too far ahead, or starting or ending on a closed day; 403 auth.not_your_data when a member books for someone else.'
@@ -195,11 +167,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Reservation'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/reservations/{id}:
     parameters:
       - {$ref: '#/components/parameters/ReservationId'}
@@ -211,10 +179,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Reservation'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/reservations/{id}/cancel:
     parameters:
       - {$ref: '#/components/parameters/ReservationId'}
@@ -226,11 +191,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Reservation'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/reservations/{id}/pickup:
     parameters:
       - {$ref: '#/components/parameters/ReservationId'}
@@ -252,11 +213,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Loan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/items/{code}/availability:
     parameters:
       - {$ref: '#/components/parameters/ItemCode'}
@@ -271,9 +228,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ItemAvailability'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404 422
   /api/v1/holds:
     get:
       summary: An item's waitlist (staff, `item`), or a member's holds (`member`; a member's token defaults to its own)
@@ -287,10 +242,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/HoldList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
     post:
       summary: Join an item's waitlist (staff for anyone; a member for themself)
       description: 'Refused with 409 lending.hold_not_needed when a unit is free (borrow it instead) or lending.hold_exists.'
@@ -312,11 +264,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Hold'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/holds/{id}:
     parameters:
       - {$ref: '#/components/parameters/HoldId'}
@@ -328,10 +276,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Hold'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/holds/{id}/cancel:
     parameters:
       - {$ref: '#/components/parameters/HoldId'}
@@ -343,11 +288,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Hold'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/holds/{id}/move:
     parameters:
       - {$ref: '#/components/parameters/HoldId'}
@@ -368,11 +309,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/HoldList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/fees:
     get:
       summary: A member's lending fees, oldest first (staff name the member; a member's token defaults to its own)
@@ -389,10 +326,7 @@ extension OpenAPIFragment {
                 required: [items]
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Fee'}}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/fees/{id}:
     parameters:
       - {$ref: '#/components/parameters/FeeId'}
@@ -404,10 +338,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Fee'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/fees/{id}/waive:
     parameters:
       - {$ref: '#/components/parameters/FeeId'}
@@ -428,11 +359,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Fee'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/policies:
     get:
       summary: Every loan policy, the default first (any token)
@@ -442,7 +369,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LoanPolicyList'}
-        '401': {$ref: '#/components/responses/Problem'}
+        ~problems 401
     put:
       summary: Set the policy of the category subtree the body names, or the default without `category` (admin)
       requestBody:
@@ -456,9 +383,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LoanPolicy'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
     delete:
       summary: Remove a category's policy, or the stored default without `category` (admin)
       parameters:
@@ -469,10 +394,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LoanPolicyList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/policies/effective:
     get:
       summary: The policy that applies to an item or a category path (any token)
@@ -485,9 +407,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LoanPolicy'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404 422
   /api/v1/closures:
     get:
       summary: Weekly closing days and dated closures (any token)
@@ -499,8 +419,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ClosureCalendar'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Close the co-op on a date, with a reason (admin); closing a closed day replaces its reason
       requestBody:
@@ -519,9 +438,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ClosureCalendar'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
   /api/v1/closures/weekly:
     put:
       summary: Replace the weekdays the co-op is closed every week (admin)
@@ -540,9 +457,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ClosureCalendar'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
   /api/v1/closures/{date}:
     parameters:
       - {name: date, in: path, required: true, schema: {type: string, format: date}}
@@ -554,10 +469,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ClosureCalendar'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/lending/settings:
     get:
       summary: The co-op's lending settings (staff)
@@ -567,8 +479,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LendingSettings'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403
     put:
       summary: Set the fee threshold above which a member may not borrow (admin)
       requestBody:
@@ -582,9 +493,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/LendingSettings'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
 """# + "\n",
         parameters: #"""
     LoanId:

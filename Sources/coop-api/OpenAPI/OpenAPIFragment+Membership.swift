@@ -15,7 +15,7 @@ extension OpenAPIFragment {
                 required: [items]
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Plan'}}
-        '401': {$ref: '#/components/responses/Problem'}
+        ~problems 401
     post:
       summary: Create a plan (admin)
       requestBody:
@@ -29,10 +29,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Plan'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 409 422
   /api/v1/members:
     get:
       summary: List members (staff), paginated
@@ -51,9 +48,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Member'}}
                   next: {type: [string, 'null'], description: Cursor of the next page; null on the last page.}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
     post:
       summary: Register a member (staff)
       requestBody:
@@ -69,11 +64,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/members/{number}:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -85,9 +76,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404
     patch:
       summary: Change a member's details (staff)
       requestBody:
@@ -101,11 +90,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/members/{number}/renew:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -117,10 +102,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409
   /api/v1/members/{number}/suspend:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -141,11 +123,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/members/{number}/reinstate:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -165,11 +143,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/me:
     get:
       summary: The caller's own member record (a token tied to a member)
@@ -179,8 +153,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Member'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
 """# + "\n",
         parameters: #"""
     MemberNumber:

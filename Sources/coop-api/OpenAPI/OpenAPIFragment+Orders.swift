@@ -16,7 +16,7 @@ extension OpenAPIFragment {
                 required: [items]
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Producer'}}
-        '401': {$ref: '#/components/responses/Problem'}
+        ~problems 401
     post:
       summary: Add a producer (staff)
       requestBody:
@@ -32,11 +32,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Producer'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/producers/{name}:
     parameters:
       - {$ref: '#/components/parameters/ProducerName'}
@@ -48,8 +44,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Producer'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
   /api/v1/products:
     get:
       summary: List products by code (any token)
@@ -68,9 +63,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Product'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404 422
     post:
       summary: Add a product and its catalogue item (staff); no stock means ordered on demand
       requestBody:
@@ -86,11 +79,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Product'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/products/{code}:
     parameters:
       - {$ref: '#/components/parameters/ProductCode'}
@@ -102,8 +91,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Product'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
     patch:
       summary: Change a product's producer, price or tax class (staff); lines already ordered keep theirs
       requestBody:
@@ -117,10 +105,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Product'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/products/{code}/stock:
     parameters:
       - {$ref: '#/components/parameters/ProductCode'}
@@ -142,11 +127,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Product'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/pickup-points:
     get:
       summary: List pickup points by name (any token)
@@ -162,8 +143,7 @@ extension OpenAPIFragment {
                 required: [items]
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/PickupPoint'}}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Add an active pickup point (staff)
       requestBody:
@@ -179,10 +159,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/PickupPoint'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 409 422
   /api/v1/pickup-points/{name}:
     parameters:
       - {$ref: '#/components/parameters/PickupPointName'}
@@ -194,8 +171,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/PickupPoint'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
     patch:
       summary: Activate or deactivate a pickup point (staff); orders placed there keep it
       requestBody:
@@ -213,10 +189,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/PickupPoint'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/cycles:
     get:
       summary: List order cycles, newest first (any token)
@@ -235,8 +208,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Cycle'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Create a planned order cycle (staff)
       requestBody:
@@ -252,10 +224,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Cycle'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/cycles/{id}:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -267,9 +236,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Cycle'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404 422
   /api/v1/cycles/{id}/open:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -281,11 +248,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Cycle'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/close:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -298,11 +261,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/CycleClosing'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/deliver:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -314,11 +273,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Cycle'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/purchase-orders:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -334,10 +289,7 @@ extension OpenAPIFragment {
                 required: [items]
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/PurchaseOrder'}}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/cycles/{id}/purchase-orders/{producer}:
     parameters:
       - {$ref: '#/components/parameters/CycleID'}
@@ -352,10 +304,7 @@ extension OpenAPIFragment {
               schema: {$ref: '#/components/schemas/PurchaseOrder'}
             text/csv:
               schema: {type: string}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/orders:
     get:
       summary: List orders by id (staff see all; a member sees only their own)
@@ -376,10 +325,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Order'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
     post:
       summary: Create or replace a member's order for an open cycle (the member themself, or staff)
       description: |
@@ -407,11 +353,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Order'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/orders/{id}:
     parameters:
       - {$ref: '#/components/parameters/OrderID'}
@@ -423,10 +365,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Order'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/orders/{id}/cancel:
     parameters:
       - {$ref: '#/components/parameters/OrderID'}
@@ -438,11 +377,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Order'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/orders/{id}/pickup:
     parameters:
       - {$ref: '#/components/parameters/OrderID'}
@@ -454,11 +389,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Order'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/invoices:
     get:
       summary: List invoices and credit notes by number (staff see all; a member sees only their own)
@@ -479,10 +410,7 @@ extension OpenAPIFragment {
                 properties:
                   items: {type: array, items: {$ref: '#/components/schemas/Invoice'}}
                   next: {type: [string, 'null']}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
   /api/v1/invoices/{number}:
     parameters:
       - {$ref: '#/components/parameters/InvoiceNumber'}
@@ -494,9 +422,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Invoice'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404
   /api/v1/invoices/{number}/credit:
     parameters:
       - {$ref: '#/components/parameters/InvoiceNumber'}
@@ -515,11 +441,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Invoice'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/members/{number}/statement:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -533,10 +455,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Statement'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
 """# + "\n",
         parameters: #"""
     ProducerName:

@@ -48,10 +48,7 @@ extension OpenAPIFragment {
             paths += "                  - \(report.schema)\n"
         }
         paths += """
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 422
 
 """
         return OpenAPIFragment(paths: paths)

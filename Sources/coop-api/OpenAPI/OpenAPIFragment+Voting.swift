@@ -14,8 +14,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ElectionList'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 422
     post:
       summary: Create a draft election (admin)
       description: 'Credentials are issued only with `coopctl election credentials ID --out DIR`: the answer would hold every member''s code.'
@@ -32,9 +31,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Election'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 422
   /api/v1/elections/{id}:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -46,8 +43,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Election'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 401 404
     patch:
       summary: Change a draft election (admin); refused with 409 voting.not_draft once credentials are issued
       requestBody:
@@ -61,11 +57,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Election'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409 422
   /api/v1/elections/{id}/open:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -77,10 +69,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Election'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409
   /api/v1/elections/{id}/close:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -92,10 +81,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Election'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409
   /api/v1/elections/{id}/tally:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -107,10 +93,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ElectionResult'}
-        '401': {$ref: '#/components/responses/Problem'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
+        ~problems 401 403 404 409
   /api/v1/elections/{id}/ballots:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -136,11 +119,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/CastReceipt'}
-        '403': {$ref: '#/components/responses/Problem'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
-        '413': {$ref: '#/components/responses/Problem'}
-        '422': {$ref: '#/components/responses/Problem'}
+        ~problems 403 404 409 413 422
   /api/v1/elections/{id}/board:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -157,7 +136,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Board'}
-        '404': {$ref: '#/components/responses/Problem'}
+        ~problems 404
   /api/v1/elections/{id}/result:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -171,8 +150,7 @@ extension OpenAPIFragment {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/ElectionResult'}
-        '404': {$ref: '#/components/responses/Problem'}
-        '409': {$ref: '#/components/responses/Problem'}
+        ~problems 404 409
 """# + "\n",
         parameters: #"""
     ElectionID:
