@@ -31,6 +31,27 @@ enum ItemStore {
         return try item(row, in: db)
     }
 
+    /// The items with these ids, in the order given, read in three queries whatever their number
+    /// (a search page): the rows, then all their tags, then all their attributes.
+    static func fetch(ids: [Int64], in db: Connection) throws -> [Item] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        var rows: [Int64: Row] = [:]
+        try db.forEach(Item.selectSQL + " WHERE i.id IN (\(marks))", ids) { rows[try $0.get("id")] = $0 }
+        var tags: [Int64: [String]] = [:]
+        try db.forEach("SELECT item_id, tag FROM inventory_item_tags WHERE item_id IN (\(marks)) ORDER BY item_id, tag", ids) {
+            tags[try $0.get(0), default: []].append(try $0.get(1))
+        }
+        var attributes: [Int64: [String: String]] = [:]
+        try db.forEach("SELECT item_id, key, value FROM inventory_item_attributes WHERE item_id IN (\(marks))", ids) {
+            attributes[try $0.get(0), default: [:]][try $0.get(1)] = try $0.get(2)
+        }
+        return try ids.map { id in
+            guard let row = rows[id] else { throw CoopError.itemNotFound("#\(id)") }
+            return try Item(row: row, tags: tags[id] ?? [], attributes: attributes[id] ?? [:])
+        }
+    }
+
     /// Completes a row of `Item.selectSQL` with its tags and attributes (two indexed lookups).
     static func item(_ row: Row, in db: Connection) throws -> Item {
         let id: Int64 = try row.get("id")

@@ -157,39 +157,80 @@ struct InventorySearchTests {
         #expect(try await db.codes(ItemQuery(text: "vitamine c")) == ["T-0004"])
     }
 
-    /// Past the first pass's window of codes, filtered listings switch strategy when matches are rare;
-    /// both must give exactly the matches in code order, page after page.
-    @Test func filteredListingsAreExactWhetherMatchesAreCommonOrRare() async throws {
+    /// Filtered listings run in two passes (a walk of the next codes, then, when matches are rare, a
+    /// query led by the most selective filter), and ranked searches check filters on a narrow index;
+    /// every plan must give exactly the matches, in order, page after page. A window of 100 codes makes
+    /// 600 items exercise both passes and every kind of leading filter.
+    @Test func filteredSearchesAreExactWhateverPlanRunsThem() async throws {
         let db = try await TestInventory()
-        var csv = "code,name,category,quantity,attr:couleur\n"
-        var rare: [String] = [], red: [String] = []
-        for n in 0..<2_600 {
-            let code = String(format: "K-%05d", n)
-            let isRare = n % 331 == 7
-            if isRare { rare.append(code) }
-            if n % 2 == 0 { red.append(code) }
-            csv += "\(code),Objet \(n),\(isRare ? "Rare/Fragile" : "Commun"),1,\(n % 2 == 0 ? "rouge" : "bleu")\n"
+        struct Generated { var code: String; var rare, red, small, upstairs, fragile, silk: Bool }
+        var all: [Generated] = []
+        var csv = "code,name,category,location,quantity,tags,attr:couleur,attr:taille\n"
+        for n in 0..<600 {
+            let item = Generated(code: String(format: "K-%05d", n), rare: n % 37 == 7, red: n % 2 == 0, small: n % 3 == 0,
+                                 upstairs: n % 5 == 0, fragile: n % 11 == 0, silk: n % 4 == 0)
+            all.append(item)
+            csv += "\(item.code),Objet \(n)\(item.silk ? " en soie" : ""),\(item.rare ? "Rare/Fragile" : "Commun"),"
+            csv += "\(item.upstairs ? "Entrepôt/Étage 2/Allée \(n % 4)" : "Entrepôt/Étage 1"),1,\(item.fragile ? "fragile|bal" : "bal"),"
+            csv += "\(item.red ? "rouge" : "bleu"),\(item.small ? "S" : "M")\n"
         }
         _ = try await db.service.importCSV(utf8(csv), source: "k.csv")
-        _ = try await db.service.setStatus(rare[3], .retired)
+        let retired = all.filter(\.rare)[3].code
+        _ = try await db.service.setStatus(retired, .retired)
+        func codes(_ include: (Generated) -> Bool) -> [String] { all.filter(include).map(\.code) }
+        let red = AttributeFilter(key: "couleur", value: "Rouge"), blue = AttributeFilter(key: "couleur", value: "bleu")
+        let small = AttributeFilter(key: "TAILLE", value: "s")
         let cases: [(ItemQuery, [String])] = [
-            (ItemQuery(category: "Rare"), rare),
-            (ItemQuery(category: "Rare", available: true), rare.filter { $0 != rare[3] }),
-            (ItemQuery(status: .retired), [rare[3]]),
-            (ItemQuery(attributes: [AttributeFilter(key: "couleur", value: "rouge")]), red),
-            (ItemQuery(category: "Rare", attributes: [AttributeFilter(key: "couleur", value: "Rouge")]), rare.filter { red.contains($0) }),
+            (ItemQuery(category: "Rare"), codes(\.rare)),
+            (ItemQuery(category: "Rare", available: true), codes { $0.rare && $0.code != retired }),
+            (ItemQuery(status: .retired), [retired]),
+            (ItemQuery(status: .active, attributes: [small]), codes { $0.small && $0.code != retired }),
+            (ItemQuery(attributes: [red]), codes(\.red)),
+            (ItemQuery(category: "Rare", attributes: [red]), codes { $0.rare && $0.red }),
+            (ItemQuery(location: "Entrepôt/Étage 2", attributes: [small]), codes { $0.upstairs && $0.small }),
+            (ItemQuery(attributes: [blue], tag: "FRAGILE"), codes { !$0.red && $0.fragile }),
+            (ItemQuery(available: true, attributes: [red, small]), codes { $0.red && $0.small && $0.code != retired }),
+            (ItemQuery(location: "Entrepôt", status: .active, tag: "fragile"), codes { $0.fragile && $0.code != retired }),
+            (ItemQuery(category: "Commun", location: "Entrepôt/Étage 2", attributes: [red, small], tag: "fragile"),
+             codes { !$0.rare && $0.upstairs && $0.red && $0.small && $0.fragile }),
+            (ItemQuery(category: "Nulle/Part"), []),
         ]
         for (query, expected) in cases {
-            for limit in [3, 50, 500] {
-                var seen: [String] = []
-                var cursor: String?
-                repeat {
-                    let page = try await db.service.search(query, page: PageRequest(limit: limit, after: try cursor.map { try #require(Base64URL.decode($0)).utf8String }))
-                    seen += page.items.map(\.code)
-                    cursor = page.next
-                } while cursor != nil
-                #expect(seen == expected, "\(query) limit \(limit)")
+            for window in [nil, 100] {
+                for limit in [3, 50, 500] {
+                    var seen: [String] = []
+                    var cursor: String?
+                    repeat {
+                        let page = try await db.service.search(query, page: try PageRequest(limit: String(limit), cursor: cursor), window: window)
+                        seen += page.items.map(\.code)
+                        cursor = page.next
+                    } while cursor != nil
+                    #expect(seen == expected, "\(query) window \(window ?? 0) limit \(limit)")
+                }
             }
+        }
+        // Ranked: the same filters checked on each text hit.
+        let ranked: [(ItemQuery, [String])] = [
+            (ItemQuery(text: "soie", location: "Entrepôt/Étage 2", available: true, attributes: [red], tag: "fragile"),
+             codes { $0.silk && $0.upstairs && $0.red && $0.fragile && $0.code != retired }),
+            (ItemQuery(text: "soie", category: "Rare", status: .active), codes { $0.silk && $0.rare && $0.code != retired }),
+            (ItemQuery(text: "soie", attributes: [small, red]), codes { $0.silk && $0.red && $0.small }),
+        ]
+        for (query, expected) in ranked {
+            #expect(expected.count > 0)
+            #expect(try await db.codes(query, limit: 500).sorted() == expected, "\(query)")
+        }
+        // The second pass leads with the filter that has the fewest rows.
+        let drivers: [(ItemQuery, SearchDriver)] = [
+            (ItemQuery(category: "Rare", attributes: [red]), .category),
+            (ItemQuery(category: "Commun", attributes: [red, small], tag: "fragile"), .tag),
+            (ItemQuery(location: "Entrepôt", attributes: [small]), .attribute(0)),
+            (ItemQuery(status: .retired, tag: "bal"), .status),
+            (ItemQuery(status: .active, available: true), .codeOrder),
+        ]
+        for (query, expected) in drivers {
+            let plan = try SearchPlan(query)
+            #expect(try await db.pool.read { try plan.mostSelectiveDriver(in: $0) } == expected, "\(query)")
         }
     }
 
