@@ -170,6 +170,12 @@ public enum LendingSchema {
             CREATE TRIGGER lending_events_no_delete BEFORE DELETE ON lending_events
                 BEGIN SELECT RAISE(ABORT, 'lending events are append-only'); END;
             """)
+        migrator.register("lending.2", sql: """
+            -- Each check-out counts the member's open loans against the plan's limit; through
+            -- lending_loans_member that read every loan the member ever had, so the desk slowed down
+            -- as years of history piled up. Open loans are few: this index holds only them.
+            CREATE INDEX lending_loans_open_member ON lending_loans(member_number) WHERE status = 'open';
+            """)
     }
 }
 
