@@ -18,6 +18,9 @@ public struct IssuedToken: Sendable, Codable, Equatable {
 /// API tokens: 32 random bytes, base64url, stored as SHA-256, optionally tied to a member, revocable.
 public struct TokenService: Sendable {
     let context: CoopContext
+    /// Identities of tokens in use, by hash, until the next write anywhere (a revocation is a write).
+    /// Unknown tokens are never cached, so guessing cannot crowd out the real ones.
+    private let known = GenerationCache<[UInt8], Identity>(capacity: 4_096)
 
     public init(context: CoopContext) { self.context = context }
 
@@ -83,7 +86,9 @@ public struct TokenService: Sendable {
     public func authenticate(_ token: String) async throws -> Identity? {
         guard token.count == Self.tokenLength, token.utf8.allSatisfy({ $0 < 128 }) else { return nil }
         let hash = SHA256.hash(token)
-        return try await context.database.read { db in
+        let generation = await context.database.generation()
+        if let identity = known.value(for: hash, at: generation) { return identity }
+        let identity = try await context.database.read { db -> Identity? in
             guard let row = try db.queryOne("""
                 SELECT t.hash, t.role, t.prefix, t.revoked_at, m.number FROM api_tokens t
                 LEFT JOIN members m ON m.id = t.member_id WHERE t.hash = ?
@@ -93,6 +98,8 @@ public struct TokenService: Sendable {
             else { return nil }
             return Identity(role: try Role(parsing: try row.get("role")), memberNumber: try row.get("number"), tokenPrefix: try row.get("prefix"))
         }
+        if let identity { known.store(identity, for: hash, at: generation) }
+        return identity
     }
 
     /// Creates an admin token when none is active (first start); returns it, or nil when one exists.

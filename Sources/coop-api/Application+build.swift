@@ -27,7 +27,7 @@ func buildRouter(
     let api = router.group("api/v1")
     PlanController(membership: coop.membership).addRoutes(to: api)
     MemberController(membership: coop.membership).addRoutes(to: api)
-    ItemController(inventory: coop.inventory).addRoutes(to: api)
+    ItemController(inventory: coop.inventory, database: coop.context.database).addRoutes(to: api)
     TreeController(inventory: coop.inventory).addRoutes(to: api)
     LoanController(lending: coop.lending).addRoutes(to: api)
     ReservationController(lending: coop.lending).addRoutes(to: api)

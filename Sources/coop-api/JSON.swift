@@ -13,11 +13,20 @@ enum JSON {
 
     /// A JSON answer.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+        response(body: try body(value), status: status, location: location)
+    }
+
+    /// A value encoded, ready to be sent (or kept and sent again).
+    static func body(_ value: some Encodable) throws -> ByteBuffer {
+        ByteBuffer(bytes: try encoder.encode(value))
+    }
+
+    /// A JSON answer whose body is already encoded.
+    static func response(body: ByteBuffer, status: HTTPResponse.Status = .ok, location: String? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let location { headers[.location] = location }
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// Decodes a request body; a malformed body is a 422 that names the field at fault.

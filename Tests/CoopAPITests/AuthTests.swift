@@ -1,3 +1,4 @@
+import CoopCore
 import HTTPTypes
 import HummingbirdTesting
 import Testing
@@ -37,6 +38,31 @@ import Testing
         _ = try await coop.coop.tokens.revoke(prefix: String(coop.staff.prefix(10)))
         try await coop.test { client in
             try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: coop.staff)) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    /// Identities are cached by token; a revocation is a write, so the very next request is refused,
+    /// whether the token was revoked by this process or by `coopctl` on the same file.
+    @Test func aCachedTokenStopsWorkingOnceRevoked() async throws {
+        let coop = try await TestCoop.make()
+        let other = try await coop.coop.tokens.create(role: .staff).token
+        try await coop.test { client in
+            for token in [coop.staff, other] {
+                try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: token)) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+            _ = try await coop.coop.tokens.revoke(prefix: String(coop.staff.prefix(8)))
+            try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: coop.staff)) { response in
+                #expect(response.status == .unauthorized)
+            }
+            // Another process revokes the other token: refused within the change check's 50 ms.
+            let outside = try DatabasePool(path: coop.path, readerCount: 1)
+            try await outside.write { try $0.execute("UPDATE api_tokens SET revoked_at = '2026-01-01T00:00:00Z' WHERE prefix = ?", [String(other.prefix(8))]) }
+            try await Task.sleep(for: .milliseconds(60))
+            try await client.execute(uri: "/api/v1/members", method: .get, headers: headers(token: other)) { response in
                 #expect(response.status == .unauthorized)
             }
         }

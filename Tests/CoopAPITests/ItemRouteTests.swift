@@ -1,3 +1,4 @@
+import Coop
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -174,6 +175,47 @@ import Testing
                 let paths = (response.object["items"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
                 #expect(paths == ["Outils", "Outils/Perceuses"])
             }
+        }
+    }
+}
+
+/// Search pages are cached until the next write: every write must show in the very next search,
+/// and writes by another process (`coopctl` on the same file) within the 50 ms change check.
+@Suite struct SearchCacheTests {
+    @Test func cachedSearchesFollowEveryWrite() async throws {
+        let coop = try await TestCoop.make()
+        _ = try await coop.coop.inventory.addItem(NewItem(code: "T-1", name: "Perceuse", quantity: 1), createPaths: true)
+        _ = try await coop.coop.inventory.addItem(NewItem(code: "T-2", name: "Scie", quantity: 1), createPaths: true)
+        try await coop.test { client in
+            func codes(_ query: String) async throws -> [String] {
+                try await client.execute(uri: "/api/v1/items?\(query)", method: .get, headers: headers(token: coop.member)) { response in
+                    #expect(response.status == .ok)
+                    return (response.object["items"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                }
+            }
+            // Twice each, so that the second answer comes from the cache.
+            for _ in 0..<2 {
+                #expect(try await codes("available=true") == ["T-1", "T-2"])
+                #expect(try await codes("q=perceuse") == ["T-1"])
+            }
+            // A check-out through the API: the unit is no longer available.
+            try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"item":"T-1","member":"M-0001"}"#)) { response in
+                #expect(response.status == .created)
+            }
+            #expect(try await codes("available=true") == ["T-2"])
+            // A change through the service (the same process, as coopctl's code path would be).
+            _ = try await coop.coop.inventory.updateItem("T-1", ItemChanges(name: "Marteau"))
+            #expect(try await codes("q=perceuse").isEmpty)
+            #expect(try await codes("q=marteau") == ["T-1"])
+
+            // Another process renames T-2: seen within the change check's interval.
+            #expect(try await codes("q=scie") == ["T-2"])
+            let (outside, _) = try await Coop.open(CoopConfiguration(databasePath: coop.path, timeZone: TimeZone(identifier: "UTC")!))
+            _ = try await outside.inventory.updateItem("T-2", ItemChanges(name: "Rabot"))
+            try await Task.sleep(for: .milliseconds(60))
+            #expect(try await codes("q=scie").isEmpty)
+            #expect(try await codes("q=rabot") == ["T-2"])
         }
     }
 }

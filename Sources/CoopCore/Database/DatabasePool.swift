@@ -10,6 +10,7 @@ public final class DatabasePool: Sendable {
     private let writer: ConnectionOwner
     private let readers: [ConnectionOwner]
     private let nextReader = Counter()
+    private let changes = ChangeTracker(interval: .milliseconds(50))
 
     /// Opens (creating if needed) the database file.
     /// - Parameters:
@@ -30,12 +31,24 @@ public final class DatabasePool: Sendable {
 
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
     public func write<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
-        try await writer.run { connection in try connection.transaction { try body(connection) } }
+        defer { changes.bump() }
+        return try await writer.run { connection in try connection.transaction { try body(connection) } }
     }
 
     /// Runs `body` on the writer connection outside any transaction (migrations, pragmas, backups).
     public func writeWithoutTransaction<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
-        try await writer.run(body)
+        defer { changes.bump() }
+        return try await writer.run(body)
+    }
+
+    /// A number that changes whenever committed data may have changed, for keying caches of reads:
+    /// at once for writes through this pool (before `write` returns), within 50 ms for writes by other
+    /// processes. Most calls touch no connection.
+    public func generation() async -> UInt64 {
+        let (generation, checkDue) = changes.current(at: .now)
+        guard checkDue else { return generation }
+        let version = try? await readers[0].run { try $0.scalar("PRAGMA data_version", as: Int64.self) }
+        return changes.checked(version ?? nil, at: .now)
     }
 
     /// Runs `body` on a reader connection outside a transaction (the backup API takes its own locks).

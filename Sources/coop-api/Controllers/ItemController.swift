@@ -7,6 +7,11 @@ import Membership
 /// `/api/v1/items`: any token searches and reads the catalogue; staff change it.
 struct ItemController {
     let inventory: InventoryService
+    let database: DatabasePool
+    /// Encoded search pages by query string, until the next write. A catalogue is searched far more
+    /// often than it changes, and a page costs milliseconds to find and encode; a cached one costs
+    /// microseconds. Results do not depend on who asks (any token reads the whole catalogue).
+    let searches = GenerationCache<String, ByteBuffer>(capacity: 512)
 
     /// A CSV import may be much larger than a JSON body (100,000 items is about 15 MB).
     static let maxImportSize = 64 << 20
@@ -35,6 +40,9 @@ struct ItemController {
 
     @Sendable func search(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
+        let key = request.uri.query ?? ""
+        let generation = await database.generation()
+        if let body = searches.value(for: key, at: generation) { return JSON.response(body: body) }
         let query = request.uri.queryParameters
         let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
         var available = false
@@ -48,7 +56,9 @@ struct ItemController {
             text: query.get("q"), category: query.get("category"), location: query.get("location"),
             status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
             attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
-        return try JSON.response(try await inventory.search(itemQuery, page: page))
+        let body = try JSON.body(try await inventory.search(itemQuery, page: page))
+        searches.store(body, for: key, at: generation)
+        return JSON.response(body: body)
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

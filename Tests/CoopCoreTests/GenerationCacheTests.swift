@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import CoopCore
+
+@Suite("Caches of reads: keyed by the database generation")
+struct GenerationCacheTests {
+    @Test func aValueIsServedOnlyAtTheGenerationItWasReadAt() {
+        let cache = GenerationCache<String, Int>(capacity: 4)
+        cache.store(1, for: "a", at: 5)
+        #expect(cache.value(for: "a", at: 5) == 1)
+        #expect(cache.value(for: "a", at: 6) == nil)
+        #expect(cache.value(for: "b", at: 5) == nil)
+        // A newer generation empties the cache; a value read at an older one is dropped.
+        cache.store(2, for: "b", at: 6)
+        #expect(cache.value(for: "a", at: 6) == nil)
+        #expect(cache.count == 1)
+        cache.store(3, for: "c", at: 5)
+        #expect(cache.value(for: "c", at: 5) == nil)
+        #expect(cache.value(for: "c", at: 6) == nil)
+        #expect(cache.value(for: "b", at: 6) == 2)
+    }
+
+    @Test func whenFullTheLeastRecentlyUsedValueMakesRoom() {
+        let cache = GenerationCache<Int, Int>(capacity: 3)
+        for key in 1...3 { cache.store(key * 10, for: key, at: 1) }
+        #expect(cache.value(for: 1, at: 1) == 10)  // 1 is now the most recent; 2 the least
+        cache.store(40, for: 4, at: 1)
+        #expect(cache.count == 3)
+        #expect(cache.value(for: 2, at: 1) == nil)
+        #expect(cache.value(for: 1, at: 1) == 10)
+        #expect(cache.value(for: 3, at: 1) == 30)
+        #expect(cache.value(for: 4, at: 1) == 40)
+        // A stream of one-off keys cannot push out a key that keeps being read.
+        for key in 100..<200 {
+            cache.store(key, for: key, at: 1)
+            #expect(cache.value(for: 4, at: 1) == 40)
+        }
+        // Replacing a key's value does not evict another.
+        cache.store(41, for: 4, at: 1)
+        #expect(cache.count == 3)
+        #expect(cache.value(for: 4, at: 1) == 41)
+    }
+
+    @Test func everyWriteThroughThePoolChangesTheGeneration() async throws {
+        try await TemporaryDatabase.withPool { pool async throws in
+            let start = await pool.generation()
+            #expect(await pool.generation() == start, "reads change nothing")
+            try await pool.write { try $0.execute("CREATE TABLE t (x INTEGER)") }
+            let afterCreate = await pool.generation()
+            #expect(afterCreate != start)
+            _ = try await pool.read { try $0.scalar("SELECT count(*) FROM t", as: Int64.self) }
+            #expect(await pool.generation() == afterCreate)
+            // A failed write may have changed nothing, but must never leave a stale generation.
+            struct Boom: Error {}
+            await #expect(throws: Boom.self) { try await pool.write { _ in throw Boom() } }
+            #expect(await pool.generation() != afterCreate)
+        }
+    }
+
+    /// Another process (here another pool on the same file: other connections, as `coopctl` would
+    /// have) commits: the generation changes within the check interval, without any write here.
+    @Test func writesByAnotherProcessAreNoticedWithinTheInterval() async throws {
+        let path = TemporaryDatabase.makePath()
+        defer { TemporaryDatabase.remove(path) }
+        let server = try DatabasePool(path: path, readerCount: 1)
+        try await server.write { try $0.execute("CREATE TABLE t (x INTEGER)") }
+        let before = await server.generation()
+        let other = try DatabasePool(path: path, readerCount: 1)
+        try await other.write { try $0.execute("INSERT INTO t VALUES (1)") }
+        let deadline = ContinuousClock.now + .seconds(5)
+        var after = before
+        while after == before && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+            after = await server.generation()
+        }
+        #expect(after != before)
+        // And then it holds still while nothing changes.
+        try await Task.sleep(for: .milliseconds(120))
+        let settled = await server.generation()
+        try await Task.sleep(for: .milliseconds(120))
+        #expect(await server.generation() == settled)
+    }
+}
