@@ -1,5 +1,6 @@
 import CoopCore
 import Foundation
+import Membership
 
 extension VotingService {
     /// Freezes who may vote and makes their credentials, in one transaction:
@@ -19,7 +20,7 @@ extension VotingService {
             guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
             let cutoff = election.cutoff ?? now
             guard cutoff <= now else { throw CoopError.cutoffNotReached(cutoff) }
-            let members = try Self.membersActive(at: cutoff, timeZone: timeZone, in: db)
+            let members = try MemberRecord.numbersActive(at: cutoff, timeZone: timeZone, in: db)
             guard !members.isEmpty else { throw CoopError.noEligibleMembers(cutoff) }
 
             let definition = ElectionDefinition(id: id, title: election.title, questions: election.questions,
@@ -74,31 +75,6 @@ extension VotingService {
             try db.execute("UPDATE voting_elections SET updated_at = ? WHERE id = ?", [now, id])
             return ReissuedCredential(election: id, code: code.grouped, credential: new, revoked: old, seq: event.seq)
         }
-    }
-
-    /// Member numbers active at `cutoff`, read from Membership's history rather than today's state:
-    /// - registered by then, and not anonymized by then (an erased member has left);
-    /// - not suspended then: the last suspension or reinstatement at or before the cut-off decides
-    ///   (today's flag only for a member with no such event at all);
-    /// - membership end in force then on or after the cut-off's local date (or no end): the end
-    ///   before the first renewal paid after the cut-off, else today's end.
-    static func membersActive(at cutoff: Instant, timeZone: TimeZone, in db: Connection) throws -> [String] {
-        let day = cutoff.localDate(in: timeZone)
-        return try db.query("""
-            SELECT m.number FROM members m
-            WHERE m.created_at <= ?1
-              AND (m.anonymized_at IS NULL OR m.anonymized_at > ?1)
-              AND NOT (CASE
-                    WHEN EXISTS (SELECT 1 FROM membership_events e WHERE e.member_id = m.id AND e.kind IN ('suspended', 'reinstated'))
-                    THEN COALESCE((SELECT e.kind = 'suspended' FROM membership_events e
-                                   WHERE e.member_id = m.id AND e.kind IN ('suspended', 'reinstated') AND e.at <= ?1
-                                   ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)
-                    ELSE m.suspended = 1 END)
-              AND COALESCE((SELECT r.previous_end IS NULL OR r.previous_end >= ?2 FROM membership_renewals r
-                            WHERE r.member_id = m.id AND r.paid_at > ?1 ORDER BY r.paid_at, r.id LIMIT 1),
-                           m.membership_ends IS NULL OR m.membership_ends >= ?2)
-            ORDER BY m.number
-            """, [cutoff, day]).map { try $0.get("number") }
     }
 
     /// A code and its public key per member, keys derived on every core (an HMAC and an Ed25519
