@@ -36,11 +36,11 @@ extension OpenAPIFragment {
         paths += """
       responses:
         '200':
-          description: The report.
+          description: The report (its shape depends on the name; list reports share one shape when empty, hence anyOf).
           content:
             application/json:
               schema:
-                oneOf:
+                anyOf:
 
 """
         var seen: Set<String> = []
