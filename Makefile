@@ -5,7 +5,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
 COOP_DB ?= ./coop.sqlite
 
-.PHONY: run test bench fuzz build release deps
+.PHONY: run test bench fuzz fuzz-quick build release deps
 
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -46,3 +46,8 @@ $(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py
 # answer documented. Takes up to ten minutes.
 fuzz: deps
 	bash scripts/fuzz.sh 25
+
+# The part of it CI runs after the tests, in three minutes: every documented status and boundary
+# value of every operation (coverage), then chains of calls linked by their answers (stateful).
+fuzz-quick: deps
+	bash scripts/fuzz.sh 10 --phases coverage,stateful --max-time 180
