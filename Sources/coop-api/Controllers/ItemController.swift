@@ -12,6 +12,9 @@ struct ItemController {
     /// often than it changes, and a page costs milliseconds to find and encode; a cached one costs
     /// microseconds. Results do not depend on who asks (any token reads the whole catalogue).
     let searches = GenerationCache<String, ByteBuffer>(capacity: 512)
+    /// Pages above this size (long pages of 500 items, ~250 KB) are not kept, which bounds the cache
+    /// at 512 × 64 KB = 32 MB; a page of 50 items is about 26 KB.
+    static let maxCachedPage = 64 << 10
 
     /// A CSV import may be much larger than a JSON body (100,000 items is about 15 MB).
     static let maxImportSize = 64 << 20
@@ -57,7 +60,7 @@ struct ItemController {
             status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
             attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
         let body = try JSON.body(try await inventory.search(itemQuery, page: page))
-        searches.store(body, for: key, at: generation)
+        if body.readableBytes <= Self.maxCachedPage { searches.store(body, for: key, at: generation) }
         return JSON.response(body: body)
     }
 
