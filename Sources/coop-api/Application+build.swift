@@ -5,9 +5,9 @@ import Logging
 import Prometheus
 
 /// Builds the API over an opened co-op. Tests call this with a fresh database; main with the real one.
-func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logger) -> some ApplicationProtocol {
+func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxies: Set<String>, logger: Logger) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(coop: coop),
+        router: buildRouter(coop: coop, trustedProxies: trustedProxies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coop-api"),
         logger: logger
     )
@@ -15,14 +15,15 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, logger: Logg
 
 /// Every route, under the error and authentication middleware.
 func buildRouter(
-    coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) -> Router<CoopRequestContext> {
     let router = Router(context: CoopRequestContext.self)
     // Outermost first: the log and the metrics see the final status, including problems made from errors.
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware(registry: metrics))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(tokens: coop.tokens, limiter: authLimiter))
+    router.add(middleware: AuthMiddleware(tokens: coop.tokens, limiter: authLimiter, trustedProxies: trustedProxies))
     HealthController(metrics: metrics).addRoutes(to: router)
     let api = router.group("api/v1")
     PlanController(membership: coop.membership).addRoutes(to: api)

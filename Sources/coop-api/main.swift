@@ -9,6 +9,7 @@ do {
     let flags = try CommandLineFlags(Array(CommandLine.arguments.dropFirst()))
     let configuration = try CoopConfiguration.from(
         environment: ProcessInfo.processInfo.environment, database: flags.db, host: flags.host, port: flags.port)
+    let trustedProxies = try TrustedProxies.parse(ProcessInfo.processInfo.environment["COOP_TRUSTED_PROXIES"])
     let (coop, migrated) = try await Coop.open(configuration)
     var logger = Logger(label: "coop-api")
     // COOP_LOG_LEVEL=warning silences the per-request lines (busy servers, benchmarks).
@@ -20,7 +21,7 @@ do {
         // Written straight to the file descriptor: stdout may be a pipe that a script is reading.
         FileHandle.standardOutput.write(Data("\(notice)\n\(issued.token)\n".utf8))
     }
-    let app = buildApplication(coop: coop, configuration: configuration, logger: logger)
+    let app = buildApplication(coop: coop, configuration: configuration, trustedProxies: trustedProxies, logger: logger)
     // runService stops on SIGTERM or SIGINT after in-flight requests finish; then fold the WAL back
     // into the database file so that a stopped server is one self-contained file.
     try await app.runService()

@@ -162,6 +162,60 @@ import Testing
         }
     }
 
+    /// Behind a trusted proxy, failures count against the client the proxy names, so one client
+    /// cannot lock out the others; a client's own X-Forwarded-For is never believed.
+    @Test func behindATrustedProxyFailuresCountPerForwardedClient() async throws {
+        let coop = try await TestCoop.make()
+        // In-process tests have no socket: the peer address is "unknown", trusted here as the proxy.
+        try await coop.test(authLimiter: AuthFailureLimiter(maxFailures: 3, window: .seconds(60)), trustedProxies: ["unknown"]) { client in
+            func status(_ token: String, from forwarded: String) async throws -> HTTPResponse.Status {
+                var fields = headers(token: token)
+                fields[.xForwardedFor] = forwarded
+                return try await client.execute(uri: "/api/v1/me", method: .get, headers: fields) { $0.status }
+            }
+            let wrong = String(repeating: "B", count: 43)
+            // The attacker forges a left-hand entry each time; the proxy appends the address it saw.
+            for n in 1...3 {
+                let refused = try await status(wrong, from: "10.9.9.\(n), 203.0.113.66")
+                #expect(refused == .unauthorized)
+            }
+            let blocked = try await status(coop.member, from: "203.0.113.66")
+            #expect(blocked == .tooManyRequests)
+            let neighbour = try await status(coop.member, from: "198.51.100.7")
+            #expect(neighbour == .ok)
+        }
+        // Without trusted proxies the header is ignored: everyone is the same peer.
+        let other = try await TestCoop.make()
+        try await other.test(authLimiter: AuthFailureLimiter(maxFailures: 3, window: .seconds(60))) { client in
+            for n in 1...3 {
+                var fields = headers(token: String(repeating: "C", count: 43))
+                fields[.xForwardedFor] = "203.0.113.\(n)"
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: fields) { #expect($0.status == .unauthorized) }
+            }
+            var fields = headers(token: other.member)
+            fields[.xForwardedFor] = "198.51.100.7"
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: fields) { #expect($0.status == .tooManyRequests) }
+        }
+    }
+
+    @Test func forwardedClientIsTheRightMostUntrustedHop() throws {
+        let proxies = try TrustedProxies.parse(" 127.0.0.1, ::1 ,10.0.0.2")
+        #expect(proxies == ["127.0.0.1", "::1", "10.0.0.2"])
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["1.2.3.4, 5.6.7.8"], trusted: proxies) == "5.6.7.8")
+        // Proxies in a chain are skipped; several header lines read as one list.
+        #expect(ClientAddress.resolve(peer: "0:0::1", forwardedFor: ["5.6.7.8", "10.0.0.2"], trusted: proxies) == "5.6.7.8")
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: [], trusted: proxies) == "127.0.0.1")
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: ["10.0.0.2"], trusted: proxies) == "10.0.0.2")
+        // From anyone else the header means nothing.
+        #expect(ClientAddress.resolve(peer: "192.0.2.1", forwardedFor: ["5.6.7.8"], trusted: proxies) == "192.0.2.1")
+        #expect(ClientAddress.canonical("2001:DB8:0:0::1") == "2001:db8::1")
+        #expect(try TrustedProxies.parse(nil).isEmpty)
+        let error = try #require(throws: CoopError.self) { try TrustedProxies.parse("127.0.0.1,localhost") }
+        #expect(error.code == "config.invalid_proxy_address")
+        #expect(error.message(.en) == "COOP_TRUSTED_PROXIES: \"localhost\" is not an IP address.")
+        #expect(error.message(.fr) == "COOP_TRUSTED_PROXIES : « localhost » n’est pas une adresse IP.")
+    }
+
     @Test func limiterWindowEnds() {
         let limiter = AuthFailureLimiter(maxFailures: 2, window: .seconds(60))
         let start = ContinuousClock.now

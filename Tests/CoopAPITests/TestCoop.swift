@@ -36,8 +36,11 @@ struct TestCoop {
     }
 
     /// Runs `body` against the router in process (no socket), then removes the database.
-    func test(authLimiter: AuthFailureLimiter = AuthFailureLimiter(), _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(coop: coop, authLimiter: authLimiter))
+    func test(
+        authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let app = Application(router: buildRouter(coop: coop, authLimiter: authLimiter, trustedProxies: trustedProxies))
         defer { remove() }
         try await app.test(.router) { client in try await body(client) }
     }

@@ -10,11 +10,14 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = CoopRequestContext
     let tokens: TokenService
     let limiter: AuthFailureLimiter
+    /// Proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
+    let trustedProxies: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
-            let address = context.clientAddress
+            let address = ClientAddress.resolve(peer: context.clientAddress, forwardedFor: request.headers[values: .xForwardedFor],
+                                                trusted: trustedProxies)
             if let wait = limiter.blockedFor(address) {
                 throw CoopError.tooManyAuthFailures(retryAfter: wait)
             }
