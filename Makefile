@@ -5,10 +5,14 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
 COOP_DB ?= ./coop.sqlite
 
-.PHONY: run test bench fuzz fuzz-quick build release deps
+.PHONY: run test bench fuzz fuzz-quick build release deps packages
 
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+# Installs the Debian packages named in PACKAGES that are missing.
+packages:
+	@missing=""; for p in $(PACKAGES); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -34,9 +38,13 @@ test: deps
 # Benchmarks build in release in their own folder, so they never slow down `make test`.
 BENCH_CATALOGUE := .build-bench/catalogue-100k.csv
 
+# Then the same Inventory work in the sqlite3 shell (the floor), then HTTP load with wrk.
 bench: deps $(BENCH_CATALOGUE)
+	@$(MAKE) --no-print-directory packages PACKAGES="wrk sqlite3"
 	COOP_BENCHMARKS=1 COOP_BENCH_CATALOGUE=$(abspath $(BENCH_CATALOGUE)) \
 		$(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
+	bash Benchmarks/inventory-floor.sh $(BENCH_CATALOGUE)
+	bash Benchmarks/load.sh 10
 
 $(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py
 	mkdir -p .build-bench
