@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CoopCore
@@ -80,5 +82,35 @@ struct GenerationCacheTests {
         let settled = await server.generation()
         try await Task.sleep(for: .milliseconds(120))
         #expect(await server.generation() == settled)
+    }
+
+    /// The check has a connection of its own: a reader busy with a long read (an export, a board
+    /// verification) does not hold it up.
+    @Test func theChangeCheckDoesNotWaitBehindALongRead() async throws {
+        try await TemporaryDatabase.withPool(readerCount: 1) { pool async throws in
+            try await pool.write { try $0.execute("CREATE TABLE t (x INTEGER)") }
+            let before = await pool.generation()
+            let release = DispatchSemaphore(value: 0)
+            let readDone = Mutex(false)
+            let reading = Task {
+                try await pool.read { _ in
+                    _ = release.wait(timeout: .now() + 5)
+                    readDone.withLock { $0 = true }
+                }
+            }
+            defer { release.signal() }
+            let other = try DatabasePool(path: pool.path, readerCount: 1)
+            try await other.write { try $0.execute("INSERT INTO t VALUES (1)") }
+            let deadline = ContinuousClock.now + .seconds(3)
+            var after = before
+            while after == before && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+                after = await pool.generation()
+            }
+            #expect(after != before)
+            #expect(readDone.withLock { $0 } == false, "noticed while the only reader is still busy")
+            release.signal()
+            try await reading.value
+        }
     }
 }

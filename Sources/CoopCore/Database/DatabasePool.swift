@@ -11,6 +11,9 @@ public final class DatabasePool: Sendable {
     private let readers: [ConnectionOwner]
     private let nextReader = Counter()
     private let changes = ChangeTracker(interval: .milliseconds(50))
+    /// A connection of its own for `PRAGMA data_version`, so that the check never waits behind a
+    /// long read (an export, a board verification) on a reader.
+    private let versionReader: ConnectionOwner
 
     /// Opens (creating if needed) the database file.
     /// - Parameters:
@@ -27,6 +30,7 @@ public final class DatabasePool: Sendable {
         readers = try (0..<max(1, readerCount)).map {
             try ConnectionOwner(path: path, options: readerOptions, label: "coop.db.reader\($0)")
         }
+        versionReader = try ConnectionOwner(path: path, options: readerOptions, label: "coop.db.version")
     }
 
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
@@ -47,7 +51,7 @@ public final class DatabasePool: Sendable {
     public func generation() async -> UInt64 {
         let (generation, checkDue) = changes.current(at: .now)
         guard checkDue else { return generation }
-        let version = try? await readers[0].run { try $0.scalar("PRAGMA data_version", as: Int64.self) }
+        let version = try? await versionReader.run { try $0.scalar("PRAGMA data_version", as: Int64.self) }
         return changes.checked(version ?? nil, at: .now)
     }
 
