@@ -102,6 +102,13 @@ end
 dofile("$work/report.lua")
 LUA
 
+# A busy Saturday: four desks, each checking out or bringing back every 200 ms (20 writes/s), while
+# 28 connections search. Every write empties the search cache, so this shows searching between writes.
+cat > "$work/desk.lua" <<LUA
+dofile("$work/cycle.lua")
+delay = function() return 200 end
+LUA
+
 run() {  # name script path: a 2-second warm-up (caches, connections), then the measured run
   local line
   wrk -t2 -c"$connections" -d2s -s "$2" "http://127.0.0.1:$port$3" >/dev/null
@@ -119,3 +126,15 @@ COOP_LOAD_UNIQUE=1 run "GET /api/v1/items (every search new: no cache)" "$work/s
 run "GET /api/v1/items/{code} (spread over 100k)" "$work/items.lua" "/"; ratio
 run "GET /api/v1/members/{number}" "$work/auth.lua" "/api/v1/members/M-0001"; ratio
 run "POST check-out / POST return (alternating)" "$work/cycle.lua" "/"; ratio
+
+wrk -t1 -c4 -d"$((duration + 2))s" --latency -s "$work/desk.lua" "http://127.0.0.1:$port/" | grep '^RESULT' > "$work/desk" &
+desk_pid=$!
+sleep 1
+line=$(wrk -t2 -c28 -d"${duration}s" --latency -s "$work/search.lua" "http://127.0.0.1:$port/" | grep '^RESULT')
+wait "$desk_pid"
+set -- $line
+printf '%-44s %9s req/s   p50 %7s ms   p99 %7s ms   errors %s
+' "Saturday: 28 searching (16 searches)" "$2" "$3" "$4" "$5"
+set -- $(cat "$work/desk")
+printf '%-44s %9s req/s   p50 %7s ms   p99 %7s ms   errors %s
+' "  while 4 desks write every 200 ms" "$2" "$3" "$4" "$5"

@@ -15,6 +15,13 @@ struct ItemController {
     /// Pages above this size (long pages of 500 items, ~250 KB) are not kept, which bounds the cache
     /// at 512 × 64 KB = 32 MB; a page of 50 items is about 26 KB.
     static let maxCachedPage = 64 << 10
+    /// Concurrent misses of one search at one generation share one computation.
+    let searching = SingleFlight<SearchKey, ByteBuffer>()
+
+    struct SearchKey: Hashable, Sendable {
+        let query: String
+        let generation: UInt64
+    }
 
     /// A CSV import may be much larger than a JSON body (100,000 items is about 15 MB).
     static let maxImportSize = 64 << 20
@@ -59,7 +66,10 @@ struct ItemController {
             text: query.get("q"), category: query.get("category"), location: query.get("location"),
             status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
             attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
-        let body = try JSON.body(try await inventory.search(itemQuery, page: page))
+        let inventory = inventory
+        let body = try await searching.run(SearchKey(query: key, generation: generation)) {
+            try JSON.body(try await inventory.search(itemQuery, page: page))
+        }
         if body.readableBytes <= Self.maxCachedPage { searches.store(body, for: key, at: generation) }
         return JSON.response(body: body)
     }
