@@ -26,7 +26,13 @@ COOP_LOG_LEVEL=warning "$bin/coop-api" --db "$COOP_DB" --host 127.0.0.1 --port "
 api_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 
+set +e
 schemathesis run "http://127.0.0.1:$port/openapi.yaml" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --max-examples "$examples" --workers 2 --no-color --generation-deterministic --max-time 600 "${@:2}"
+    --max-examples "$examples" --workers 2 --no-color --generation-deterministic --max-time 600 "${@:2}" \
+    2>&1 | tee "$work/fuzz.log"
+status=${PIPESTATUS[0]}
+set -e
+kill -0 "$api_pid" 2>/dev/null || { echo "fuzz: coop-api stopped during the run (see its log above)" >&2; cat "$work/api.log" >&2; exit 1; }
+bash scripts/fuzz-verdict.sh "$status" "$work/fuzz.log"
