@@ -68,20 +68,27 @@ struct GenerationCacheTests {
         let server = try DatabasePool(path: path, readerCount: 1)
         try await server.write { try $0.execute("CREATE TABLE t (x INTEGER)") }
         let before = await server.generation()
-        let other = try DatabasePool(path: path, readerCount: 1)
-        try await other.write { try $0.execute("INSERT INTO t VALUES (1)") }
-        let deadline = ContinuousClock.now + .seconds(5)
-        var after = before
-        while after == before && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-            after = await server.generation()
-        }
+        let after = try await Self.generationAfterAnotherProcessWrites(to: server, from: before)
         #expect(after != before)
         // And then it holds still while nothing changes.
         try await Task.sleep(for: .milliseconds(120))
         let settled = await server.generation()
         try await Task.sleep(for: .milliseconds(120))
         #expect(await server.generation() == settled)
+    }
+
+    /// Another pool on the same file (other connections, as `coopctl` would have) inserts into `t`;
+    /// returns `pool`'s generation once it differs from `before`, or after 3 s.
+    static func generationAfterAnotherProcessWrites(to pool: DatabasePool, from before: UInt64) async throws -> UInt64 {
+        let other = try DatabasePool(path: pool.path, readerCount: 1)
+        try await other.write { try $0.execute("INSERT INTO t VALUES (1)") }
+        let deadline = ContinuousClock.now + .seconds(3)
+        var after = before
+        while after == before && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+            after = await pool.generation()
+        }
+        return after
     }
 
     /// The check has a connection of its own: a reader busy with a long read (an export, a board
@@ -99,14 +106,7 @@ struct GenerationCacheTests {
                 }
             }
             defer { release.signal() }
-            let other = try DatabasePool(path: pool.path, readerCount: 1)
-            try await other.write { try $0.execute("INSERT INTO t VALUES (1)") }
-            let deadline = ContinuousClock.now + .seconds(3)
-            var after = before
-            while after == before && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(10))
-                after = await pool.generation()
-            }
+            let after = try await Self.generationAfterAnotherProcessWrites(to: pool, from: before)
             #expect(after != before)
             #expect(readDone.withLock { $0 } == false, "noticed while the only reader is still busy")
             release.signal()
