@@ -22,6 +22,17 @@ struct TokenServiceTests {
         #expect(identity == Identity(role: .admin, memberNumber: nil, tokenPrefix: issued.info.prefix))
     }
 
+    /// A token starting with `-` could not be revoked by prefix on the command line (it read as an
+    /// option): no new token starts with one. 2,000 draws would meet about 31 of them otherwise.
+    @Test func noSecretStartsWithADash() throws {
+        for _ in 0..<2_000 {
+            let secret = try TokenService.newSecret()
+            #expect(secret.count == 43)
+            #expect(secret.first != "-")
+            #expect(secret.allSatisfy { Self.base64URLAlphabet.contains($0) })
+        }
+    }
+
     @Test func memberTokenCarriesTheMembersNumber() async throws {
         let db = try await TestDatabase()
         try await db.addMember()
