@@ -8,7 +8,7 @@ enum OpenAPIDocument {
 
     static let yaml: String = {
         var text = header + "paths:\n"
-        for fragment in fragments { text += expandingProblems(fragment.paths) }
+        for fragment in fragments { text += expandingShorthands(fragment.paths) }
         text += "components:\n  securitySchemes:\n" + securitySchemes
         text += "  parameters:\n" + fragments.map(\.parameters).joined()
         text += "  responses:\n" + responses
@@ -49,18 +49,63 @@ security:
 }
 
 extension OpenAPIDocument {
-    /// Fragments list an operation's refusals on one line, `~problems 401 404 422`, instead of one
-    /// identical `$ref` line per status; this writes them out. Every operation that can answer 401 can
-    /// also answer 429 (AuthMiddleware cuts off an address after repeated failed authentications).
-    static func expandingProblems(_ paths: String) -> String {
+    /// Fragments write repeated blocks as one line each, which this writes out at the line's indent:
+    /// - `~problems 401 404 422`: an operation's refusals, one `$ref` per status. Every operation that
+    ///   can answer 401 can also answer 429 (AuthMiddleware cuts off an address after repeated failed
+    ///   authentications).
+    /// - `~page Loan One page of loans.`: a 200 answering one page of a list, `{items, next}`.
+    /// - `~json 200 Loan The loan.`: an answer of one schema.
+    /// - `~created Loan The loan.`: a 201 of one schema with its `Location`.
+    static func expandingShorthands(_ paths: String) -> String {
         paths.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.drop { $0 == " " }
-            guard trimmed.hasPrefix("~problems ") else { return String(line) }
+            guard trimmed.hasPrefix("~"), let space = trimmed.firstIndex(of: " ") else { return String(line) }
+            let rest = trimmed[trimmed.index(after: space)...]
+            // The last field takes the rest of the line (a description has spaces).
+            func fields(_ count: Int) -> [String] { rest.split(separator: " ", maxSplits: count - 1).map(String.init) }
+            let block: String
+            switch trimmed[..<space] {
+            case "~problems": block = problems(fields(Int.max))
+            case "~page": let f = fields(2); block = pageResponse(schema: f[0], description: f[1])
+            case "~json": let f = fields(3); block = jsonResponse(status: f[0], schema: f[1], description: f[2])
+            case "~created": let f = fields(2); block = jsonResponse(status: "201", schema: f[0], description: f[1], location: true)
+            default: return String(line)
+            }
             let indent = String(line.prefix(line.count - trimmed.count))
-            var codes = trimmed.dropFirst("~problems ".count).split(separator: " ").map(String.init)
-            if let unauthorized = codes.firstIndex(of: "401"), !codes.contains("429") { codes.insert("429", at: unauthorized + 1) }
-            return codes.map { "\(indent)'\($0)': {$ref: '#/components/responses/Problem'}" }.joined(separator: "\n")
+            return block.split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
         }.joined(separator: "\n")
+    }
+
+    private static func problems(_ statuses: [String]) -> String {
+        var statuses = statuses
+        if let unauthorized = statuses.firstIndex(of: "401"), !statuses.contains("429") { statuses.insert("429", at: unauthorized + 1) }
+        return statuses.map { "'\($0)': {$ref: '#/components/responses/Problem'}" }.joined(separator: "\n")
+    }
+
+    private static func jsonResponse(status: String, schema: String, description: String, location: Bool = false) -> String {
+        let headers = location ? "\n  headers:\n    Location: {schema: {type: string}}" : ""
+        return """
+            '\(status)':
+              description: \(description)\(headers)
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/\(schema)'}
+            """
+    }
+
+    private static func pageResponse(schema: String, description: String) -> String {
+        """
+        '200':
+          description: \(description)
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items, next]
+                properties:
+                  items: {type: array, items: {$ref: '#/components/schemas/\(schema)'}}
+                  next: {type: [string, 'null'], description: Cursor of the next page; null on the last page.}
+        """
     }
 }
 

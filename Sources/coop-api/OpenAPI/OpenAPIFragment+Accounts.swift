@@ -11,13 +11,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/PaymentRequest'}
       responses:
-        '201':
-          description: The account entry (its amount is negative, in the member's favour).
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/AccountEntry'}
+        ~created AccountEntry The account entry (its amount is negative, in the member's favour).
         ~problems 401 403 404 422
   /api/v1/members/{number}/account:
     parameters:
@@ -25,11 +19,7 @@ extension OpenAPIFragment {
     get:
       summary: A member's account - fees, invoices, credit notes, payments - and its balance (staff, or the member themself)
       responses:
-        '200':
-          description: The account.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Account'}
+        ~json 200 Account The account.
         ~problems 401 403 404
 """# + "\n",
         schemas: #"""

@@ -16,16 +16,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of items.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Item'}}
-                  next: {type: [string, 'null']}
+        ~page Item One page of items.
         ~problems 401 422
     post:
       summary: Add an item (staff); `?create=true` creates missing category and location paths
@@ -37,11 +28,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewItem'}
       responses:
-        '201':
-          description: The item.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Item'}
+        ~json 201 Item The item.
         ~problems 401 403 404 409 422
   /api/v1/items/import:
     post:
@@ -53,11 +40,7 @@ extension OpenAPIFragment {
           text/csv:
             schema: {type: string}
       responses:
-        '200':
-          description: What the import did.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ImportSummary'}
+        ~json 200 ImportSummary What the import did.
         ~problems 401 403 413 422
   /api/v1/items/{code}:
     parameters:
@@ -65,11 +48,7 @@ extension OpenAPIFragment {
     get:
       summary: One item with its availability (any token)
       responses:
-        '200':
-          description: The item.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Item'}
+        ~json 200 Item The item.
         ~problems 401 404
     patch:
       summary: Change an item (staff), JSON Merge Patch semantics
@@ -81,11 +60,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/ItemChanges'}
       responses:
-        '200':
-          description: The item after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Item'}
+        ~json 200 Item The item after the change.
         ~problems 401 403 404 409 422
   /api/v1/items/{code}/history:
     parameters:
@@ -96,16 +71,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of movements.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Movement'}}
-                  next: {type: [string, 'null']}
+        ~page Movement One page of movements.
         ~problems 401 403 404 422
   /api/v1/items/{code}/move:
     parameters:
@@ -124,11 +90,7 @@ extension OpenAPIFragment {
                 reason: {type: string}
                 create: {type: boolean, description: Create the location if it does not exist.}
       responses:
-        '200':
-          description: The item after the move.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Item'}
+        ~json 200 Item The item after the move.
         ~problems 401 403 404 422
   /api/v1/items/{code}/status:
     parameters:
@@ -146,11 +108,7 @@ extension OpenAPIFragment {
                 status: {$ref: '#/components/schemas/ItemStatus'}
                 reason: {type: string}
       responses:
-        '200':
-          description: The item after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Item'}
+        ~json 200 Item The item after the change.
         ~problems 401 403 404 409 422
   /api/v1/locations:
     get:
@@ -158,11 +116,7 @@ extension OpenAPIFragment {
       parameters:
         - {name: under, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: Locations in path order.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/TreeNodeList'}
+        ~json 200 TreeNodeList Locations in path order.
         ~problems 401 422
     post:
       summary: Add a location; missing parents are created (staff)
@@ -172,11 +126,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/PathBody'}
       responses:
-        '201':
-          description: The location.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/TreeNode'}
+        ~json 201 TreeNode The location.
         ~problems 401 403 409 422
   /api/v1/categories:
     get:
@@ -184,11 +134,7 @@ extension OpenAPIFragment {
       parameters:
         - {name: under, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: Categories in path order.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/TreeNodeList'}
+        ~json 200 TreeNodeList Categories in path order.
         ~problems 401 422
     post:
       summary: Add a category; missing parents are created (staff)
@@ -198,11 +144,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/PathBody'}
       responses:
-        '201':
-          description: The category.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/TreeNode'}
+        ~json 201 TreeNode The category.
         ~problems 401 403 409 422
 """# + "\n",
         parameters: #"""

@@ -14,16 +14,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of loans.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Loan'}}
-                  next: {type: [string, 'null']}
+        ~page Loan One page of loans.
         ~problems 401 403 404 422
     post:
       summary: Check an item out to a member (staff)
@@ -34,13 +25,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/CheckOutRequest'}
       responses:
-        '201':
-          description: The loan.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~created Loan The loan.
         ~problems 401 403 404 409 422
   /api/v1/loans/{id}:
     parameters:
@@ -48,11 +33,7 @@ extension OpenAPIFragment {
     get:
       summary: One loan (any token; a member only their own)
       responses:
-        '200':
-          description: The loan.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~json 200 Loan The loan.
         ~problems 401 403 404 422
   /api/v1/loans/{id}/return:
     parameters:
@@ -65,11 +46,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/CheckInRequest'}
       responses:
-        '200':
-          description: The closed loan, with `returnedAt` and `fee` (cents).
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~json 200 Loan The closed loan, with `returnedAt` and `fee` (cents).
         ~problems 401 403 404 409 422
   /api/v1/loans/{id}/renew:
     parameters:
@@ -78,11 +55,7 @@ extension OpenAPIFragment {
       summary: Extend a loan by its policy's period (staff; a member their own when the policy allows self-renewal)
       description: 'Refused with 409 lending.renewal_limit, lending.loan_overdue, lending.holds_waiting or lending.reservation_conflict; a member gets 403 lending.self_renew_not_allowed or auth.not_your_data.'
       responses:
-        '200':
-          description: The loan with its new due date.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~json 200 Loan The loan with its new due date.
         ~problems 401 403 404 409 422
   /api/v1/loans/{id}/lost:
     parameters:
@@ -98,11 +71,7 @@ extension OpenAPIFragment {
               properties:
                 note: {type: string}
       responses:
-        '200':
-          description: The loan, now lost.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~json 200 Loan The loan, now lost.
         ~problems 401 403 404 409 422
   /api/v1/loans/{id}/damage:
     parameters:
@@ -120,13 +89,7 @@ extension OpenAPIFragment {
                 amount: {type: integer, minimum: 1, description: Cents.}
                 reason: {type: string}
       responses:
-        '201':
-          description: The fee, posted to the member's account.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Fee'}
+        ~created Fee The fee, posted to the member's account.
         ~problems 401 403 404 422
   /api/v1/reservations:
     get:
@@ -140,16 +103,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of reservations.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Reservation'}}
-                  next: {type: [string, 'null']}
+        ~page Reservation One page of reservations.
         ~problems 401 403 404 422
     post:
       summary: Book units of an item for a date range (staff for anyone; a member for themself)
@@ -160,13 +114,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/ReservationRequest'}
       responses:
-        '201':
-          description: The reservation.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Reservation'}
+        ~created Reservation The reservation.
         ~problems 401 403 404 409 422
   /api/v1/reservations/{id}:
     parameters:
@@ -174,11 +122,7 @@ extension OpenAPIFragment {
     get:
       summary: One reservation (any token; a member only their own)
       responses:
-        '200':
-          description: The reservation.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Reservation'}
+        ~json 200 Reservation The reservation.
         ~problems 401 403 404 422
   /api/v1/reservations/{id}/cancel:
     parameters:
@@ -186,11 +130,7 @@ extension OpenAPIFragment {
     post:
       summary: Cancel a booked reservation (staff, or the member themself)
       responses:
-        '200':
-          description: The cancelled reservation.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Reservation'}
+        ~json 200 Reservation The cancelled reservation.
         ~problems 401 403 404 409 422
   /api/v1/reservations/{id}/pickup:
     parameters:
@@ -206,13 +146,7 @@ extension OpenAPIFragment {
               properties:
                 at: {type: string, format: date-time, description: When it was picked up (default now).}
       responses:
-        '201':
-          description: The loan.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Loan'}
+        ~created Loan The loan.
         ~problems 401 403 404 409 422
   /api/v1/items/{code}/availability:
     parameters:
@@ -223,11 +157,7 @@ extension OpenAPIFragment {
         - {name: from, in: query, required: true, schema: {type: string, format: date}}
         - {name: to, in: query, required: true, schema: {type: string, format: date}}
       responses:
-        '200':
-          description: Free units by period, and what a reservation of the whole range could take.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ItemAvailability'}
+        ~json 200 ItemAvailability Free units by period, and what a reservation of the whole range could take.
         ~problems 401 404 422
   /api/v1/holds:
     get:
@@ -237,11 +167,7 @@ extension OpenAPIFragment {
         - {name: member, in: query, schema: {type: string}}
         - {name: all, in: query, description: 'Also fulfilled, expired and cancelled holds.', schema: {type: boolean}}
       responses:
-        '200':
-          description: Holds; an item's in queue order (ready first, then waiting by position).
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/HoldList'}
+        ~json 200 HoldList Holds; an item's in queue order (ready first, then waiting by position).
         ~problems 401 403 404 422
     post:
       summary: Join an item's waitlist (staff for anyone; a member for themself)
@@ -257,13 +183,7 @@ extension OpenAPIFragment {
                 item: {type: string}
                 member: {type: string}
       responses:
-        '201':
-          description: The hold, with its position in line.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Hold'}
+        ~created Hold The hold, with its position in line.
         ~problems 401 403 404 409 422
   /api/v1/holds/{id}:
     parameters:
@@ -271,11 +191,7 @@ extension OpenAPIFragment {
     get:
       summary: One hold (any token; a member only their own)
       responses:
-        '200':
-          description: The hold.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Hold'}
+        ~json 200 Hold The hold.
         ~problems 401 403 404 422
   /api/v1/holds/{id}/cancel:
     parameters:
@@ -283,11 +199,7 @@ extension OpenAPIFragment {
     post:
       summary: Leave a waitlist (staff, or the member themself); an offered unit passes to the next in line
       responses:
-        '200':
-          description: The cancelled hold.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Hold'}
+        ~json 200 Hold The cancelled hold.
         ~problems 401 403 404 409 422
   /api/v1/holds/{id}/move:
     parameters:
@@ -304,11 +216,7 @@ extension OpenAPIFragment {
               properties:
                 position: {type: integer, minimum: 1, description: 1 is next in line; past the end means last.}
       responses:
-        '200':
-          description: The item's queue as it now stands.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/HoldList'}
+        ~json 200 HoldList The item's queue as it now stands.
         ~problems 401 403 404 409 422
   /api/v1/fees:
     get:
@@ -333,11 +241,7 @@ extension OpenAPIFragment {
     get:
       summary: One fee (any token; a member only their own)
       responses:
-        '200':
-          description: The fee.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Fee'}
+        ~json 200 Fee The fee.
         ~problems 401 403 404 422
   /api/v1/fees/{id}/waive:
     parameters:
@@ -354,21 +258,13 @@ extension OpenAPIFragment {
               properties:
                 reason: {type: string}
       responses:
-        '200':
-          description: The waived fee.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Fee'}
+        ~json 200 Fee The waived fee.
         ~problems 401 403 404 409 422
   /api/v1/policies:
     get:
       summary: Every loan policy, the default first (any token)
       responses:
-        '200':
-          description: The policies.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LoanPolicyList'}
+        ~json 200 LoanPolicyList The policies.
         ~problems 401
     put:
       summary: Set the policy of the category subtree the body names, or the default without `category` (admin)
@@ -378,22 +274,14 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/LoanPolicyInput'}
       responses:
-        '200':
-          description: The policy as stored (optional terms completed).
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LoanPolicy'}
+        ~json 200 LoanPolicy The policy as stored (optional terms completed).
         ~problems 401 403 422
     delete:
       summary: Remove a category's policy, or the stored default without `category` (admin)
       parameters:
         - {name: category, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: The policies that remain.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LoanPolicyList'}
+        ~json 200 LoanPolicyList The policies that remain.
         ~problems 401 403 404 422
   /api/v1/policies/effective:
     get:
@@ -402,11 +290,7 @@ extension OpenAPIFragment {
         - {name: item, in: query, schema: {type: string}}
         - {name: category, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: The most specific policy, else the default.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LoanPolicy'}
+        ~json 200 LoanPolicy The most specific policy, else the default.
         ~problems 401 404 422
   /api/v1/closures:
     get:
@@ -414,11 +298,7 @@ extension OpenAPIFragment {
       parameters:
         - {name: from, in: query, description: Dated closures from this day (default today)., schema: {type: string, format: date}}
       responses:
-        '200':
-          description: The closed days.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ClosureCalendar'}
+        ~json 200 ClosureCalendar The closed days.
         ~problems 401 422
     post:
       summary: Close the co-op on a date, with a reason (admin); closing a closed day replaces its reason
@@ -433,11 +313,7 @@ extension OpenAPIFragment {
                 date: {type: string, format: date}
                 reason: {type: string}
       responses:
-        '200':
-          description: The closed days.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ClosureCalendar'}
+        ~json 200 ClosureCalendar The closed days.
         ~problems 401 403 422
   /api/v1/closures/weekly:
     put:
@@ -452,11 +328,7 @@ extension OpenAPIFragment {
               properties:
                 weekdays: {type: array, items: {type: integer, minimum: 1, maximum: 7}, description: 'ISO weekdays: 1 Monday … 7 Sunday; empty for none.'}
       responses:
-        '200':
-          description: The closed days.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ClosureCalendar'}
+        ~json 200 ClosureCalendar The closed days.
         ~problems 401 403 422
   /api/v1/closures/{date}:
     parameters:
@@ -464,21 +336,13 @@ extension OpenAPIFragment {
     delete:
       summary: Open a date that was closed (admin)
       responses:
-        '200':
-          description: The closed days.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ClosureCalendar'}
+        ~json 200 ClosureCalendar The closed days.
         ~problems 401 403 404 422
   /api/v1/lending/settings:
     get:
       summary: The co-op's lending settings (staff)
       responses:
-        '200':
-          description: The settings.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LendingSettings'}
+        ~json 200 LendingSettings The settings.
         ~problems 401 403
     put:
       summary: Set the fee threshold above which a member may not borrow (admin)
@@ -488,11 +352,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/LendingSettings'}
       responses:
-        '200':
-          description: The settings.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/LendingSettings'}
+        ~json 200 LendingSettings The settings.
         ~problems 401 403 422
 """# + "\n",
         parameters: #"""

@@ -24,11 +24,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/Plan'}
       responses:
-        '201':
-          description: The plan.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Plan'}
+        ~json 201 Plan The plan.
         ~problems 401 403 409 422
   /api/v1/members:
     get:
@@ -38,16 +34,7 @@ extension OpenAPIFragment {
         - {name: cursor, in: query, schema: {type: string}}
         - {name: status, in: query, schema: {type: string, enum: [active, expired, suspended]}}
       responses:
-        '200':
-          description: One page of members.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Member'}}
-                  next: {type: [string, 'null'], description: Cursor of the next page; null on the last page.}
+        ~page Member One page of members.
         ~problems 401 403 422
     post:
       summary: Register a member (staff)
@@ -57,13 +44,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewMember'}
       responses:
-        '201':
-          description: The new member.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~created Member The new member.
         ~problems 401 403 404 409 422
   /api/v1/members/{number}:
     parameters:
@@ -71,11 +52,7 @@ extension OpenAPIFragment {
     get:
       summary: One member (staff, or the member themself)
       responses:
-        '200':
-          description: The member.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The member.
         ~problems 401 403 404
     patch:
       summary: Change a member's details (staff)
@@ -85,11 +62,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/MemberChanges'}
       responses:
-        '200':
-          description: The member after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The member after the change.
         ~problems 401 403 404 409 422
   /api/v1/members/{number}/renew:
     parameters:
@@ -97,11 +70,7 @@ extension OpenAPIFragment {
     post:
       summary: Record the plan fee and extend the membership by one period (staff)
       responses:
-        '200':
-          description: The member after renewal.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The member after renewal.
         ~problems 401 403 404 409
   /api/v1/members/{number}/suspend:
     parameters:
@@ -118,11 +87,7 @@ extension OpenAPIFragment {
               properties:
                 reason: {type: string, minLength: 1, maxLength: 500}
       responses:
-        '200':
-          description: The suspended member.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The suspended member.
         ~problems 401 403 404 409 422
   /api/v1/members/{number}/reinstate:
     parameters:
@@ -138,21 +103,13 @@ extension OpenAPIFragment {
               properties:
                 reason: {type: string}
       responses:
-        '200':
-          description: The reinstated member.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The reinstated member.
         ~problems 401 403 404 409 422
   /api/v1/me:
     get:
       summary: The caller's own member record (a token tied to a member)
       responses:
-        '200':
-          description: The member.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Member'}
+        ~json 200 Member The member.
         ~problems 401 404
 """# + "\n",
         parameters: #"""

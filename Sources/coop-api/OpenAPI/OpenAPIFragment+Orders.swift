@@ -25,13 +25,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewProducer'}
       responses:
-        '201':
-          description: The producer.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Producer'}
+        ~created Producer The producer.
         ~problems 401 403 404 409 422
   /api/v1/producers/{name}:
     parameters:
@@ -39,11 +33,7 @@ extension OpenAPIFragment {
     get:
       summary: One producer (any token)
       responses:
-        '200':
-          description: The producer.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Producer'}
+        ~json 200 Producer The producer.
         ~problems 401 404
   /api/v1/products:
     get:
@@ -53,16 +43,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of products.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Product'}}
-                  next: {type: [string, 'null']}
+        ~page Product One page of products.
         ~problems 401 404 422
     post:
       summary: Add a product and its catalogue item (staff); no stock means ordered on demand
@@ -72,13 +53,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewProduct'}
       responses:
-        '201':
-          description: The product.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Product'}
+        ~created Product The product.
         ~problems 401 403 404 409 422
   /api/v1/products/{code}:
     parameters:
@@ -86,11 +61,7 @@ extension OpenAPIFragment {
     get:
       summary: One product with its stock (any token)
       responses:
-        '200':
-          description: The product.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Product'}
+        ~json 200 Product The product.
         ~problems 401 404
     patch:
       summary: Change a product's producer, price or tax class (staff); lines already ordered keep theirs
@@ -100,11 +71,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/ProductChanges'}
       responses:
-        '200':
-          description: The product after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Product'}
+        ~json 200 Product The product after the change.
         ~problems 401 403 404 422
   /api/v1/products/{code}/stock:
     parameters:
@@ -122,11 +89,7 @@ extension OpenAPIFragment {
                 stock: {$ref: '#/components/schemas/Quantity'}
                 reason: {type: string}
       responses:
-        '200':
-          description: The product with its new stock.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Product'}
+        ~json 200 Product The product with its new stock.
         ~problems 401 403 404 409 422
   /api/v1/pickup-points:
     get:
@@ -152,13 +115,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewPickupPoint'}
       responses:
-        '201':
-          description: The pickup point.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/PickupPoint'}
+        ~created PickupPoint The pickup point.
         ~problems 401 403 409 422
   /api/v1/pickup-points/{name}:
     parameters:
@@ -166,11 +123,7 @@ extension OpenAPIFragment {
     get:
       summary: One pickup point (any token)
       responses:
-        '200':
-          description: The pickup point.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/PickupPoint'}
+        ~json 200 PickupPoint The pickup point.
         ~problems 401 404
     patch:
       summary: Activate or deactivate a pickup point (staff); orders placed there keep it
@@ -184,11 +137,7 @@ extension OpenAPIFragment {
               properties:
                 active: {type: boolean}
       responses:
-        '200':
-          description: The pickup point after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/PickupPoint'}
+        ~json 200 PickupPoint The pickup point after the change.
         ~problems 401 403 404 422
   /api/v1/cycles:
     get:
@@ -198,16 +147,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of cycles.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Cycle'}}
-                  next: {type: [string, 'null']}
+        ~page Cycle One page of cycles.
         ~problems 401 422
     post:
       summary: Create a planned order cycle (staff)
@@ -217,13 +157,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/NewCycle'}
       responses:
-        '201':
-          description: The cycle.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Cycle'}
+        ~created Cycle The cycle.
         ~problems 401 403 404 422
   /api/v1/cycles/{id}:
     parameters:
@@ -231,11 +165,7 @@ extension OpenAPIFragment {
     get:
       summary: One order cycle (any token)
       responses:
-        '200':
-          description: The cycle.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Cycle'}
+        ~json 200 Cycle The cycle.
         ~problems 401 404 422
   /api/v1/cycles/{id}/open:
     parameters:
@@ -243,11 +173,7 @@ extension OpenAPIFragment {
     post:
       summary: Open a planned cycle to orders (staff)
       responses:
-        '200':
-          description: The cycle, now open.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Cycle'}
+        ~json 200 Cycle The cycle, now open.
         ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/close:
     parameters:
@@ -256,11 +182,7 @@ extension OpenAPIFragment {
       summary: Close a cycle (staff) in one transaction - confirm orders, make purchase orders and gapless invoices
       description: A second close is refused with 409 orders.cycle_closed; two concurrent closes make one set of invoices.
       responses:
-        '200':
-          description: What the close did.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/CycleClosing'}
+        ~json 200 CycleClosing What the close did.
         ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/deliver:
     parameters:
@@ -268,11 +190,7 @@ extension OpenAPIFragment {
     post:
       summary: Mark a closed cycle delivered (staff)
       responses:
-        '200':
-          description: The cycle, now delivered.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Cycle'}
+        ~json 200 Cycle The cycle, now delivered.
         ~problems 401 403 404 409 422
   /api/v1/cycles/{id}/purchase-orders:
     parameters:
@@ -297,11 +215,7 @@ extension OpenAPIFragment {
     get:
       summary: One producer's purchase order (staff); as CSV with `Accept text/csv`
       responses:
-        '200':
-          description: 'The purchase order; CSV columns code,name,unit,quantity,orders,amount with plain decimals.'
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/PurchaseOrder'}
+        ~json 200 PurchaseOrder 'The purchase order; CSV columns code,name,unit,quantity,orders,amount with plain decimals.'
             text/csv:
               schema: {type: string}
         ~problems 401 403 404 422
@@ -315,16 +229,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of orders.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Order'}}
-                  next: {type: [string, 'null']}
+        ~page Order One page of orders.
         ~problems 401 403 404 422
     post:
       summary: Create or replace a member's order for an open cycle (the member themself, or staff)
@@ -341,18 +246,8 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/OrderRequest'}
       responses:
-        '200':
-          description: The order, replaced.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Order'}
-        '201':
-          description: The order, created.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Order'}
+        ~json 200 Order The order, replaced.
+        ~created Order The order, created.
         ~problems 401 403 404 409 422
   /api/v1/orders/{id}:
     parameters:
@@ -360,11 +255,7 @@ extension OpenAPIFragment {
     get:
       summary: One order with its lines and totals (staff, or the order's member)
       responses:
-        '200':
-          description: The order.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Order'}
+        ~json 200 Order The order.
         ~problems 401 403 404 422
   /api/v1/orders/{id}/cancel:
     parameters:
@@ -372,11 +263,7 @@ extension OpenAPIFragment {
     post:
       summary: Cancel an order and release its stock (staff); a confirmed order's invoice is credited
       responses:
-        '200':
-          description: The order, now cancelled.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Order'}
+        ~json 200 Order The order, now cancelled.
         ~problems 401 403 404 409 422
   /api/v1/orders/{id}/pickup:
     parameters:
@@ -384,11 +271,7 @@ extension OpenAPIFragment {
     post:
       summary: Hand a confirmed order to its member (staff); its reserved stock leaves the inventory
       responses:
-        '200':
-          description: The order, now picked up.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Order'}
+        ~json 200 Order The order, now picked up.
         ~problems 401 403 404 409 422
   /api/v1/invoices:
     get:
@@ -400,16 +283,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of invoices and credit notes.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items, next]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Invoice'}}
-                  next: {type: [string, 'null']}
+        ~page Invoice One page of invoices and credit notes.
         ~problems 401 403 404 422
   /api/v1/invoices/{number}:
     parameters:
@@ -417,11 +291,7 @@ extension OpenAPIFragment {
     get:
       summary: One invoice or credit note (staff, or its member)
       responses:
-        '200':
-          description: The invoice or credit note.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Invoice'}
+        ~json 200 Invoice The invoice or credit note.
         ~problems 401 403 404
   /api/v1/invoices/{number}/credit:
     parameters:
@@ -434,13 +304,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/CreditRequest'}
       responses:
-        '201':
-          description: The credit note, with its own number in the same gapless series.
-          headers:
-            Location: {schema: {type: string}}
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Invoice'}
+        ~created Invoice The credit note, with its own number in the same gapless series.
         ~problems 401 403 404 409 422
   /api/v1/members/{number}/statement:
     parameters:
@@ -450,11 +314,7 @@ extension OpenAPIFragment {
       parameters:
         - {name: month, in: query, required: true, schema: {type: string, pattern: '^[0-9]{4}-[0-9]{2}$', example: 2026-03}}
       responses:
-        '200':
-          description: The statement.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Statement'}
+        ~json 200 Statement The statement.
         ~problems 401 403 404 422
 """# + "\n",
         parameters: #"""

@@ -9,11 +9,7 @@ extension OpenAPIFragment {
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
       responses:
-        '200':
-          description: One page of elections.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ElectionList'}
+        ~json 200 ElectionList One page of elections.
         ~problems 401 422
     post:
       summary: Create a draft election (admin)
@@ -38,11 +34,7 @@ extension OpenAPIFragment {
     get:
       summary: One election (any token)
       responses:
-        '200':
-          description: The election.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Election'}
+        ~json 200 Election The election.
         ~problems 401 404
     patch:
       summary: Change a draft election (admin); refused with 409 voting.not_draft once credentials are issued
@@ -52,11 +44,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/ElectionChanges'}
       responses:
-        '200':
-          description: The draft after the change.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Election'}
+        ~json 200 Election The draft after the change.
         ~problems 401 403 404 409 422
   /api/v1/elections/{id}/open:
     parameters:
@@ -64,11 +52,7 @@ extension OpenAPIFragment {
     post:
       summary: Open the ballot box (admin), from the opening instant, once credentials are issued
       responses:
-        '200':
-          description: The election, now open.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Election'}
+        ~json 200 Election The election, now open.
         ~problems 401 403 404 409
   /api/v1/elections/{id}/close:
     parameters:
@@ -76,11 +60,7 @@ extension OpenAPIFragment {
     post:
       summary: Close the ballot box (admin), never before the closing instant
       responses:
-        '200':
-          description: The election, now closed; the board shows every ballot in full.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Election'}
+        ~json 200 Election The election, now closed; the board shows every ballot in full.
         ~problems 401 403 404 409
   /api/v1/elections/{id}/tally:
     parameters:
@@ -88,11 +68,7 @@ extension OpenAPIFragment {
     post:
       summary: Verify the board, count the ballots and append the result (admin); again on a tallied election returns the same result
       responses:
-        '200':
-          description: The result.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ElectionResult'}
+        ~json 200 ElectionResult The result.
         ~problems 401 403 404 409
   /api/v1/elections/{id}/ballots:
     parameters:
@@ -114,11 +90,7 @@ extension OpenAPIFragment {
           application/json:
             schema: {$ref: '#/components/schemas/Ballot'}
       responses:
-        '202':
-          description: Accepted and on the board; keep the tracker.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/CastReceipt'}
+        ~json 202 CastReceipt Accepted and on the board; keep the tracker.
         ~problems 403 404 409 413 422
   /api/v1/elections/{id}/board:
     parameters:
@@ -131,11 +103,7 @@ extension OpenAPIFragment {
         is shown in full, with the same hashes.
       security: []
       responses:
-        '200':
-          description: The board.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/Board'}
+        ~json 200 Board The board.
         ~problems 404
   /api/v1/elections/{id}/result:
     parameters:
@@ -145,11 +113,7 @@ extension OpenAPIFragment {
       description: The result is also the board's last event, so it is public like the board.
       security: []
       responses:
-        '200':
-          description: The result.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/ElectionResult'}
+        ~json 200 ElectionResult The result.
         ~problems 404 409
 """# + "\n",
         parameters: #"""
