@@ -61,7 +61,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore"]),
+        .testTarget(name: "CoopCoreTests", dependencies: ["CoopCore", "CoopTestSupport"]),
         .testTarget(name: "MembershipTests", dependencies: ["Membership", "CoopTestSupport"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership", "CoopTestSupport"]),

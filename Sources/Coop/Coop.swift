@@ -42,11 +42,14 @@ public struct Coop: Sendable {
     }
 
     /// Opens the database file (creating it if needed) and brings its schema up to date.
+    /// - Parameter clock: the time the services read; the configuration's (the system clock unless
+    ///   `COOP_NOW` is set) when nil.
     public static func open(
-        _ configuration: CoopConfiguration, clock: any CoopClock = SystemClock()
+        _ configuration: CoopConfiguration, clock: (any CoopClock)? = nil
     ) async throws -> (coop: Coop, migrated: [String]) {
         let pool = try DatabasePool(path: configuration.databasePath)
         let applied = try await migrator.migrate(pool)
-        return (Coop(context: CoopContext(database: pool, clock: clock, timeZone: configuration.timeZone)), applied)
+        let context = CoopContext(database: pool, clock: clock ?? configuration.clock, timeZone: configuration.timeZone)
+        return (Coop(context: context), applied)
     }
 }

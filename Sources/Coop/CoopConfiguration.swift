@@ -1,13 +1,17 @@
 import CoopCore
 import Foundation
 
-/// Settings read from the environment (`COOP_DB`, `COOP_TZ`, `COOP_LANG`, `COOP_HOST`, `COOP_PORT`),
-/// each of which a command-line flag may override.
+/// Settings read from the environment (`COOP_DB`, `COOP_TZ`, `COOP_LANG`, `COOP_HOST`, `COOP_PORT`,
+/// `COOP_NOW`), each of which a command-line flag may override.
 public struct CoopConfiguration: Sendable {
     public var databasePath: String
     public var timeZone: TimeZone
     public var host: String
     public var port: Int
+    /// Where the services read the time: the system clock, or the instant `COOP_NOW` names, which
+    /// stands still. That is for tests that drive the real `coopctl` through a voting window or a
+    /// cycle's closing without waiting for the wall clock; a live co-op never sets it.
+    public var clock: any CoopClock = SystemClock()
 
     public static let defaultDatabasePath = "./coop.sqlite"
     public static let defaultTimeZone = "America/Toronto"
@@ -32,6 +36,10 @@ public struct CoopConfiguration: Sendable {
             guard let n = Int(p), (1...65535).contains(n) else { throw CoopError.invalidPort(p) }
             configuration.port = n
         }
+        if let text = environment["COOP_NOW"], !text.isEmpty {
+            guard let now = Instant.parse(text, timeZone: zone) else { throw CoopError.invalidNow(text) }
+            configuration.clock = FixedClock(now)
+        }
         return configuration
     }
 }
@@ -41,6 +49,12 @@ extension CoopError {
         CoopError(.invalid, "config.unknown_time_zone", field: "COOP_TZ", ["zone": .text(name)],
                   fr: "Fuseau horaire inconnu : « {zone} » (ex. America/Toronto).",
                   en: "Unknown time zone: \"{zone}\" (e.g. America/Toronto).")
+    }
+
+    static func invalidNow(_ value: String) -> CoopError {
+        CoopError(.invalid, "config.invalid_now", field: "COOP_NOW", ["value": .text(value)],
+                  fr: "COOP_NOW : « {value} » n’est pas un instant (ex. 2026-12-03T14:30:00-05:00).",
+                  en: "COOP_NOW: \"{value}\" is not an instant (e.g. 2026-12-03T14:30:00-05:00).")
     }
 
     static func invalidPort(_ value: String) -> CoopError {

@@ -1,3 +1,4 @@
+import CoopTestSupport
 import Synchronization
 import Testing
 
@@ -31,9 +32,11 @@ struct SingleFlightTests {
                     }
                 }
             }
-            while flights.inFlight == 0 { try await Task.sleep(for: .milliseconds(1)) }
-            try await Task.sleep(for: .milliseconds(50))
+            // Open the gate once all 20 callers have joined, however long a busy machine takes to start them.
+            let joined = await eventually { flights.callers(of: "robe") == 20 }
+            let callers = flights.callers(of: "robe")
             gate.set(true)
+            #expect(joined, "only \(callers) of 20 callers joined")
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
         #expect(results == Array(repeating: 42, count: 20))

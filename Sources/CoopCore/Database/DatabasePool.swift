@@ -10,7 +10,7 @@ public final class DatabasePool: Sendable {
     private let writer: ConnectionOwner
     private let readers: [ConnectionOwner]
     private let nextReader = Counter()
-    private let changes = ChangeTracker(interval: .milliseconds(50))
+    private let changes: ChangeTracker
     /// A connection of its own for `PRAGMA data_version`, so that the check never waits behind a
     /// long read (an export, a board verification) on a reader.
     private let versionReader: ConnectionOwner
@@ -20,8 +20,12 @@ public final class DatabasePool: Sendable {
     ///   - path: the file; it is created with WAL journaling.
     ///   - readerCount: connections for concurrent reads.
     ///   - synchronousFull: fsync every commit, for data that must survive a power cut (the voting board).
-    public init(path: String, readerCount: Int = 4, synchronousFull: Bool = false) throws {
+    ///   - changeCheckInterval: how often `generation()` asks SQLite whether another process wrote
+    ///     (tests set zero to check on every call).
+    public init(path: String, readerCount: Int = 4, synchronousFull: Bool = false,
+                changeCheckInterval: Duration = .milliseconds(50)) throws {
         self.path = path
+        changes = ChangeTracker(interval: changeCheckInterval)
         var writerOptions = Connection.Options()
         writerOptions.synchronousFull = synchronousFull
         writer = try ConnectionOwner(path: path, options: writerOptions, label: "coop.db.writer")
@@ -46,8 +50,8 @@ public final class DatabasePool: Sendable {
     }
 
     /// A number that changes whenever committed data may have changed, for keying caches of reads:
-    /// at once for writes through this pool (before `write` returns), within 50 ms for writes by other
-    /// processes. Most calls touch no connection.
+    /// at once for writes through this pool (before `write` returns), within the change check interval
+    /// (50 ms by default) for writes by other processes. Most calls touch no connection.
     public func generation() async -> UInt64 {
         let (generation, checkDue) = changes.current(at: .now)
         guard checkDue else { return generation }

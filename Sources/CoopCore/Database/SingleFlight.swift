@@ -7,7 +7,13 @@ import Synchronization
 /// compute it at once — 30 copies of a 5 ms search on two cores — and the cache could not refill
 /// before the next write. With this, each distinct search runs once per generation.
 public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let running = Mutex<[Key: Task<Value, any Error>]>([:])
+    /// A computation under way and how many callers are waiting for it.
+    private struct Flight {
+        let task: Task<Value, any Error>
+        var callers: Int
+    }
+
+    private let running = Mutex<[Key: Flight]>([:])
 
     public init() {}
 
@@ -15,14 +21,19 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
     /// A failure is shared the same way; the next call after it computes again.
     public func run(_ key: Key, _ work: @escaping @Sendable () async throws -> Value) async throws -> Value {
         let task = running.withLock { running in
-            if let shared = running[key] { return shared }
+            if let shared = running[key] {
+                running[key]?.callers += 1
+                return shared.task
+            }
             let task = Task { try await work() }
-            running[key] = task
+            running[key] = Flight(task: task, callers: 1)
             return task
         }
         defer {
             running.withLock { running in
-                if running[key] == task { running[key] = nil }
+                guard let flight = running[key], flight.task == task else { return }
+                // The first caller to see the result ends the flight; later callers start a new one.
+                running[key] = nil
             }
         }
         return try await task.value
@@ -30,4 +41,7 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
 
     /// Keys being computed now.
     public var inFlight: Int { running.withLock { $0.count } }
+
+    /// How many callers have joined the computation of `key` under way (0 when none is).
+    public func callers(of key: Key) -> Int { running.withLock { $0[key]?.callers ?? 0 } }
 }
