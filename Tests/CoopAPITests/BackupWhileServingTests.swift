@@ -37,16 +37,21 @@ import FoundationNetworking
         let copy = folder.appendingPathComponent("copy.sqlite").path
         let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COOP_") }
         let (statuses, backup) = try await withThrowingTaskGroup(of: ([Int?], (status: Int32, stdout: Data, stderr: Data)?).self) { group in
+            let progress = CrashRecoveryTests.RoundProgress()
             group.addTask {
                 var statuses: [Int?] = []
                 for i in 1...300 {
                     let body = Data(#"{"item":"B-\#(i)","member":"M-0001"}"#.utf8)
-                    statuses.append(await CrashRecoveryTests.post(port: port, path: "/api/v1/loans", token: token, body: body))
+                    let status = await CrashRecoveryTests.post(port: port, path: "/api/v1/loans", token: token, body: body)
+                    progress.answered(loan: status == 201)
+                    statuses.append(status)
                 }
                 return (statuses, nil)
             }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(150))
+                // The backup starts once check-outs are being committed (an event, not a delay), with
+                // most of them still to come.
+                _ = await eventually(every: .milliseconds(1)) { progress.counts.answered >= 20 }
                 return ([], try ChildProcess.run(Self.coopctl.path, ["backup", copy, "--db", path, "--json"], environment: environment))
             }
             var statuses: [Int?] = []

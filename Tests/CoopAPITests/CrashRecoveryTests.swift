@@ -5,6 +5,7 @@ import Foundation
 import Inventory
 import Lending
 import Membership
+import Synchronization
 import Testing
 import Voting
 
@@ -66,9 +67,17 @@ import FoundationNetworking
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = body
-        request.timeoutInterval = 5
+        request.timeoutInterval = 60
         guard let (_, response) = try? await URLSession.shared.data(for: request) else { return nil }
         return (response as? HTTPURLResponse)?.statusCode
+    }
+
+    /// How many of a round's requests were answered, and how many of those acknowledged a write.
+    final class RoundProgress: Sendable {
+        private let state = Mutex((answered: 0, loans: 0, ballots: 0))
+        var counts: (answered: Int, loans: Int, ballots: Int) { state.withLock { $0 } }
+        func answered(loan acknowledged: Bool) { state.withLock { $0.answered += 1; if acknowledged { $0.loans += 1 } } }
+        func answered(ballot acknowledged: Bool) { state.withLock { $0.answered += 1; if acknowledged { $0.ballots += 1 } } }
     }
 
     /// One acknowledged write: a loan by item code, or a ballot by tracker.
@@ -119,22 +128,33 @@ import FoundationNetworking
             next += batch.count
             let ballotBatch = Array(ballots[nextBallot..<min(nextBallot + ballots.count / Self.rounds, ballots.count)])
             nextBallot += ballotBatch.count
-            let killAfter = Duration.milliseconds(Int.random(in: 30...250))
+            // The kill comes at a random point of the round counted in acknowledgements, not in
+            // milliseconds: a busy machine slows the server and the kill alike, and every round
+            // acknowledges at least one loan and one ballot before it, with others still in flight.
+            let progress = RoundProgress()
+            let killAfterLoans = Int.random(in: 1...batch.count / 3)
+            let requests = batch.count + ballotBatch.count
             let won: [Acknowledged] = await withTaskGroup(of: Acknowledged?.self) { group in
                 for item in batch {
                     group.addTask {
                         let body = Data(#"{"item":"\#(item)","member":"M-0001"}"#.utf8)
-                        return await Self.post(port: port, path: "/api/v1/loans", token: token, body: body) == 201 ? .loan(item) : nil
+                        let acknowledged = await Self.post(port: port, path: "/api/v1/loans", token: token, body: body) == 201
+                        progress.answered(loan: acknowledged)
+                        return acknowledged ? .loan(item) : nil
                     }
                 }
                 for ballot in ballotBatch {
                     group.addTask {
                         let status = await Self.post(port: port, path: "/api/v1/elections/\(electionID)/ballots", token: nil, body: Data(ballot.canonicalJSON))
+                        progress.answered(ballot: status == 202)
                         return status == 202 ? .ballot(ballot.tracker) : nil
                     }
                 }
                 group.addTask {
-                    try? await Task.sleep(for: killAfter)
+                    _ = await eventually(every: .milliseconds(1)) {
+                        let now = progress.counts
+                        return (now.loans >= killAfterLoans && now.ballots >= 1) || now.answered == requests
+                    }
                     kill(server, SIGKILL)
                     return nil
                 }
