@@ -14,6 +14,9 @@ do {
     var logger = Logger(label: "coop-api")
     // COOP_LOG_LEVEL=warning silences the per-request lines (busy servers, benchmarks).
     logger.logLevel = ProcessInfo.processInfo.environment["COOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    if configuration.clock is FixedClock {
+        logger.warning("clock frozen by COOP_NOW: for tests only", metadata: ["clock.now": "\(configuration.clock.now().iso8601)"])
+    }
     if !migrated.isEmpty { logger.info("schema migrated", metadata: ["db.migrations": "\(migrated.joined(separator: ","))"]) }
     if let issued = try await coop.tokens.bootstrapAdminToken() {
         let notice = LocalizedText(fr: "Premier démarrage : jeton administrateur (affiché une seule fois) :",
