@@ -1,4 +1,5 @@
 import CoopCore
+import Foundation
 
 /// The refusals of Orders. Every code is stable (faces and scripts match on it), every message exists in
 /// French and English, and the kind decides the HTTP status: `.invalid` 422, `.notFound` 404,
@@ -128,6 +129,15 @@ extension CoopError {
     public static func cycleNotOpen(_ id: Int64) -> CoopError {
         CoopError(.conflict, "orders.cycle_not_open", field: "cycle", ["cycle": .integer(id)],
                   fr: "Le cycle {cycle} n’est pas encore ouvert.", en: "Cycle {cycle} is not open yet.")
+    }
+
+    /// Closing issues invoices that cannot be taken back, so a cycle closes at its closing time, or
+    /// earlier only when the coordinator says so (409).
+    static func cycleNotYetClosable(_ id: Int64, closes: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "orders.cycle_not_yet_closable", field: "cycle",
+                  ["cycle": .integer(id), "closes": .text(closes.localText(in: timeZone))],
+                  fr: "Le cycle {cycle} ferme le {closes} ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : \"now\": true).",
+                  en: "Cycle {cycle} closes on {closes}; closing it now would issue its invoices early. To close it anyway: --now (API: \"now\": true).")
     }
 
     /// Only a planned cycle can be opened (409).

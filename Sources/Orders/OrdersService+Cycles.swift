@@ -58,9 +58,10 @@ extension OrdersService {
     ///
     /// A second close (two staff pressing the button at once) waits for the write lock, then finds the
     /// cycle closed and is refused with `orders.cycle_closed` (409): one set of invoices, no gap. A
-    /// planned cycle is refused with `orders.cycle_not_open`.
-    public func closeCycle(_ id: Int64) async throws -> CycleClosing {
-        let now = context.now(), today = context.today(), rates = self.rates
+    /// planned cycle is refused with `orders.cycle_not_open`; one whose closing time has not come, with
+    /// `orders.cycle_not_yet_closable`, unless `early` (the coordinator chose to close it now).
+    public func closeCycle(_ id: Int64, early: Bool = false) async throws -> CycleClosing {
+        let now = context.now(), today = context.today(), rates = self.rates, zone = context.timeZone
         return try await database.write { db in
             let cycle = try Self.cycleRow(id, in: db)
             switch cycle.state {
@@ -68,6 +69,7 @@ extension OrdersService {
             case .closed, .delivered: throw CoopError.cycleClosed(id)
             case .open: break
             }
+            guard early || now >= cycle.closes else { throw CoopError.cycleNotYetClosable(id, closes: cycle.closes, timeZone: zone) }
             try db.execute("""
                 UPDATE orders_orders SET status = 'cancelled', cancelled_at = ?, updated_at = ?
                 WHERE cycle_id = ? AND status = 'open'

@@ -284,7 +284,16 @@ import Testing
             try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.member)) {
                 #expect($0.status == .forbidden)
             }
-            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff)) { response in
+            // Before its closing time a cycle closes only when asked to: invoices cannot be taken back.
+            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff, language: "en")) { response in
+                #expect(response.status == .conflict)
+                #expect(response.object["code"] as? String == "orders.cycle_not_yet_closable")
+                #expect((response.object["detail"] as? String)?.contains("To close it anyway: --now (API: \"now\": true).") == true)
+            }
+            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"now":false}"#)) { #expect($0.status == .conflict) }
+            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"now":true}"#)) { response in
                 #expect(response.status == .ok)
                 #expect((response.object["invoices"] as? [String])?.count == 1)
             }
@@ -307,7 +316,7 @@ import Testing
         _ = try await orders.setOrder(cycle: cycle, member: "M-0001", pickup: "Plateau",
                                       lines: [OrderLineInput(product: "OEUFS", quantity: Quantity(units: 2)), OrderLineInput(product: "CONF", quantity: Quantity(units: 1))])
         _ = try await orders.setOrder(cycle: cycle, member: bob.number, pickup: "Plateau", lines: [OrderLineInput(product: "OEUFS", quantity: Quantity(units: 1))])
-        let closing = try await orders.closeCycle(cycle)
+        let closing = try await orders.closeCycle(cycle, early: true)
         let ada = closing.invoices[0], bobs = closing.invoices[1]
         let month = Instant.now().localDate(in: coop.coop.context.timeZone).iso8601.prefix(7)
         try await coop.test { client in
@@ -412,7 +421,8 @@ import Testing
             try await client.execute(uri: "/api/v1/reports/packing?cycle=\(cycle)", method: .get, headers: headers(token: coop.staff)) { response in
                 #expect((response.object["items"] as? [[String: Any]])?.map { $0["member"] as? String } == ["M-0001", bob.number])
             }
-            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"now":true}"#)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/cycles/\(cycle)/purchase-orders", method: .get, headers: headers(token: coop.member)) {
                 #expect($0.status == .forbidden)
             }

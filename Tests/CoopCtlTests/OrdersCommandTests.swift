@@ -176,13 +176,20 @@ import Testing
         #expect(try ctl.run(["order", "list", "--cycle", "1", "--status", "cancelled", "--json"]).array.count == 1)
         #expect(try ctl.run(["cycle", "show", "1", "--json"]).object["orderCount"] as? Int == 2)
 
+        // Two days before its closing time the cycle closes only with --now: invoices cannot be taken back.
+        let tooEarly = try ctl.run(["cycle", "close", "1", "--lang", "en"])
+        #expect(tooEarly.status == 1)
+        #expect(tooEarly.stderr.hasPrefix("Cycle 1 closes on "))
+        #expect(tooEarly.stderr.hasSuffix("closing it now would issue its invoices early. To close it anyway: --now (API: \"now\": true).\n"))
+        #expect(try ctl.run(["cycle", "show", "1", "--json"]).object["state"] as? String == "open")
+
         // The close: two invoices with consecutive numbers, one purchase order per producer.
-        let closing = try ctl.run(["cycle", "close", "1", "--json"])
+        let closing = try ctl.run(["cycle", "close", "1", "--now", "--json"])
         #expect(closing.status == 0, "\(closing.stderr)")
         #expect(closing.object["confirmedOrders"] as? Int == 2)
         #expect(closing.object["purchaseOrders"] as? Int == 2)
         #expect(closing.object["invoices"] as? [String] == ["\(year)-000001", "\(year)-000002"])
-        let again = try ctl.run(["cycle", "close", "1"])
+        let again = try ctl.run(["cycle", "close", "1", "--now"])
         #expect(again.status == 1)
         #expect(again.stderr == "Le cycle 1 est fermé : les commandes ne peuvent plus changer.\n")
         let late = try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0001", "POMMES=3", "--lang", "en"])

@@ -50,12 +50,12 @@ struct ConcurrencyTests {
         let members = try await db.members(20)
         let earlier = try await db.openCycle("Avant")
         try await db.order(earlier, members[0], ["PAIN=1"])
-        _ = try await db.service.closeCycle(earlier)   // 2026-000001
+        _ = try await db.service.closeCycle(earlier, early: true)   // 2026-000001
         let cycle = try await db.openCycle()
         for number in members { try await db.order(cycle, number, ["PAIN=1", "JUS=2"]) }
         let (one, other) = (db.service, try db.secondService())
-        async let first = Result(catching: { try await one.closeCycle(cycle) })
-        async let second = Result(catching: { try await other.closeCycle(cycle) })
+        async let first = Result(catching: { try await one.closeCycle(cycle, early: true) })
+        async let second = Result(catching: { try await other.closeCycle(cycle, early: true) })
         let results = await [first, second]
         let closings = results.compactMap { try? $0.get() }
         let refusals = results.compactMap { result -> String? in

@@ -13,7 +13,7 @@ struct CreditNoteTests {
         let alice = try await db.member("Alice")
         let cycle = try await db.openCycle()
         try await db.order(cycle, alice, ["SAVON=3", "POMMES=1.5", "OEUFS=2"])
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         return (db, alice)
     }
 

@@ -56,9 +56,9 @@ struct CycleTests {
         try await db.order(cycle, carole, ["OEUFS=0"])   // an emptied basket
         let planned = try await db.service.createCycle(NewCycle(name: "P", opens: db.clock.now(), closes: db.clock.now().adding(seconds: 60),
                                                                 pickupDate: LocalDate(year: 2026, month: 3, day: 16)!))
-        try await expectRefusal("orders.cycle_not_open") { try await db.service.closeCycle(planned.id) }
+        try await expectRefusal("orders.cycle_not_open") { try await db.service.closeCycle(planned.id, early: true) }
 
-        let closing = try await db.service.closeCycle(cycle)
+        let closing = try await db.service.closeCycle(cycle, early: true)
         #expect(closing.cycle.state == .closed && closing.cycle.closedAt == db.clock.now())
         #expect(closing.confirmedOrders == 2 && closing.cancelledEmptyOrders == 1)
         #expect(closing.purchaseOrders == 2)
@@ -77,21 +77,41 @@ struct CycleTests {
         #expect(account.entries[0].amount == invoice.total && account.entries[0].reference == "2026-000001" && account.entries[0].source == "orders")
         #expect(account.balance == invoice.total)
 
-        try await expectRefusal("orders.cycle_closed") { try await db.service.closeCycle(cycle) }
+        try await expectRefusal("orders.cycle_closed") { try await db.service.closeCycle(cycle, early: true) }
         #expect(try await db.count("orders_invoices") == 2)
 
         try await expectRefusal("orders.cycle_not_closed") { try await db.service.markDelivered(planned.id) }
         let delivered = try await db.service.markDelivered(cycle)
         #expect(delivered.state == .delivered && delivered.deliveredAt != nil)
         try await expectRefusal("orders.cycle_not_closed") { try await db.service.markDelivered(cycle) }
-        try await expectRefusal("orders.cycle_closed") { try await db.service.closeCycle(cycle) }
+        try await expectRefusal("orders.cycle_closed") { try await db.service.closeCycle(cycle, early: true) }
+    }
+
+    /// Closing issues invoices for good: before the closing time it is refused, with nothing changed,
+    /// unless the coordinator asks for it; at the closing time it needs no asking.
+    @Test func aCycleClosesAtItsClosingTimeOrEarlierOnlyWhenAsked() async throws {
+        let db = try await TestOrders()
+        try await db.catalogue()
+        let alice = try await db.member("Alice")
+        let cycle = try await db.openCycle()   // closes three days from the clock: 2026-03-18T12:00Z
+        try await db.order(cycle, alice, ["SAVON=2"])
+        let before = try await db.snapshot()
+        let refused = try await expectRefusal("orders.cycle_not_yet_closable") { try await db.service.closeCycle(cycle) }
+        #expect(refused.message(.fr) == "Le cycle \(cycle) ferme le 2026-03-18 08:00 ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : \"now\": true).")
+        #expect(refused.message(.en).hasPrefix("Cycle \(cycle) closes on 2026-03-18 08:00; closing it now would issue its invoices early."))
+        #expect(try await db.snapshot() == before)
+        db.setClock("2026-03-18T12:00:00Z")
+        #expect(try await db.service.closeCycle(cycle).invoices == ["2026-000001"])
+
+        let other = try await db.openCycle("Semaine 13")
+        #expect(try await db.service.closeCycle(other, early: true).cycle.state == .closed)
     }
 
     @Test func aCycleWithNoOrdersClosesWithNoDocuments() async throws {
         let db = try await TestOrders()
         try await db.catalogue()
         let cycle = try await db.openCycle()
-        let closing = try await db.service.closeCycle(cycle)
+        let closing = try await db.service.closeCycle(cycle, early: true)
         #expect(closing.invoices.isEmpty && closing.purchaseOrders == 0 && closing.invoicedTotal == .zero)
         #expect(try await db.counter(2026) == nil)
         #expect(try await db.service.purchaseOrders(cycle: cycle).isEmpty)
@@ -106,12 +126,12 @@ struct CycleTests {
         let planned = try await db.service.createCycle(NewCycle(name: "P", opens: db.clock.now(), closes: db.clock.now().adding(seconds: 60),
                                                                 pickupDate: LocalDate(year: 2026, month: 3, day: 16)!))
         let before = try await db.snapshot()
-        try await expectRefusal("orders.cycle_not_open") { try await db.service.closeCycle(planned.id) }
+        try await expectRefusal("orders.cycle_not_open") { try await db.service.closeCycle(planned.id, early: true) }
         try await expectRefusal("orders.cycle_not_planned") { try await db.service.openCycle(cycle) }
         try await expectRefusal("orders.cycle_not_closed") { try await db.service.markDelivered(cycle) }
         try await expectRefusal("orders.order_not_confirmed") { try await db.service.pickUpOrder(order.id) }
         try await expectRefusal("orders.stock_below_reserved") { try await db.service.setStock("SAVON", to: qty("1")) }
-        try await expectRefusal("orders.cycle_not_found") { try await db.service.closeCycle(404) }
+        try await expectRefusal("orders.cycle_not_found") { try await db.service.closeCycle(404, early: true) }
         #expect(try await db.snapshot() == before)
     }
 }

@@ -20,7 +20,7 @@ struct InvoiceTests {
         // Two taxable lines of 0.10: the taxes are computed once on 0.20 (GST 0.01, QST 0.01995 → 0.02),
         // not line by line (which would give GST 0.02).
         try await db.order(cycle, bob, ["BISCUIT=1", "GALETTE=1"])
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
 
         let first = try await db.service.invoice("2026-000001")
         #expect(first.lines.map(\.product) == ["FROMAGE", "OEUFS", "VIN"])
@@ -49,24 +49,24 @@ struct InvoiceTests {
         let members = try await db.members(4)
         let one = try await db.openCycle("Un")
         for number in members.prefix(3) { try await db.order(one, number, ["PAIN=1"]) }
-        #expect(try await db.service.closeCycle(one).invoices == ["2026-000001", "2026-000002", "2026-000003"])
+        #expect(try await db.service.closeCycle(one, early: true).invoices == ["2026-000001", "2026-000002", "2026-000003"])
         #expect(try await db.service.creditNote(invoice: "2026-000002", reason: "pain rassis").number == "2026-000004")
         let two = try await db.openCycle("Deux")
         for number in members { try await db.order(two, number, ["JUS=1"]) }
-        #expect(try await db.service.closeCycle(two).invoices == ["2026-000005", "2026-000006", "2026-000007", "2026-000008"])
+        #expect(try await db.service.closeCycle(two, early: true).invoices == ["2026-000005", "2026-000006", "2026-000007", "2026-000008"])
 
         // 23:30 on December 31 in Toronto is already 2027 in UTC: still a 2026 number.
         db.setClock("2026-12-30T12:00:00Z")
         let three = try await db.openCycle("Trois")
         try await db.order(three, members[0], ["PAIN=1"])
         db.setClock("2027-01-01T04:30:00Z")
-        #expect(try await db.service.closeCycle(three).invoices == ["2026-000009"])
+        #expect(try await db.service.closeCycle(three, early: true).invoices == ["2026-000009"])
         // Five minutes past midnight in Toronto: the series starts again at 1 for 2027.
         db.setClock("2027-01-01T05:05:00Z")
         let four = try await db.openCycle("Quatre")
         try await db.order(four, members[1], ["PAIN=1"])
         try await db.order(four, members[2], ["PAIN=1"])
-        #expect(try await db.service.closeCycle(four).invoices == ["2027-000001", "2027-000002"])
+        #expect(try await db.service.closeCycle(four, early: true).invoices == ["2027-000001", "2027-000002"])
         #expect(try await db.service.creditNote(invoice: "2026-000009", reason: "erreur").number == "2027-000003")
         #expect(try await db.counter(2026) == 9)
         #expect(try await db.counter(2027) == 3)
@@ -89,11 +89,11 @@ struct InvoiceTests {
                 """)
         }
         let before = try await db.snapshot()
-        await #expect(throws: DatabaseError.self) { try await db.service.closeCycle(cycle) }
+        await #expect(throws: DatabaseError.self) { try await db.service.closeCycle(cycle, early: true) }
         #expect(try await db.snapshot() == before)
         #expect(try await db.counter(2026) == nil)
         try await db.pool.write { db in try db.execute("DROP TRIGGER temp.fail_third") }
-        #expect(try await db.service.closeCycle(cycle).invoices == ["2026-000001", "2026-000002", "2026-000003"])
+        #expect(try await db.service.closeCycle(cycle, early: true).invoices == ["2026-000001", "2026-000002", "2026-000003"])
     }
 
     @Test func invoicesAreNeverEdited() async throws {
@@ -101,7 +101,7 @@ struct InvoiceTests {
         try await db.catalogue()
         let cycle = try await db.openCycle()
         try await db.order(cycle, try await db.member("Alice"), ["SAVON=1"])
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         for sql in ["UPDATE orders_invoices SET total_cents = 0", "DELETE FROM orders_invoices",
                     "UPDATE orders_invoice_lines SET amount_cents = 0", "DELETE FROM orders_invoice_taxes",
                     "UPDATE orders_invoice_counters SET last_number = 0"] {
@@ -116,7 +116,7 @@ struct InvoiceTests {
         let one = try await db.openCycle("Un")
         try await db.order(one, alice, ["PAIN=1"])
         try await db.order(one, bob, ["PAIN=1"])
-        _ = try await db.service.closeCycle(one)
+        _ = try await db.service.closeCycle(one, early: true)
         _ = try await db.service.creditNote(invoice: "2026-000001", reason: "oubli")
         #expect(try await db.service.invoices(member: alice).items.map(\.number) == ["2026-000001", "2026-000003"])
         #expect(try await db.service.invoices(cycle: one, kind: .invoice).items.map(\.member) == [alice, bob])

@@ -155,7 +155,7 @@ struct OrderTests {
         let error = try await expectRefusal("orders.cycle_closed") { try await db.order(cycle, alice, ["OEUFS=2"]) }
         #expect(error.kind == .conflict)
         try await expectRefusal("orders.cycle_closed") { try await db.service.cancelOrder(try #require(try await db.service.order(cycle: cycle, member: alice)).id) }
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         try await expectRefusal("orders.cycle_closed") { try await db.order(cycle, bob, ["OEUFS=1"]) }
     }
 
@@ -184,7 +184,7 @@ struct OrderTests {
         let (db, cycle, alice, _) = try await Self.setUp()
         let order = try await db.order(cycle, alice, ["SAVON=4", "POMMES=1.5", "PAIN=2"])
         try await expectRefusal("orders.order_not_confirmed") { try await db.service.pickUpOrder(order.id) }
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         // Confirmed orders still hold their stock until pickup.
         #expect(try await db.item("SAVON").unitsOut == 4)
         let picked = try await db.service.pickUpOrder(order.id)

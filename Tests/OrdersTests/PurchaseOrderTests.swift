@@ -24,7 +24,7 @@ struct PurchaseOrderTests {
         let cancelled = try await db.order(cycle, try await db.member("Zoé"), ["POMMES=5"])
         _ = try await db.service.cancelOrder(cancelled.id)
         try await expectRefusal("orders.purchase_order_not_found") { try await db.service.purchaseOrder(cycle: cycle, producer: "Ferme Tournesol") }
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
 
         let orders = try await db.service.purchaseOrders(cycle: cycle)
         #expect(orders.map(\.producer) == ["Boulangerie du Coin", "Ferme Tournesol"])
@@ -59,7 +59,7 @@ struct PurchaseOrderTests {
                                                        unit: .kilogram, price: cents(3_200), tax: .zero, stock: qty("5")))
         let cycle = try await db.openCycle()
         try await db.order(cycle, try await db.member("Alice"), ["BRIE=0.450"])
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         let csv = try await db.service.purchaseOrderCSV(cycle: cycle, producer: "Fromagerie")
         #expect(csv == "code,name,unit,quantity,orders,amount\r\nBRIE,\"Brie, \"\"double crème\"\"\",kg,0.45,1,14.40\r\n")
     }

@@ -13,7 +13,7 @@ struct ReportTests {
         try await db.order(cycle, alice, ["POMMES=1.5", "SAVON=2"])
         try await db.order(cycle, bob, pickup: "Marché", ["POMMES=0.5", "PAIN=2", "JUS=1"])
         try await db.order(cycle, carole, ["PAIN=1"])
-        _ = try await db.service.closeCycle(cycle)
+        _ = try await db.service.closeCycle(cycle, early: true)
         return (db, cycle, [alice, bob, carole])
     }
 

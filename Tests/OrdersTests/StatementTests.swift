@@ -13,7 +13,7 @@ struct StatementTests {
         // March: an invoice of 23.97 + taxes (27.56) and a payment of 20.00.
         let march = try await db.openCycle("Mars")
         try await db.order(march, alice, ["SAVON=3"])
-        _ = try await db.service.closeCycle(march)
+        _ = try await db.service.closeCycle(march, early: true)
         db.setClock("2026-03-20T15:00:00Z")
         _ = try await db.membership.addPayment(member: alice, amount: cents(2_000), method: .cash)
         // 22:00 on March 31 in Toronto is April 1 in UTC: still March.
@@ -24,7 +24,7 @@ struct StatementTests {
         _ = try await db.service.creditNote(invoice: "2026-000001", reason: "abîmé", lines: [CreditLineInput(product: "SAVON", quantity: qty("1"))])
         let april = try await db.openCycle("Avril")
         try await db.order(april, alice, ["PAIN=2"])
-        _ = try await db.service.closeCycle(april)
+        _ = try await db.service.closeCycle(april, early: true)
 
         let first = try await db.service.statement(member: "m-1", month: try YearMonth(parsing: "2026-03", field: "month"))
         #expect(first.member == alice && first.from == LocalDate(year: 2026, month: 3, day: 1)! && first.to == LocalDate(year: 2026, month: 3, day: 31)!)

@@ -52,9 +52,16 @@ struct CycleController {
         return try JSON.response(try await orders.openCycle(try OrdersInput.pathID(context, field: "cycle")))
     }
 
+    /// `{"now": true}` closes before the closing time; with no body (or `now` false) that is refused.
+    struct Closing: Decodable {
+        let now: Bool?
+    }
+
     @Sendable func close(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
-        return try JSON.response(try await orders.closeCycle(try OrdersInput.pathID(context, field: "cycle")))
+        let id = try OrdersInput.pathID(context, field: "cycle")
+        let early = try await JSON.decodeIfPresent(Closing.self, from: request, context: context)?.now ?? false
+        return try JSON.response(try await orders.closeCycle(id, early: early))
     }
 
     @Sendable func deliver(_ request: Request, context: CoopRequestContext) async throws -> Response {

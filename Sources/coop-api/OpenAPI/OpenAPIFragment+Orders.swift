@@ -180,7 +180,19 @@ extension OpenAPIFragment {
       - {$ref: '#/components/parameters/CycleID'}
     post:
       summary: Close a cycle (staff) in one transaction - confirm orders, make purchase orders and gapless invoices
-      description: A second close is refused with 409 orders.cycle_closed; two concurrent closes make one set of invoices.
+      description: >-
+        Before the cycle's closing time the close is refused with 409 orders.cycle_not_yet_closable
+        (invoices cannot be taken back) unless the body is {"now": true}. A second close is refused
+        with 409 orders.cycle_closed; two concurrent closes make one set of invoices.
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                now: {type: boolean, description: Close before the closing time.}
       responses:
         ~json 200 CycleClosing What the close did.
         ~problems 401 403 404 409 422

@@ -78,10 +78,13 @@ struct CycleCommand: AsyncParsableCommand {
             abstract: "Close a cycle: confirm orders, make purchase orders and invoices. / Fermer un cycle.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: Int64
+        @Flag(name: .customLong("now"),
+              help: "Close before the closing time (invoices are issued at once). / Fermer avant l’heure de fermeture.")
+        var early = false
 
         func run() async throws {
             try await global.run { session in
-                let closing = try await session.coop.orders.closeCycle(id)
+                let closing = try await session.coop.orders.closeCycle(id, early: early)
                 let out = session.output
                 if out.json { return try out.printJSON(closing) }
                 out.say(out.text(.init(fr: "Cycle {id} fermé : {confirmed} commandes confirmées, {cancelled} vides annulées, {purchaseOrders} bons de commande.",
