@@ -128,3 +128,21 @@ public struct CreditLineInput: Sendable, Codable, Equatable {
         self.init(product: line.product, quantity: line.quantity)
     }
 }
+
+/// What a credit note gives back: the lines named, or, when the person says so, everything not yet
+/// credited. Never everything by default: a credit note cannot be taken back, and a forgotten line
+/// list must not refund a whole invoice.
+public enum CreditScope: Sendable, Equatable {
+    case lines([CreditLineInput])
+    case everythingLeft
+
+    /// The scope a face read: some lines, or `all`, not both and not neither
+    /// (`orders.credit_scope_required`, 422).
+    public init(lines: [CreditLineInput], all: Bool) throws {
+        switch (lines.isEmpty, all) {
+        case (false, false): self = .lines(lines)
+        case (true, true): self = .everythingLeft
+        case (true, false), (false, true): throw CoopError.creditScopeRequired(both: all)
+        }
+    }
+}

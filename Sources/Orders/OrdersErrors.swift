@@ -140,6 +140,17 @@ extension CoopError {
                   en: "Cycle {cycle} closes on {closes}; closing it now would issue its invoices early. To close it anyway: --now (API: \"now\": true).")
     }
 
+    /// A credit note names what it gives back, or says it gives back everything left (422).
+    static func creditScopeRequired(both: Bool) -> CoopError {
+        both
+            ? CoopError(.invalid, "orders.credit_scope_required", field: "lines",
+                        fr: "Indiquez soit les lignes à créditer (CODE=QTÉ), soit --all pour tout créditer, pas les deux.",
+                        en: "Give either the lines to credit (CODE=QTY) or --all to credit everything, not both.")
+            : CoopError(.invalid, "orders.credit_scope_required", field: "lines",
+                        fr: "Indiquez les lignes à créditer (CODE=QTÉ, ex. POMMES=1), ou --all pour créditer tout ce qui reste de la facture.",
+                        en: "Give the lines to credit (CODE=QTY, e.g. POMMES=1), or --all to credit everything left on the invoice.")
+    }
+
     /// Only a planned cycle can be opened (409).
     static func cycleNotPlanned(_ id: Int64, state: CycleState) -> CoopError {
         CoopError(.conflict, "orders.cycle_not_planned", field: "cycle", ["cycle": .integer(id), "state": .text(state.rawValue)],

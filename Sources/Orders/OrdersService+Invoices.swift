@@ -32,7 +32,7 @@ extension OrdersService {
     /// Issues a credit note against an invoice, with its own number in the shared series, and posts it
     /// (negative) to the member's account, in one transaction. The invoice itself never changes.
     ///
-    /// With no `lines`, everything not yet credited is credited (the whole invoice the first time).
+    /// `.everythingLeft` credits everything not yet credited (the whole invoice the first time).
     /// A line names a product on the invoice and a quantity, at most what remains uncredited of it. A
     /// line credited to its last unit gives back exactly its remaining amount; a part of a line is
     /// priced at the invoice's unit price, rounded half-up. Each tax is the difference between the tax
@@ -43,8 +43,15 @@ extension OrdersService {
     /// Refused: unknown invoice (404); a credit note given as invoice, a product not on it, a
     /// quantity not positive or not allowed by the unit (422); more than remains or nothing left to
     /// credit (`orders.credit_exceeds_invoice`, `orders.invoice_fully_credited`, 409); no reason (422).
-    public func creditNote(invoice number: String, reason: String, lines: [CreditLineInput] = []) async throws -> Invoice {
+    public func creditNote(invoice number: String, reason: String, _ scope: CreditScope) async throws -> Invoice {
         let reason = try OrdersValidation.name(reason, field: "reason", max: 500)
+        let lines: [CreditLineInput]
+        switch scope {
+        case .everythingLeft: lines = []
+        case .lines(let named):
+            guard !named.isEmpty else { throw CoopError.creditScopeRequired(both: false) }
+            lines = named
+        }
         for line in lines { try OrdersValidation.notNegative(line.quantity, product: line.product) }
         let number = number.trimmingCharacters(in: .whitespaces)
         let now = context.now(), today = context.today()
@@ -174,7 +181,7 @@ extension OrdersService {
     }
 
     /// The credit note that would credit `requested` of an invoice (everything left when empty), or
-    /// nil when nothing is left and `allowNothing`. See `creditNote(invoice:reason:lines:)` for the rules.
+    /// nil when nothing is left and `allowNothing`. See `creditNote(invoice:reason:_:)` for the rules.
     static func creditDraft(
         invoiceID: Int64, reason: String, requested: [CreditLineInput], allowNothing: Bool, in db: Connection
     ) throws -> DocumentDraft? {

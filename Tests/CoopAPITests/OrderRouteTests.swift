@@ -339,6 +339,12 @@ import Testing
             }
             try await client.execute(uri: "/api/v1/invoices/\(ada)/credit", method: .post, headers: headers(token: coop.member),
                                      body: body(#"{"reason":"Pot cassé"}"#)) { #expect($0.status == .forbidden) }
+            // Neither lines nor "all": refused, so a forgotten list never refunds a whole invoice.
+            try await client.execute(uri: "/api/v1/invoices/\(ada)/credit", method: .post, headers: headers(token: coop.staff, language: "en"),
+                                     body: body(#"{"reason":"Pot cassé"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.object["code"] as? String == "orders.credit_scope_required")
+            }
             try await client.execute(uri: "/api/v1/invoices/\(ada)/credit", method: .post, headers: headers(token: coop.staff),
                                      body: body(#"{"reason":"Pot cassé","lines":[{"product":"CONF","quantity":1}]}"#)) { response in
                 #expect(response.status == .created)

@@ -243,7 +243,12 @@ import Testing
         let over = try ctl.run(["invoice", "credit", "\(year)-000002", "--reason", "Encore", "CONF=1", "--lang", "en"])
         #expect(over.status == 1)
         #expect(over.stderr == "CONF: 1 to credit, but only 0 remains on the invoice.\n")
-        #expect(try ctl.run(["invoice", "credit", "\(year)-000003", "--reason", "Non"]).status == 1, "a credit note is not credited")
+        #expect(try ctl.run(["invoice", "credit", "\(year)-000003", "--reason", "Non", "--all"]).status == 1, "a credit note is not credited")
+        // No line and no --all: nothing is credited, and the volunteer is told what to type.
+        let unnamed = try ctl.run(["invoice", "credit", "\(year)-000001", "--reason", "Oups"])
+        #expect(unnamed.status == 1)
+        #expect(unnamed.stderr == "Indiquez les lignes à créditer (CODE=QTÉ, ex. POMMES=1), ou --all pour créditer tout ce qui reste de la facture.\n")
+        #expect(try ctl.run(["invoice", "show", "\(year)-000001", "--json"]).object["creditNotes"] as? [String] == [])
         #expect(try ctl.run(["invoice", "show", "\(year)-000002", "--json"]).object["creditNotes"] as? [String] == ["\(year)-000003"])
 
         // Statement, payment and the shared account.

@@ -25,7 +25,7 @@ struct CreditNoteTests {
 
         db.clock.advance(days: 5)
         let note = try await db.service.creditNote(invoice: "2026-000001", reason: "Savon abîmé",
-                                                   lines: [CreditLineInput(product: "savon", quantity: qty("1"))])
+                                                   .lines([CreditLineInput(product: "savon", quantity: qty("1"))]))
         #expect(note.number == "2026-000002" && note.kind == .creditNote && note.creditedInvoice == "2026-000001" && note.reason == "Savon abîmé")
         #expect(note.lines.map(\.product) == ["SAVON"] && note.lines[0].amount == cents(799))
         // Taxes are the difference between the tax on 23.97 and on 15.98: GST 1.20 − 0.80, QST 2.39 − 1.59.
@@ -42,11 +42,11 @@ struct CreditNoteTests {
 
     @Test func creditingEverythingInPiecesGivesBackExactlyWhatWasCharged() async throws {
         let (db, alice) = try await Self.invoiced()
-        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "un", lines: [CreditLineInput(product: "SAVON", quantity: qty("1"))])
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "un", .lines([CreditLineInput(product: "SAVON", quantity: qty("1"))]))
         _ = try await db.service.creditNote(invoice: "2026-000001", reason: "deux",
-                                            lines: [CreditLineInput(product: "POMMES", quantity: qty("0.333")),
-                                                    CreditLineInput(product: "SAVON", quantity: qty("1"))])
-        let rest = try await db.service.creditNote(invoice: "2026-000001", reason: "le reste")
+                                            .lines([CreditLineInput(product: "POMMES", quantity: qty("0.333")),
+                                                    CreditLineInput(product: "SAVON", quantity: qty("1"))]))
+        let rest = try await db.service.creditNote(invoice: "2026-000001", reason: "le reste", .everythingLeft)
         #expect(rest.lines.map(\.product) == ["OEUFS", "POMMES", "SAVON"])
         #expect(rest.lines.map(\.quantity) == [qty("2"), qty("1.167"), qty("1")])
         let invoice = try await db.service.invoice("2026-000001")
@@ -57,30 +57,32 @@ struct CreditNoteTests {
         }
         #expect(credited.subtotal == invoice.subtotal && credited.gst == invoice.gst && credited.qst == invoice.qst && credited.total == invoice.total)
         #expect(try await db.membership.account(alice).balance == .zero)
-        try await expectRefusal("orders.invoice_fully_credited") { try await db.service.creditNote(invoice: "2026-000001", reason: "encore") }
+        try await expectRefusal("orders.invoice_fully_credited") { try await db.service.creditNote(invoice: "2026-000001", reason: "encore", .everythingLeft) }
     }
 
     @Test func refusedCreditsChangeNothing() async throws {
         let (db, _) = try await Self.invoiced()
-        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "un", lines: [CreditLineInput(product: "SAVON", quantity: qty("2"))])
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "un", .lines([CreditLineInput(product: "SAVON", quantity: qty("2"))]))
         let before = try await db.snapshot()
         let exceeded = try await expectRefusal("orders.credit_exceeds_invoice") {
-            try await db.service.creditNote(invoice: "2026-000001", reason: "trop", lines: [CreditLineInput(product: "SAVON", quantity: qty("2"))])
+            try await db.service.creditNote(invoice: "2026-000001", reason: "trop", .lines([CreditLineInput(product: "SAVON", quantity: qty("2"))]))
         }
         #expect(exceeded.arguments["remaining"] == .text("1") && exceeded.kind == .conflict)
-        let refusals: [(String, String, [CreditLineInput])] = [
-            ("orders.product_not_on_invoice", "2026-000001", [CreditLineInput(product: "PAIN", quantity: qty("1"))]),
-            ("orders.quantity_not_allowed", "2026-000001", [CreditLineInput(product: "OEUFS", quantity: qty("0.5"))]),
-            ("orders.quantity_not_positive", "2026-000001", [CreditLineInput(product: "OEUFS", quantity: qty("0"))]),
-            ("orders.quantity_not_positive", "2026-000001", [CreditLineInput(product: "OEUFS", quantity: qty("-1"))]),
-            ("orders.duplicate_line", "2026-000001", [CreditLineInput(product: "OEUFS", quantity: qty("1")), CreditLineInput(product: "oeufs", quantity: qty("1"))]),
-            ("orders.not_an_invoice", "2026-000002", []),
-            ("orders.invoice_not_found", "2026-000099", []),
+        let refusals: [(String, String, CreditScope)] = [
+            ("orders.product_not_on_invoice", "2026-000001", .lines([CreditLineInput(product: "PAIN", quantity: qty("1"))])),
+            ("orders.quantity_not_allowed", "2026-000001", .lines([CreditLineInput(product: "OEUFS", quantity: qty("0.5"))])),
+            ("orders.quantity_not_positive", "2026-000001", .lines([CreditLineInput(product: "OEUFS", quantity: qty("0"))])),
+            ("orders.quantity_not_positive", "2026-000001", .lines([CreditLineInput(product: "OEUFS", quantity: qty("-1"))])),
+            ("orders.duplicate_line", "2026-000001", .lines([CreditLineInput(product: "OEUFS", quantity: qty("1")), CreditLineInput(product: "oeufs", quantity: qty("1"))])),
+            // No line named is no longer "everything": that must be asked for.
+            ("orders.credit_scope_required", "2026-000001", .lines([])),
+            ("orders.not_an_invoice", "2026-000002", .everythingLeft),
+            ("orders.invoice_not_found", "2026-000099", .everythingLeft),
         ]
-        for (code, number, lines) in refusals {
-            try await expectRefusal(code) { try await db.service.creditNote(invoice: number, reason: "x", lines: lines) }
+        for (code, number, scope) in refusals {
+            try await expectRefusal(code) { try await db.service.creditNote(invoice: number, reason: "x", scope) }
         }
-        try await expectRefusal("common.required") { try await db.service.creditNote(invoice: "2026-000001", reason: "  ") }
+        try await expectRefusal("common.required") { try await db.service.creditNote(invoice: "2026-000001", reason: "  ", .everythingLeft) }
         #expect(try await db.snapshot() == before)
     }
 
@@ -95,6 +97,19 @@ struct CreditNoteTests {
         #expect(note.kind == .creditNote && note.total == cents(4_631) && note.creditedInvoice == "2026-000001")
         #expect(try await db.membership.account(alice).balance == .zero)
     }
+
+    /// What the faces read (lines typed, `--all` or `"all": true`) becomes a scope here, so both refuse alike.
+    @Test func aScopeIsLinesOrEverythingNeverNeitherNorBoth() throws {
+        let line = CreditLineInput(product: "SAVON", quantity: qty("1"))
+        #expect(try CreditScope(lines: [line], all: false) == .lines([line]))
+        #expect(try CreditScope(lines: [], all: true) == .everythingLeft)
+        let neither = try #require(throws: CoopError.self) { try CreditScope(lines: [], all: false) }
+        #expect(neither.code == "orders.credit_scope_required" && neither.kind == .invalid)
+        #expect(neither.message(.fr) == "Indiquez les lignes à créditer (CODE=QTÉ, ex. POMMES=1), ou --all pour créditer tout ce qui reste de la facture.")
+        #expect(neither.message(.en) == "Give the lines to credit (CODE=QTY, e.g. POMMES=1), or --all to credit everything left on the invoice.")
+        let both = try #require(throws: CoopError.self) { try CreditScope(lines: [line], all: true) }
+        #expect(both.message(.en) == "Give either the lines to credit (CODE=QTY) or --all to credit everything, not both.")
+    }
 }
 
 extension Invoice {
@@ -104,4 +119,5 @@ extension Invoice {
         object["creditNotes"] = creditNotes
         return try JSONDecoder().decode(Invoice.self, from: try JSONSerialization.data(withJSONObject: object))
     }
+
 }

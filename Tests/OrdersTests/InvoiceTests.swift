@@ -50,7 +50,7 @@ struct InvoiceTests {
         let one = try await db.openCycle("Un")
         for number in members.prefix(3) { try await db.order(one, number, ["PAIN=1"]) }
         #expect(try await db.service.closeCycle(one, early: true).invoices == ["2026-000001", "2026-000002", "2026-000003"])
-        #expect(try await db.service.creditNote(invoice: "2026-000002", reason: "pain rassis").number == "2026-000004")
+        #expect(try await db.service.creditNote(invoice: "2026-000002", reason: "pain rassis", .everythingLeft).number == "2026-000004")
         let two = try await db.openCycle("Deux")
         for number in members { try await db.order(two, number, ["JUS=1"]) }
         #expect(try await db.service.closeCycle(two, early: true).invoices == ["2026-000005", "2026-000006", "2026-000007", "2026-000008"])
@@ -67,7 +67,7 @@ struct InvoiceTests {
         try await db.order(four, members[1], ["PAIN=1"])
         try await db.order(four, members[2], ["PAIN=1"])
         #expect(try await db.service.closeCycle(four, early: true).invoices == ["2027-000001", "2027-000002"])
-        #expect(try await db.service.creditNote(invoice: "2026-000009", reason: "erreur").number == "2027-000003")
+        #expect(try await db.service.creditNote(invoice: "2026-000009", reason: "erreur", .everythingLeft).number == "2027-000003")
         #expect(try await db.counter(2026) == 9)
         #expect(try await db.counter(2027) == 3)
         let numbers = try await db.documentNumbers()
@@ -117,7 +117,7 @@ struct InvoiceTests {
         try await db.order(one, alice, ["PAIN=1"])
         try await db.order(one, bob, ["PAIN=1"])
         _ = try await db.service.closeCycle(one, early: true)
-        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "oubli")
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "oubli", .everythingLeft)
         #expect(try await db.service.invoices(member: alice).items.map(\.number) == ["2026-000001", "2026-000003"])
         #expect(try await db.service.invoices(cycle: one, kind: .invoice).items.map(\.member) == [alice, bob])
         #expect(try await db.service.invoices(member: bob, cycle: one + 1).items.isEmpty)

@@ -41,7 +41,7 @@ struct ReportTests {
     @Test func salesByProducerForACycleOrAMonthNetOfCredits() async throws {
         let (db, cycle, _) = try await Self.closedCycle()
         // Alice: POMMES 6.75 + SAVON 15.98; Bob: POMMES 2.25, PAIN 10.50, JUS 3.49; Carole: PAIN 5.25.
-        _ = try await db.service.creditNote(invoice: "2026-000002", reason: "pain oublié", lines: [CreditLineInput(product: "PAIN", quantity: qty("1"))])
+        _ = try await db.service.creditNote(invoice: "2026-000002", reason: "pain oublié", .lines([CreditLineInput(product: "PAIN", quantity: qty("1"))]))
         let report = try await db.service.salesByProducer(.cycle(cycle))
         #expect(report.period == "cycle \(cycle)")
         #expect(report.rows == [
@@ -58,7 +58,7 @@ struct ReportTests {
         let (db, _, _) = try await Self.closedCycle()
         // Alice: taxable 15.98 → GST 0.80, QST 1.59. Bob: taxable 3.49 → GST 0.17, QST 0.35 (0.3481…).
         db.setClock("2026-04-10T15:00:00Z")
-        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "savon", lines: [CreditLineInput(product: "SAVON", quantity: qty("1"))])
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "savon", .lines([CreditLineInput(product: "SAVON", quantity: qty("1"))]))
         let march = try await db.service.taxReport(from: LocalDate(year: 2026, month: 3, day: 1)!, to: LocalDate(year: 2026, month: 3, day: 31)!)
         #expect(march.invoiceCount == 3 && march.creditNoteCount == 0)
         #expect(march.rows == [

@@ -21,7 +21,7 @@ struct StatementTests {
         _ = try await db.membership.addPayment(member: alice, amount: cents(500), method: .card)
         // April: a credit note of one soap (9.19) and a second invoice (PAIN 2 × 5.25).
         db.setClock("2026-04-02T14:00:00Z")
-        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "abîmé", lines: [CreditLineInput(product: "SAVON", quantity: qty("1"))])
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "abîmé", .lines([CreditLineInput(product: "SAVON", quantity: qty("1"))]))
         let april = try await db.openCycle("Avril")
         try await db.order(april, alice, ["PAIN=2"])
         _ = try await db.service.closeCycle(april, early: true)

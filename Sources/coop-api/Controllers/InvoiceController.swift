@@ -15,10 +15,12 @@ struct InvoiceController {
         group.get("members/:number/statement", use: statement)
     }
 
-    /// `{"reason": "…", "lines": [{"product": "POMMES", "quantity": 1}]}`; no lines credits everything left.
+    /// `{"reason": "…", "lines": [{"product": "POMMES", "quantity": 1}]}`, or `{"reason": "…", "all": true}`
+    /// to credit everything left.
     struct CreditBody: Decodable {
         let reason: String
         let lines: [CreditLineInput]?
+        let all: Bool?
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -46,7 +48,8 @@ struct InvoiceController {
     @Sendable func credit(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
         let body = try await JSON.decode(CreditBody.self, from: request, context: context)
-        let note = try await orders.creditNote(invoice: try OrdersInput.path(context, "number"), reason: body.reason, lines: body.lines ?? [])
+        let note = try await orders.creditNote(invoice: try OrdersInput.path(context, "number"), reason: body.reason,
+                                               try CreditScope(lines: body.lines ?? [], all: body.all ?? false))
         return try JSON.response(note, status: .created, location: "/api/v1/invoices/\(note.number)")
     }
 

@@ -309,7 +309,8 @@ extension OpenAPIFragment {
     parameters:
       - {$ref: '#/components/parameters/InvoiceNumber'}
     post:
-      summary: Issue a credit note against an invoice (staff); without lines, everything not yet credited
+      summary: Issue a credit note against an invoice (staff) - the lines given, or everything not yet credited when all is true
+      description: Neither lines nor all, or both, is refused with 422 orders.credit_scope_required.
       requestBody:
         required: true
         content:
@@ -594,8 +595,9 @@ extension OpenAPIFragment {
         reason: {type: string, minLength: 1, maxLength: 500}
         lines:
           type: array
-          description: Products and quantities to give back; left out means everything not yet credited.
+          description: Products and quantities to give back; required unless all is true.
           items: {$ref: '#/components/schemas/OrderLineInput'}
+        all: {type: boolean, description: Credit everything not yet credited (instead of lines).}
     StatementEntry:
       type: object
       required: [date, at, kind, description, reference, amount, balance]

@@ -51,16 +51,17 @@ struct InvoiceCommand: AsyncParsableCommand {
     struct Credit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a credit note against an invoice. / Émettre une note de crédit.",
-            discussion: "Without CODE=QTY lines, everything not yet credited is credited.")
+            discussion: "Name the CODE=QTY lines to give back, or --all for everything not yet credited. / Nommez les lignes CODE=QTÉ, ou --all pour tout.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice's number.") var number: String
         @Option(help: "Why (printed on the credit note).") var reason: String
+        @Flag(help: "Credit everything not yet credited. / Tout créditer.") var all = false
         @Argument(help: "CODE=QTY to give back, e.g. POMMES=1.") var lines: [String] = []
 
         func run() async throws {
             try await global.run { session in
-                let note = try await session.coop.orders.creditNote(invoice: number, reason: reason,
-                                                                    lines: try lines.map(CreditLineInput.init(parsing:)))
+                let scope = try CreditScope(lines: try lines.map(CreditLineInput.init(parsing:)), all: all)
+                let note = try await session.coop.orders.creditNote(invoice: number, reason: reason, scope)
                 let out = session.output
                 if !out.json {
                     out.say(out.text(.init(fr: "Note de crédit {number} émise sur la facture {invoice}.",
