@@ -1,16 +1,41 @@
 import CoopCore
+import Foundation
 
 /// How a payment was made.
+/// How a member paid at the desk. The stored and JSON values are the English words; a volunteer may
+/// type either language's (`comptant`, `carte`, `virement`, `Interac`, `chèque`), accents and case ignored.
 public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
     case cash
     case card
     case transfer
+    case interac
+    case cheque
+
+    /// Every word a Québec desk uses for each method, folded (lower case, no accents).
+    private static let words: [String: PaymentMethod] = [
+        "cash": .cash, "comptant": .cash, "especes": .cash, "argent": .cash,
+        "card": .card, "carte": .card, "credit": .card, "carte de credit": .card,
+        "transfer": .transfer, "virement": .transfer, "bank transfer": .transfer, "virement bancaire": .transfer,
+        "interac": .interac, "debit": .interac, "virement interac": .interac, "e-transfer": .interac, "interac e-transfer": .interac,
+        "cheque": .cheque, "check": .cheque,
+    ]
 
     public init(parsing text: String) throws {
-        guard let method = PaymentMethod(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CoopError.invalidPaymentMethod(text)
-        }
+        let folded = text.trimmingCharacters(in: .whitespaces)
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        guard let method = Self.words[folded] else { throw CoopError.invalidPaymentMethod(text) }
         self = method
+    }
+
+    /// The method's name as people read it.
+    public var label: LocalizedText {
+        switch self {
+        case .cash: LocalizedText(fr: "comptant", en: "cash")
+        case .card: LocalizedText(fr: "carte", en: "card")
+        case .transfer: LocalizedText(fr: "virement", en: "transfer")
+        case .interac: LocalizedText(fr: "Interac", en: "Interac")
+        case .cheque: LocalizedText(fr: "chèque", en: "cheque")
+        }
     }
 }
 

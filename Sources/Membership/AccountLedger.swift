@@ -57,8 +57,8 @@ extension MembershipService {
 extension CoopError {
     static func invalidPaymentMethod(_ value: String) -> CoopError {
         CoopError(.invalid, "membership.invalid_payment_method", field: "method", ["value": .text(value)],
-                  fr: "Mode de paiement inconnu « {value} » (cash, card ou transfer).",
-                  en: "Unknown payment method \"{value}\" (cash, card or transfer).")
+                  fr: "Mode de paiement inconnu « {value} » (comptant, carte, virement, Interac ou chèque).",
+                  en: "Unknown payment method \"{value}\" (cash, card, transfer, Interac or cheque).")
     }
 
     static func paymentNotPositive(_ amount: Money) -> CoopError {

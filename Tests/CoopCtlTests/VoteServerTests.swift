@@ -38,15 +38,17 @@ final class RunningCoopAPI {
     }
 
     /// Waits until the server accepts connections. A plain connect(), not URLSession: while the suite runs,
-    /// blocking tests can hold the few cooperative threads for seconds, and the deadline is generous for that.
+    /// blocking tests (each waiting for a coopctl child) can hold the few cooperative threads for a minute
+    /// on a busy machine, so this task may wake long after its deadline: `eventually` looks once more
+    /// then, rather than failing a server that has long been listening.
     private func waitUntilListening() async throws {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            guard ChildProcess.isRunning(pid) else { throw RunningCoopAPIError("coop-api exited early") }
-            if Self.accepts(port: port) { return }
-            try await Task.sleep(for: .milliseconds(20))
+        var exited = false
+        let listening = await eventually(every: .milliseconds(20)) {
+            exited = !ChildProcess.isRunning(pid)
+            return exited || Self.accepts(port: port)
         }
-        throw RunningCoopAPIError("coop-api did not listen on port \(port)")
+        if exited { throw RunningCoopAPIError("coop-api exited early") }
+        if !listening { throw RunningCoopAPIError("coop-api did not listen on port \(port)") }
     }
 
     static func address(port: Int) -> sockaddr_in {

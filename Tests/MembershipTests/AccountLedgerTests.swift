@@ -38,8 +38,25 @@ struct AccountLedgerTests {
             try await db.service.addPayment(member: "M-0099", amount: Money(cents: 500), method: .card)
         }
         #expect(try await db.snapshot() == before)
-        #expect(throws: CoopError.self) { try PaymentMethod(parsing: "bitcoin") }
         #expect(try PaymentMethod(parsing: " Transfer ") == .transfer)
+    }
+
+    /// What a Québec desk says, in either language, accents and case ignored; stored in one word.
+    @Test func paymentMethodsAreReadInFrenchAndEnglish() throws {
+        let said: [(String, PaymentMethod)] = [
+            ("comptant", .cash), ("Espèces", .cash), ("cash", .cash),
+            ("carte", .card), ("Carte de crédit", .card), ("card", .card),
+            ("virement", .transfer), ("transfer", .transfer),
+            ("Interac", .interac), ("débit", .interac), ("virement Interac", .interac), ("e-transfer", .interac),
+            ("chèque", .cheque), ("CHEQUE", .cheque), ("check", .cheque),
+        ]
+        for (text, method) in said { #expect(try PaymentMethod(parsing: text) == method, "\(text)") }
+        #expect(PaymentMethod.cheque.label.render(.fr) == "chèque" && PaymentMethod.cash.label.render(.fr) == "comptant")
+        #expect(PaymentMethod.cash.label.render(.en) == "cash")
+        let refused = try #require(throws: CoopError.self) { try PaymentMethod(parsing: "bitcoin") }
+        #expect(refused.code == "membership.invalid_payment_method")
+        #expect(refused.message(.fr) == "Mode de paiement inconnu « bitcoin » (comptant, carte, virement, Interac ou chèque).")
+        #expect(refused.message(.en) == "Unknown payment method \"bitcoin\" (cash, card, transfer, Interac or cheque).")
     }
 
     @Test func entriesCanNeitherBeChangedNorDeleted() async throws {

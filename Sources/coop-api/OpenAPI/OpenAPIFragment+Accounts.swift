@@ -25,7 +25,7 @@ extension OpenAPIFragment {
         schemas: #"""
     PaymentMethod:
       type: string
-      enum: [cash, card, transfer]
+      enum: [cash, card, transfer, interac, cheque]
     PaymentRequest:
       type: object
       required: [member, amount, method]

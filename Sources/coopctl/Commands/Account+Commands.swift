@@ -22,7 +22,7 @@ struct AccountCommand: AsyncParsableCommand {
                 out.table([.init(fr: "Quand", en: "When"), .init(fr: "Type", en: "Kind"), .init(fr: "Description", en: "Description"),
                            .init(fr: "Référence", en: "Reference"), .init(fr: "Mode", en: "Method"), .init(fr: "Montant", en: "Amount")],
                           account.entries.map { [$0.at.localText(in: zone), $0.kind, $0.description, $0.reference ?? "",
-                                                 $0.method?.rawValue ?? "", $0.amount.formatted(out.language)] })
+                                                 $0.method?.label.render(out.language) ?? "", $0.amount.formatted(out.language)] })
                 out.say(out.text(.init(fr: "Solde de {member} : {balance} (positif : dû par le membre).",
                                        en: "Balance of {member}: {balance} (positive: owed by the member)."),
                                  ["member": .text(account.member), "balance": .money(account.balance)]))

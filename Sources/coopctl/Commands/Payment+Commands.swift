@@ -14,7 +14,7 @@ struct PaymentCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Member number, e.g. M-0001.") var member: String
         @Option(help: "Amount paid, e.g. 5.00.") var amount: String
-        @Option(help: "cash, card or transfer.") var method: String
+        @Option(help: "cash, card, transfer, interac or cheque (or comptant, carte, virement, chèque).") var method: String
         @Option(help: "A note kept on the entry.") var note: String?
 
         func run() async throws {
