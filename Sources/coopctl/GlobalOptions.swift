@@ -37,10 +37,15 @@ struct GlobalOptions: ParsableArguments {
     var output: Output { Output(language: language, json: json) }
 
     /// Opens the co-op and runs `body`; a refusal prints one localized line on stderr and exits 1.
-    func run(_ body: (Session) async throws -> Void) async throws {
+    /// - Parameter creating: the database file may be created (only `coopctl init`): elsewhere a path
+    ///   that names no file is a typo, and working in a new empty database would lose the day's work.
+    func run(creating: Bool = false, _ body: (Session) async throws -> Void) async throws {
         let output = self.output
         do {
             let configuration = try CoopConfiguration.from(environment: ProcessInfo.processInfo.environment, database: db)
+            if !creating && !FileManager.default.fileExists(atPath: configuration.databasePath) {
+                throw CoopError.noDatabase(configuration.databasePath)
+            }
             let (coop, migrated) = try await Coop.open(configuration)
             try await body(Session(coop: coop, output: output, configuration: configuration, migrated: migrated))
         } catch let error as CoopError {
@@ -74,5 +79,13 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         return Array(rest) + leading
+    }
+}
+
+extension CoopError {
+    static func noDatabase(_ path: String) -> CoopError {
+        CoopError(.notFound, "config.no_database", field: "db", ["path": .text(path)],
+                  fr: "Pas de base Coop ici : {path}. Vérifiez --db (ou COOP_DB), ou créez-la avec « coopctl init ».",
+                  en: "No Coop database here: {path}. Check --db (or COOP_DB), or create one with \"coopctl init\".")
     }
 }

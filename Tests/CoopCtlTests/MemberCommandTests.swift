@@ -13,6 +13,22 @@ import Testing
         #expect((second.object["applied"] as? [String]) == [])
     }
 
+    /// A mistyped --db (or COOP_DB) must not open a new empty database where the volunteer would work
+    /// all day: only init creates one.
+    @Test func onlyInitCreatesADatabase() throws {
+        let ctl = try CoopCtlRunner()
+        defer { ctl.remove() }
+        let typo = ctl.directory.appendingPathComponent("coop-typo.sqlite").path
+        let refused = try ctl.run(["member", "list", "--db", typo], withDatabase: false)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Pas de base Coop ici : \(typo). Vérifiez --db (ou COOP_DB), ou créez-la avec « coopctl init ».\n")
+        let english = try ctl.run(["member", "add", "--first-name", "A", "--last-name", "B", "--email", "a@example.org", "--lang", "en"], environment: ["COOP_DB": typo], withDatabase: false)
+        #expect(english.stderr == "No Coop database here: \(typo). Check --db (or COOP_DB), or create one with \"coopctl init\".\n")
+        #expect(!FileManager.default.fileExists(atPath: typo), "nothing was created")
+        #expect(try ctl.run(["init", "--db", typo], withDatabase: false).status == 0)
+        #expect(try ctl.run(["member", "list", "--db", typo], withDatabase: false).status == 0)
+    }
+
     @Test func addPrintsTheMemberObject() throws {
         let ctl = try CoopCtlRunner.seeded()
         defer { ctl.remove() }

@@ -15,7 +15,7 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await global.run { session in
+        try await global.run(creating: true) { session in
             let path = session.configuration.databasePath
             if session.output.json {
                 try session.output.printJSON(Result(database: path, applied: session.migrated))
