@@ -80,6 +80,21 @@ extension CoopError {
                   en: "Invalid amount for {field}: \"{value}\" (e.g. 40.00).")
     }
 
+    /// A money field of a JSON body written with a decimal point or an exponent: money is integer cents.
+    /// The example converts what was sent when it reads as an amount (`5.5` → 550 for 5,50 $).
+    public static func moneyNotCents(_ field: String, _ literal: String) -> CoopError {
+        let example = Money(parsing: literal) ?? Money(cents: 500)
+        return CoopError(.invalid, "common.money_not_cents", field: field,
+                         ["field": .text(field), "value": .text(literal), "cents": .integer(example.cents), "amount": .money(example)],
+                         fr: "Le champ {field} est en cents (entier) : {cents} pour {amount} ; reçu {value}.",
+                         en: "The field {field} is in cents (a whole number): {cents} for {amount}; got {value}.")
+    }
+
+    /// A decoder's coding path as the field name errors show (`amount`, `lines.[0].price`).
+    public static func fieldName(of codingPath: [any CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
     /// A pagination cursor that was not made by us.
     public static func invalidCursor() -> CoopError {
         CoopError(.invalid, "common.invalid_cursor", field: "cursor",

@@ -64,7 +64,14 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     public var description: String { decimalString }
 
+    /// Reads integer cents. When the decoder carries the text's `JSONDecimalLiterals` (the API's bodies),
+    /// a number written with a decimal point or an exponent (`5.00`, `5.5`, `5e2`) is refused rather
+    /// than read as 5 cents or 500: the unit is cents, whole numbers only.
     public init(from decoder: any Decoder) throws {
+        if let decimals = decoder.userInfo[JSONDecimalLiterals.userInfoKey] as? JSONDecimalLiterals,
+           let literal = decimals.literal(at: decoder.codingPath) {
+            throw CoopError.moneyNotCents(CoopError.fieldName(of: decoder.codingPath), literal)
+        }
         cents = try decoder.singleValueContainer().decode(Int64.self)
     }
 

@@ -43,8 +43,13 @@ enum JSON {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         if buffer.readableBytes == 0 { return nil }
         let data = Data(buffer.readableBytesView)
+        let decoder = JSONDecoder()
+        // Money is integer cents: `Money.init(from:)` refuses a literal written 5.00, 5.5 or 5e2, which
+        // JSONDecoder alone would read as 5 cents, refuse as corrupt, or read as 500.
+        let decimals = JSONDecimalLiterals(scanning: buffer.readableBytesView)
+        if !decimals.isEmpty { decoder.userInfo[JSONDecimalLiterals.userInfoKey] = decimals }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw CoopError.badBody(error)
         }
@@ -62,8 +67,7 @@ extension CoopError {
     /// The decoding failure as a 422 naming the field.
     static func badBody(_ error: DecodingError) -> CoopError {
         func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
-            let keys = context.codingPath + (key.map { [$0] } ?? [])
-            return keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            CoopError.fieldName(of: context.codingPath + (key.map { [$0] } ?? []))
         }
         switch error {
         case .keyNotFound(let key, let context):

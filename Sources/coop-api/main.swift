@@ -4,11 +4,25 @@ import Foundation
 import Logging
 
 // coop-api [--db PATH] [--host H] [--port P]: flags win over COOP_DB, COOP_HOST, COOP_PORT.
+// Exit 0 after --help or a clean stop, 1 when it cannot start (one line on stderr), 2 on a usage error.
 let language = Language.resolve(flag: nil, environment: ProcessInfo.processInfo.environment)
+let flags: CommandLineFlags
 do {
-    let flags = try CommandLineFlags(Array(CommandLine.arguments.dropFirst()))
+    flags = try CommandLineFlags(Array(CommandLine.arguments.dropFirst()))
+} catch let error as CommandLineFlags.UsageError {
+    FileHandle.standardError.write(Data((error.message(language) + "\n").utf8))
+    exit(2)
+}
+if flags.help {
+    FileHandle.standardOutput.write(Data((CommandLineFlags.helpText.render(language) + "\n").utf8))
+    exit(0)
+}
+// Where it was told to open and listen, for the message when it cannot (the defaults until read).
+var target = CoopConfiguration(timeZone: .gmt)
+do {
     let configuration = try CoopConfiguration.from(
         environment: ProcessInfo.processInfo.environment, database: flags.db, host: flags.host, port: flags.port)
+    target = configuration
     let trustedProxies = try TrustedProxies.parse(ProcessInfo.processInfo.environment["COOP_TRUSTED_PROXIES"])
     let (coop, migrated) = try await Coop.open(configuration)
     var logger = Logger(label: "coop-api")
@@ -30,10 +44,9 @@ do {
     try await app.runService()
     try await coop.context.database.writeWithoutTransaction { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
     logger.info("stopped", metadata: ["db.path": "\(configuration.databasePath)"])
-} catch let error as CoopError {
-    FileHandle.standardError.write(Data((error.message(language) + "\n").utf8))
+} catch {
+    // A database it cannot open, a port already taken, a setting it cannot read: one line, exit 1.
+    let refusal = StartupFailure.refusal(error, databasePath: target.databasePath, host: target.host, port: target.port)
+    FileHandle.standardError.write(Data((refusal.message(language) + "\n").utf8))
     exit(1)
-} catch let error as CommandLineFlags.UsageError {
-    FileHandle.standardError.write(Data((error.message + "\n").utf8))
-    exit(2)
 }

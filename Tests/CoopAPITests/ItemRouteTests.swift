@@ -135,6 +135,30 @@ import Testing
         #expect(try await inventory.search(ItemQuery()).items.count == 3)
     }
 
+    /// HTML forms send a space as `+`: every text parameter reads it so, and `%2B` stays a plus.
+    @Test func plusInAQueryIsASpaceAsFormsSendIt() async throws {
+        let coop = try await TestCoop.make()
+        let inventory = coop.coop.inventory
+        _ = try await inventory.addItem(NewItem(code: "GC-1", name: "Robe d'époque", category: "Costumes/Robes", location: "Étage 2",
+                                                attributes: ["taille": "M+L"]), createPaths: true)
+        _ = try await inventory.addItem(NewItem(code: "GC-2", name: "Robe de bal", category: "Costumes/Robes", location: "Étage 3",
+                                                attributes: ["taille": "M L"]), createPaths: true)
+        try await coop.test { client async throws in
+            func codes(_ uri: String) async throws -> [String] {
+                try await client.execute(uri: uri, method: .get, headers: headers(token: coop.member)) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    return (response.object["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+                }
+            }
+            #expect(try await codes("/api/v1/items?q=robe+epoque") == ["GC-1"])
+            #expect(try await codes("/api/v1/items?q=robe%20epoque") == ["GC-1"])
+            #expect(try await codes("/api/v1/items?q=robe+epoque&location=%C3%89tage+2") == ["GC-1"])
+            #expect(try await codes("/api/v1/items?location=%C3%89tage+3") == ["GC-2"])
+            #expect(try await codes("/api/v1/items?attr=taille%3DM%2BL") == ["GC-1"])
+            #expect(try await codes("/api/v1/items?attr=taille%3DM+L") == ["GC-2"])
+        }
+    }
+
     @Test func csvImportIsAllOrNothingOverHTTP() async throws {
         let coop = try await TestCoop.make()
         try await coop.test { client in

@@ -64,4 +64,26 @@ import Testing
         let check = try ChildProcess.run("/usr/bin/env", ["python3", "-m", "openapi_spec_validator", file.path], environment: environment)
         #expect(check.status == 0, "\(String(decoding: check.stdout + check.stderr, as: UTF8.self))")
     }
+
+    /// The line of `property` inside the component schema `schema` (`        amount: {...}`), if any.
+    static func property(_ property: String, of schema: String) -> String? {
+        let lines = OpenAPIDocument.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let schemas = lines.firstIndex(of: "  schemas:"),
+              let start = lines[schemas...].firstIndex(of: "    \(schema):") else { return nil }
+        let block = lines[(start + 1)...].prefix { $0.hasPrefix("     ") }
+        return block.first { $0.hasPrefix("        \(property):") }.map(String.init)
+    }
+
+    @Test func moneyInRequestBodiesIsDocumentedAsIntegerCentsOnly() {
+        let cents = OpenAPIDocument.yaml.components(separatedBy: "\n    Cents:\n").dropFirst().first ?? ""
+        #expect(cents.hasPrefix("      type: integer\n"))
+        #expect(cents.contains("a number with a decimal point or an exponent (5.00, 5.5, 5e2) is refused with 422 and the code common.money_not_cents"))
+        let moneyFields = [("PaymentRequest", "amount"), ("LendingSettings", "feeThreshold"), ("LoanPolicyInput", "feePerDay"),
+                           ("LoanPolicyInput", "feeCap"), ("Plan", "fee"), ("NewMember", "shareCapital"), ("MemberChanges", "shareCapital"),
+                           ("NewItem", "value"), ("ItemChanges", "value"), ("NewProduct", "price"), ("ProductChanges", "price")]
+        for (schema, field) in moneyFields {
+            let line = Self.property(field, of: schema)
+            #expect(line?.contains("$ref: '#/components/schemas/Cents'") == true, "\(schema).\(field): \(line ?? "missing")")
+        }
+    }
 }

@@ -29,6 +29,12 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, Equatable
     /// SQLITE_CONSTRAINT_UNIQUE (2067) or _PRIMARYKEY (1555): macros Swift cannot import.
     public var isUniqueViolation: Bool { extendedCode == 2067 || extendedCode == 1555 }
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+    /// The file could not be opened or created (a folder that does not exist, a path that is a folder).
+    public var isCannotOpen: Bool { code == SQLITE_CANTOPEN }
+    /// The file is not an SQLite database.
+    public var isNotADatabase: Bool { code == SQLITE_NOTADB }
+    /// The file or its folder may not be written to.
+    public var isReadOnly: Bool { code == SQLITE_READONLY || code == SQLITE_PERM }
 
     /// Errors raised by this layer rather than by SQLite (a value of the wrong type, a missing column).
     static func misuse(_ message: String, sql: String? = nil) -> DatabaseError {

@@ -27,7 +27,7 @@ struct CycleController {
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
         var state: CycleState?
-        if let text = request.uri.queryParameters.get("state") {
+        if let text = request.formQuery.get("state") {
             guard let s = CycleState(rawValue: text) else {
                 throw CoopError.invalidValue("state", text, expected: .init(fr: "planned, open, closed ou delivered", en: "planned, open, closed or delivered"))
             }

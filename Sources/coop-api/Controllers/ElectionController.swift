@@ -56,7 +56,7 @@ struct ElectionController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         return try JSON.response(try await voting.elections(page: try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))))
     }
 

@@ -22,7 +22,7 @@ struct FeeController {
     /// `?member=NUMBER` (a member's token defaults to its own); `dueOnly=true` leaves out waived fees.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let member: String
         if let asked = query.get("member") {
             member = asked

@@ -24,7 +24,7 @@ struct HoldController {
     /// defaults to its own). `all=true` adds fulfilled, expired and cancelled holds.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let all = try LendingQuery.flag("all", in: query)
         if let item = query.get("item") {
             try identity.require(.staff)

@@ -25,7 +25,7 @@ struct InvoiceController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let member = try OrdersInput.memberScope(identity, requested: query.get("member"))
         var kind: InvoiceKind?
         if let text = query.get("kind") {

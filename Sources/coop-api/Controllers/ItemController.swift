@@ -53,7 +53,7 @@ struct ItemController {
         let key = request.uri.query ?? ""
         let generation = await database.generation()
         if let body = searches.value(for: key, at: generation) { return JSON.response(body: body) }
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
         var available = false
         if let text = query.get("available") {
@@ -77,7 +77,7 @@ struct ItemController {
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.require(.staff)
         let input = try await JSON.decode(NewItem.self, from: request, context: context)
-        let createPaths = request.uri.queryParameters.get("create") == "true"
+        let createPaths = request.formQuery.get("create") == "true"
         let item = try await inventory.addItem(input, createPaths: createPaths, actor: identity.actor)
         return try JSON.response(item, status: .created, location: "/api/v1/items/\(item.code)")
     }
@@ -90,14 +90,14 @@ struct ItemController {
     @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.require(.staff)
         let changes = try await JSON.decode(ItemChanges.self, from: request, context: context)
-        let createPaths = request.uri.queryParameters.get("create") == "true"
+        let createPaths = request.formQuery.get("create") == "true"
         return try JSON.response(try await inventory.updateItem(
             try context.parameters.require("code"), changes, createPaths: createPaths, actor: identity.actor))
     }
 
     @Sendable func history(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
         return try JSON.response(try await inventory.history(try context.parameters.require("code"), page: page))
     }
@@ -146,7 +146,7 @@ struct TreeController {
 
     @Sendable func locations(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(NodeList(items: try await inventory.locations(under: request.uri.queryParameters.get("under"))))
+        return try JSON.response(NodeList(items: try await inventory.locations(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addLocation(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -157,7 +157,7 @@ struct TreeController {
 
     @Sendable func categories(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(NodeList(items: try await inventory.categories(under: request.uri.queryParameters.get("under"))))
+        return try JSON.response(NodeList(items: try await inventory.categories(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addCategory(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -45,21 +45,21 @@ struct LendingPolicyController {
     /// `?category=PATH` removes that category's policy; without it, the stored default.
     @Sendable func removePolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.require(.admin)
-        let remaining = try await lending.removePolicy(category: request.uri.queryParameters.get("category"), actor: identity.actor)
+        let remaining = try await lending.removePolicy(category: request.formQuery.get("category"), actor: identity.actor)
         return try JSON.response(PolicyList(items: remaining))
     }
 
     /// `?item=CODE` or `?category=PATH` (neither: the default): the policy that applies.
     @Sendable func effectivePolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         if let item = query.get("item") { return try JSON.response(try await lending.policy(forItem: item)) }
         return try JSON.response(try await lending.policy(forCategory: query.get("category")))
     }
 
     @Sendable func closures(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(try await lending.closures(from: try LendingQuery.date("from", in: request.uri.queryParameters)))
+        return try JSON.response(try await lending.closures(from: try LendingQuery.date("from", in: request.formQuery)))
     }
 
     @Sendable func addClosure(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -28,7 +28,7 @@ enum LendingReportRoutes {
     static func response(name: String, request: Request, context: CoopRequestContext, lending: LendingService) async throws -> Response? {
         guard let report = LendingReport(rawValue: name.lowercased()) else { return nil }
         _ = try context.require(.staff)
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let from = try LendingQuery.date("from", in: query), to = try LendingQuery.date("to", in: query)
         func answer<Row: Encodable & Sendable>(_ items: [Row], next: String? = nil) throws -> Response {
             try JSON.response(Answer(items: items, next: next))

@@ -25,7 +25,7 @@ struct LoanController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let actor = try context.authenticated().lendingActor()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let filter = LoanFilter(member: query.get("member"), item: query.get("item"), open: try LendingQuery.flag("open", in: query),
                                 overdue: try LendingQuery.flag("overdue", in: query))
         let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))

@@ -23,7 +23,7 @@ struct MemberController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
         var status: MemberStatus?
         if let text = query.get("status") {

@@ -27,7 +27,7 @@ struct OrderController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         let member = try OrdersInput.memberScope(identity, requested: query.get("member"))
         var status: OrderStatus?
         if let text = query.get("status") {

@@ -28,12 +28,12 @@ enum OrdersInput {
 
     /// An optional id in the query.
     static func queryID(_ request: Request, _ name: String) throws -> Int64? {
-        try request.uri.queryParameters.get(name).map { try id($0, field: name) }
+        try request.formQuery.get(name).map { try id($0, field: name) }
     }
 
     /// A required query parameter.
     static func required(_ request: Request, _ name: String) throws -> String {
-        guard let value = request.uri.queryParameters.get(name), !value.isEmpty else { throw CoopError.required(name) }
+        guard let value = request.formQuery.get(name), !value.isEmpty else { throw CoopError.required(name) }
         return value
     }
 
@@ -46,7 +46,7 @@ enum OrdersInput {
 
     /// `limit` and `cursor`.
     static func page(_ request: Request) throws -> PageRequest {
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         return try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
     }
 

@@ -25,7 +25,7 @@ struct PickupPointController {
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
         var activeOnly = false
-        if let text = request.uri.queryParameters.get("active") {
+        if let text = request.formQuery.get("active") {
             guard let flag = Bool(text) else {
                 throw CoopError.invalidValue("active", text, expected: .init(fr: "true ou false", en: "true or false"))
             }

@@ -23,7 +23,7 @@ struct ProductController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(try await orders.products(producer: request.uri.queryParameters.get("producer"),
+        return try JSON.response(try await orders.products(producer: request.formQuery.get("producer"),
                                                            page: try OrdersInput.page(request)))
     }
 

@@ -10,7 +10,7 @@ extension ReportController {
             parameters: [cycle, APIReportParameter(name: "pickup", schema: "{type: string}", description: "packing: only this pickup point.")],
             schema: "{$ref: '#/components/schemas/PackingList'}",
             run: { coop, request, _ in
-                let slips = try await coop.orders.packingList(cycle: try cycleID(request), pickup: request.uri.queryParameters.get("pickup"))
+                let slips = try await coop.orders.packingList(cycle: try cycleID(request), pickup: request.formQuery.get("pickup"))
                 return try JSON.response(ReportList(items: slips))
             }),
         APIReport(
@@ -25,7 +25,7 @@ extension ReportController {
                                                    description: "sales: a month, YYYY-MM, instead of a cycle.")],
             schema: "{$ref: '#/components/schemas/SalesReport'}",
             run: { coop, request, _ in
-                let query = request.uri.queryParameters
+                let query = request.formQuery
                 let period: SalesPeriod
                 switch (query.get("cycle"), query.get("month")) {
                 case (let cycle?, nil): period = .cycle(try OrdersInput.id(cycle, field: "cycle"))

@@ -24,7 +24,7 @@ struct ReservationController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let actor = try context.authenticated().lendingActor()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         var status: ReservationStatus?
         if let text = query.get("status") {
             guard let value = ReservationStatus(rawValue: text) else {
@@ -67,7 +67,7 @@ struct ReservationController {
 
     @Sendable func availability(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        let query = request.uri.queryParameters
+        let query = request.formQuery
         guard let from = try LendingQuery.date("from", in: query) else { throw CoopError.required("from") }
         guard let to = try LendingQuery.date("to", in: query) else { throw CoopError.required("to") }
         return try JSON.response(try await lending.availability(item: try context.parameters.require("code"), from: from, to: to))

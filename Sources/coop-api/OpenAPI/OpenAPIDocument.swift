@@ -23,9 +23,10 @@ info:
   version: 1.0.0
   description: |
     REST API of Coop, the toolkit for co-ops and non-profits. JSON bodies use camelCase fields, the
-    same as `coopctl --json`. Amounts are integer cents; instants are UTC ISO-8601; dates are YYYY-MM-DD
-    in the co-op's time zone. Errors are application/problem+json (RFC 9457) with a stable `code`, in
-    French or English after Accept-Language.
+    same as `coopctl --json`. Amounts are integer cents (schema Cents: a number with a decimal point is
+    refused); instants are UTC ISO-8601; dates are YYYY-MM-DD in the co-op's time zone. Query strings
+    are read as HTML forms send them: `+` is a space (`q=robe+epoque`), `%2B` a plus sign. Errors are
+    application/problem+json (RFC 9457) with a stable `code`, in French or English after Accept-Language.
 servers:
   - url: http://127.0.0.1:8080
 security:

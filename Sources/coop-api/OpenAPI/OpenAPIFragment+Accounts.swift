@@ -31,7 +31,7 @@ extension OpenAPIFragment {
       required: [member, amount, method]
       properties:
         member: {type: string, example: M-0001}
-        amount: {type: integer, minimum: 1, description: Cents.}
+        amount: {$ref: '#/components/schemas/Cents', minimum: 1}
         method: {$ref: '#/components/schemas/PaymentMethod'}
         note: {type: string, maxLength: 500}
     AccountEntry:

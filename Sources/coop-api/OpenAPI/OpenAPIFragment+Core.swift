@@ -38,6 +38,10 @@ extension OpenAPIFragment {
               schema: {type: string}
 """# + "\n",
         schemas: #"""
+    Cents:
+      type: integer
+      description: 'Money: integer cents of the co-op''s currency (500 is $5.00). In a request body, a number with a decimal point or an exponent (5.00, 5.5, 5e2) is refused with 422 and the code common.money_not_cents; every money field follows this one rule.'
+      example: 500
     Problem:
       type: object
       required: [type, title, status, detail, code]

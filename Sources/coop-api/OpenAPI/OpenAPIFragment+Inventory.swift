@@ -194,7 +194,7 @@ extension OpenAPIFragment {
         tags: {type: array, items: {type: string}}
         attributes: {type: object, additionalProperties: {type: string}}
         photos: {type: array, items: {type: string}}
-        value: {type: integer, minimum: 0}
+        value: {$ref: '#/components/schemas/Cents', minimum: 0}
         notes: {type: string}
         status: {$ref: '#/components/schemas/ItemStatus'}
     ItemChanges:
@@ -209,7 +209,7 @@ extension OpenAPIFragment {
         tags: {type: array, items: {type: string}}
         attributes: {type: object, additionalProperties: {type: [string, 'null']}}
         photos: {type: array, items: {type: string}}
-        value: {type: integer, minimum: 0}
+        value: {$ref: '#/components/schemas/Cents', minimum: 0}
         notes: {type: string}
     Movement:
       type: object

@@ -86,7 +86,7 @@ extension OpenAPIFragment {
               type: object
               required: [amount, reason]
               properties:
-                amount: {type: integer, minimum: 1, description: Cents.}
+                amount: {$ref: '#/components/schemas/Cents', minimum: 1}
                 reason: {type: string}
       responses:
         ~created Fee The fee, posted to the member's account.
@@ -515,9 +515,9 @@ extension OpenAPIFragment {
         loanDays: {type: integer}
         maxRenewals: {type: integer}
         selfRenew: {type: boolean, default: false}
-        feePerDay: {type: integer, description: Cents.}
+        feePerDay: {$ref: '#/components/schemas/Cents'}
         graceDays: {type: integer}
-        feeCap: {type: integer, description: Cents.}
+        feeCap: {$ref: '#/components/schemas/Cents'}
         maxReservationDays: {type: integer}
         maxAdvanceDays: {type: integer}
         bufferDays: {type: integer}
@@ -544,7 +544,7 @@ extension OpenAPIFragment {
       type: object
       required: [feeThreshold]
       properties:
-        feeThreshold: {type: integer, minimum: 0, description: 'Cents: a member owing more may not borrow.'}
+        feeThreshold: {$ref: '#/components/schemas/Cents', minimum: 0, description: 'Cents: a member owing more may not borrow.'}
     DueLoansReport:
       type: object
       description: due-today, expected-returns.

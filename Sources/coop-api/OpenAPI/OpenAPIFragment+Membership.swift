@@ -125,7 +125,7 @@ extension OpenAPIFragment {
       required: [name, fee, months, maxLoans, maxReservations]
       properties:
         name: {type: string, maxLength: 60}
-        fee: {type: integer, minimum: 0, description: Fee per period in cents.}
+        fee: {$ref: '#/components/schemas/Cents', minimum: 0, description: Fee per period in cents.}
         months: {type: integer, minimum: 1, maximum: 120}
         maxLoans: {type: integer, minimum: 0}
         maxReservations: {type: integer, minimum: 0}
@@ -158,7 +158,7 @@ extension OpenAPIFragment {
         language: {type: string, enum: [fr, en]}
         category: {type: string, enum: [user, worker, supporting]}
         plan: {type: string}
-        shareCapital: {type: integer, minimum: 0}
+        shareCapital: {$ref: '#/components/schemas/Cents', minimum: 0}
     MemberChanges:
       type: object
       properties:
@@ -169,7 +169,7 @@ extension OpenAPIFragment {
         language: {type: string, enum: [fr, en]}
         category: {type: string, enum: [user, worker, supporting]}
         plan: {type: string, description: An empty string removes the plan.}
-        shareCapital: {type: integer, minimum: 0}
+        shareCapital: {$ref: '#/components/schemas/Cents', minimum: 0}
 """# + "\n"
     )
 }

@@ -412,7 +412,7 @@ extension OpenAPIFragment {
         name: {type: string}
         producer: {type: string}
         unit: {$ref: '#/components/schemas/SaleUnit'}
-        price: {type: integer, minimum: 0, maximum: 10000000, description: Cents.}
+        price: {$ref: '#/components/schemas/Cents', minimum: 0, maximum: 10000000}
         tax: {$ref: '#/components/schemas/TaxClass'}
         stock:
           description: Stock in the sale unit; left out or null means ordered on demand, without limit.
@@ -423,7 +423,7 @@ extension OpenAPIFragment {
       type: object
       properties:
         producer: {type: string}
-        price: {type: integer, minimum: 0, maximum: 10000000}
+        price: {$ref: '#/components/schemas/Cents', minimum: 0, maximum: 10000000}
         tax: {$ref: '#/components/schemas/TaxClass'}
     PickupPoint:
       type: object
