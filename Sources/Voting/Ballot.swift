@@ -171,16 +171,27 @@ public enum BallotSigner {
                       signature: Hex.encode(signature))
     }
 
-    /// Reads the CLI's answers: one text per question, each a comma-separated list of choice numbers
-    /// (`0`, `0,2,5`; an empty text is an empty answer, for an approval question with min 0).
-    public static func parseAnswers(_ texts: [String]) throws -> [[Int]] {
-        try texts.map { text in
+    /// Reads the CLI's answers: one text per question, each a comma-separated list of choices, each
+    /// given by its number (`0`, `0,2,5`) or its text as `election show` lists it (`Pour`, `Ana,Cy`;
+    /// case and accents ignored). An empty text is an empty answer, for an approval question with min 0.
+    /// - Parameter questions: the questions answered, in order, whose choices' texts may be typed.
+    public static func parseAnswers(_ texts: [String], questions: [Question]) throws -> [[Int]] {
+        try texts.enumerated().map { index, text in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return [] }
+            let choices = index < questions.count ? questions[index].choices.map(Self.folded) : []
+            // A choice whose own text holds a comma is found whole before the text is split.
+            if let whole = choices.firstIndex(of: Self.folded(trimmed)) { return [whole] }
             return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
-                guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 0 else { throw CoopError.malformedAnswer(text) }
-                return n
+                let part = part.trimmingCharacters(in: .whitespaces)
+                if let n = Int(part), n >= 0 { return n }
+                guard let named = choices.firstIndex(of: Self.folded(part)) else { throw CoopError.malformedAnswer(text) }
+                return named
             }
         }
+    }
+
+    private static func folded(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }

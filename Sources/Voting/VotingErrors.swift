@@ -233,7 +233,7 @@ extension CoopError {
 
     static func malformedAnswer(_ text: String) -> CoopError {
         CoopError(.invalid, "voting.malformed_answer", field: "answer", ["text": .text(text)],
-                  fr: "Réponse illisible « {text} » : des numéros de choix séparés par des virgules (ex. 0,2).",
-                  en: "Unreadable answer \"{text}\": choice numbers separated by commas (e.g. 0,2).")
+                  fr: "Réponse illisible « {text} » : des numéros ou des textes de choix, séparés par des virgules (ex. 0,2 ou Pour), comme les montre « coopctl election show ».",
+                  en: "Unreadable answer \"{text}\": choice numbers or texts separated by commas (e.g. 0,2 or Pour), as \"coopctl election show\" lists them.")
     }
 }

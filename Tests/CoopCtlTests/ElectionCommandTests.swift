@@ -222,7 +222,8 @@ extension CoopCtlRunner {
         let firstTracker = first.object["tracker"] as? String ?? ""
         #expect(firstTracker.count == 64)
         let typed = try ctl.credentialCode(inFile: "codes/M-0002.json").lowercased().replacingOccurrences(of: "-", with: " ")
-        let second = try ctl.run(["vote", "cast", id, "--credential", typed, "--answer", "0", "--answer", "1", "--answer", "2", "--json"])
+        // Choices by their text, as `election show` lists them (the same as 0, 1 and 2).
+        let second = try ctl.run(["vote", "cast", id, "--credential", typed, "--answer", "pour", "--answer", "Ben", "--answer", "Abeille", "--json"])
         #expect(second.status == 0, "\(second.stderr)")
         let secondTracker = second.object["tracker"] as? String ?? ""
         let again = try ctl.run(["vote", "cast", id, "--credential", ctl.votingPath("codes/M-0001.json"), "--answer", "1", "--answer", "0,1", "--answer", "0", "--lang", "en"])
@@ -245,6 +246,9 @@ extension CoopCtlRunner {
         let mistyped = try ctl.run(["vote", "cast", id, "--credential", "AAAA-AAAA-AAAA-AAAA", "--answer", "0", "--answer", "0", "--answer", "0", "--lang", "en"])
         #expect(mistyped.status == 1)
         #expect(mistyped.stderr.hasPrefix("This voting code is mistyped"))
+        let noFile = try ctl.run(["vote", "cast", id, "--credential", ctl.votingPath("codes/M-0009.json"), "--answer", "0", "--answer", "0", "--answer", "0", "--lang", "en"])
+        #expect(noFile.status == 1)
+        #expect(noFile.stderr == "Credential file not found: \(ctl.votingPath("codes/M-0009.json")). Check the path, or type the code (XXXX-XXXX-XXXX-XXXX).\n")
         // A credential file whose election hash differs from the definition about to be signed: nothing is cast.
         var file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ctl.votingPath("codes/M-0003.json")))) as? [String: Any] ?? [:]
         file["electionHash"] = String(repeating: "0", count: 64)

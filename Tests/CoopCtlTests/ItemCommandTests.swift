@@ -59,6 +59,10 @@ import Testing
         #expect(robe?["description"] as? String == "Soie, dentelle\net velours")
         #expect((robe?["attributes"] as? [String: String])?["époque"] == "1920")
         #expect(try ctl.run(["item", "search", "robe epoque", "--json"]).array.first?["code"] as? String == "GC-000001")
+        // Unquoted, as the README types it: the words are one search, not a usage error.
+        let unquoted = try ctl.run(["item", "search", "robe", "epoque", "--json"])
+        #expect(unquoted.status == 0, "\(unquoted.stderr)")
+        #expect(unquoted.array.first?["code"] as? String == "GC-000001")
 
         let bad = try ctl.write("bad.csv", "code,name,description,category,location,quantity,tags,value\nN-1,Neuf,,,,1,,\nN-2,Mauvais,,,,abc,,\n")
         let refused = try ctl.run(["item", "import", bad, "--lang", "en"])

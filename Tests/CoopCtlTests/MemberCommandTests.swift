@@ -78,6 +78,10 @@ import Testing
         let negativeFee = try ctl.run(["plan", "add", "--name", "X", "--fee=-5", "--months", "12", "--max-loans", "1", "--max-reservations", "1", "--lang", "en"])
         #expect(negativeFee.status == 1)
         #expect(negativeFee.stderr.contains("negative"))
+        // As a volunteer types it, with a space: the same refusal, not "Missing value for '--fee'".
+        let spaced = try ctl.run(["plan", "add", "--name", "X", "--fee", "-5.00", "--months", "12", "--max-loans", "1", "--max-reservations", "1", "--lang", "en"])
+        #expect(spaced.status == 1)
+        #expect(spaced.stderr == negativeFee.stderr.replacingOccurrences(of: "-5\"", with: "-5.00\""), "\(spaced.stderr)")
         let unknownCategory = try ctl.run(["member", "add", "--first-name", "A", "--last-name", "B", "--email", "a@example.org", "--category", "boss"])
         #expect(unknownCategory.status == 1)
         let unknown = try ctl.run(["member", "show", "M-0042", "--lang", "en"])

@@ -36,10 +36,15 @@ struct CastTests {
         try await db.cast(election, codes[1], [[1], [0], [0]])
         let definition = try BoardVerifier.definition(in: try await db.voting.boardJSON(election.id))
         #expect(definition == election.definition)
-        let ballot = try BallotSigner.sign(answers: BallotSigner.parseAnswers(["2", " 3, 0", "1,0,2"]), code: codes[0], definition: definition)
+        let ballot = try BallotSigner.sign(answers: BallotSigner.parseAnswers(["2", " 3, 0", "1,0,2"], questions: definition.questions),
+                                           code: codes[0], definition: definition)
         #expect(ballot.answers == [[2], [0, 3], [1, 0, 2]])
         _ = try await db.voting.cast(Data(ballot.canonicalJSON), election: election.id)
-        try await expectRefusal("voting.malformed_answer") { try BallotSigner.parseAnswers(["1,x"]) }
+        // A choice may be typed as its text, case and accents ignored, alone or mixed with numbers.
+        #expect(try BallotSigner.parseAnswers(["", "di, ANA", "Tree,0,bee"], questions: definition.questions) == [[], [3, 0], [1, 0, 2]])
+        let unknown = try await expectRefusal("voting.malformed_answer") { try BallotSigner.parseAnswers(["0", "Ana,Zoé"], questions: definition.questions) }
+        #expect(unknown.message(.en) == "Unreadable answer \"Ana,Zoé\": choice numbers or texts separated by commas (e.g. 0,2 or Pour), as \"coopctl election show\" lists them.")
+        try await expectRefusal("voting.malformed_answer") { try BallotSigner.parseAnswers(["1,x"], questions: definition.questions) }
         try await expectRefusal("voting.answer_count") { try BallotSigner.sign(answers: [[0]], code: codes[0], definition: definition) }
     }
 

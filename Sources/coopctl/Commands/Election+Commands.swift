@@ -52,7 +52,7 @@ struct ElectionCommand: AsyncParsableCommand {
         @Option(help: "Ballots are accepted from this instant, once the election is opened.") var opens: String
         @Option(help: "…until this instant (excluded).") var closes: String
         @Option(help: "Eligibility cut-off: members active at this instant vote (default: when credentials are issued).") var cutoff: String?
-        @Option(help: "Percent of eligible members who must vote for anything to be decided (1–100).") var quorum: Int?
+        @Option(help: "Percent of eligible members who must vote for anything to be decided (1–100; 0 or left out: no quorum). / Quorum en pourcentage (0 ou absent : aucun).") var quorum: Int?
         @Argument(parsing: .allUnrecognized, help: ElectionCommand.questionsHelp) var questions: [String] = []
 
         func validate() throws {

@@ -41,7 +41,7 @@ struct ItemCommand: AsyncParsableCommand {
         @Option(help: "Identical units (default 1).") var quantity: Int = 1
         @Option(help: "A tag; repeat for more.") var tag: [String] = []
         @Option(help: "An attribute KEY=VALUE; repeat for more.") var attr: [String] = []
-        @Option(help: "Replacement value, e.g. 120.00.") var value: String?
+        @Option(parsing: .unconditional, help: "Replacement value, e.g. 120.00.") var value: String?
         @Option var notes: String?
         @Flag(help: "Create the category and location if they do not exist.") var create = false
 
@@ -111,7 +111,8 @@ struct ItemCommand: AsyncParsableCommand {
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Search the catalogue, best match first. / Chercher dans le catalogue.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Words to find (accents and case do not matter; the last word may be a prefix).") var query: String?
+        @Argument(help: "Words to find (accents and case do not matter; the last word may be a prefix); several words are one search, quoted or not.")
+        var words: [String] = []
         @Option(help: "Only this category and below.") var category: String?
         @Option(help: "Only this location and below.") var location: String?
         @Flag(help: "Only items with a unit free now.") var available = false
@@ -120,7 +121,9 @@ struct ItemCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let query = ItemQuery(text: query, category: category, location: location, available: available,
+                // `item search robe epoque` and `item search "robe epoque"` are the same search.
+                let text = words.isEmpty ? nil : words.joined(separator: " ")
+                let query = ItemQuery(text: text, category: category, location: location, available: available,
                                       attributes: try ItemCommand.attributes(attr))
                 let page = try await session.coop.inventory.search(query, page: try PageRequest(limit: String(limit), cursor: nil))
                 try ItemCommand.printItems(page.items, session.output)
@@ -140,7 +143,7 @@ struct ItemCommand: AsyncParsableCommand {
         @Option(help: "Replaces all tags; repeat for more.") var tag: [String] = []
         @Flag(name: .customLong("clear-tags"), help: "Remove every tag.") var clearTags = false
         @Option(help: "Sets an attribute KEY=VALUE (an empty value removes it); repeat for more.") var attr: [String] = []
-        @Option var value: String?
+        @Option(parsing: .unconditional) var value: String?
         @Option var notes: String?
         @Option(help: "Why (kept in the movement log).") var reason: String?
         @Flag(help: "Create the category or home location if it does not exist.") var create = false

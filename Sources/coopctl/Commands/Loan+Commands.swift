@@ -175,7 +175,7 @@ struct LoanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Charge a damage fee on a loan. / Facturer un dommage sur un prêt.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Loan id.") var loan: String
-        @Option(help: "Amount, e.g. 15.00.") var amount: String
+        @Option(parsing: .unconditional, help: "Amount, e.g. 15.00.") var amount: String
         @Option(help: "What was damaged.") var reason: String
 
         func run() async throws {

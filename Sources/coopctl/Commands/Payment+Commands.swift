@@ -13,7 +13,7 @@ struct PaymentCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a payment; it lowers the balance. / Enregistrer un paiement.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Member number, e.g. M-0001.") var member: String
-        @Option(help: "Amount paid, e.g. 5.00.") var amount: String
+        @Option(parsing: .unconditional, help: "Amount paid, e.g. 5.00.") var amount: String
         @Option(help: "cash, card, transfer, interac or cheque (or comptant, carte, virement, chèque).") var method: String
         @Option(help: "A note kept on the entry.") var note: String?
 

@@ -12,7 +12,7 @@ struct PlanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a plan. / Créer une formule.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Name of the plan.") var name: String
-        @Option(help: "Fee per period, e.g. 40.00.") var fee: String
+        @Option(parsing: .unconditional, help: "Fee per period, e.g. 40.00.") var fee: String
         @Option(help: "Length of one period in months.") var months: Int
         @Option(name: .customLong("max-loans"), help: "Maximum concurrent loans.") var maxLoans: Int
         @Option(name: .customLong("max-reservations"), help: "Maximum active reservations.") var maxReservations: Int

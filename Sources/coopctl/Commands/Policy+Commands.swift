@@ -38,9 +38,9 @@ struct PolicyCommand: AsyncParsableCommand {
         @Option(name: .customLong("loan-days"), help: "Days from the loan to its due date.") var loanDays: Int
         @Option(help: "Renewals allowed per loan.") var renewals: Int
         @Flag(name: .customLong("self-renew"), help: "Members may renew their own loans.") var selfRenew = false
-        @Option(name: .customLong("fee-per-day"), help: "Late fee per day, e.g. 1.00.") var feePerDay: String
+        @Option(name: .customLong("fee-per-day"), parsing: .unconditional, help: "Late fee per day, e.g. 1.00.") var feePerDay: String
         @Option(name: .customLong("grace-days"), help: "Days late that cost nothing.") var graceDays: Int
-        @Option(name: .customLong("fee-cap"), help: "Most a loan's late fee can reach, e.g. 20.00.") var feeCap: String
+        @Option(name: .customLong("fee-cap"), parsing: .unconditional, help: "Most a loan's late fee can reach, e.g. 20.00.") var feeCap: String
         @Option(name: .customLong("buffer-days"), help: "Days a unit stays in between two bookings.") var bufferDays: Int?
         @Option(name: .customLong("max-reservation-days"), help: "Longest reservation in days.") var maxReservationDays: Int?
         @Option(name: .customLong("max-advance-days"), help: "How far ahead a reservation may start, in days.") var maxAdvanceDays: Int?

@@ -35,9 +35,9 @@ struct ProductCommand: AsyncParsableCommand {
         @Option var name: String
         @Option(help: "The producer's name.") var producer: String
         @Option(help: "Sale unit: unité, kg, douzaine or panier.") var unit: String
-        @Option(help: "Price of one sale unit, e.g. 4.50.") var price: String
+        @Option(parsing: .unconditional, help: "Price of one sale unit, e.g. 4.50.") var price: String
         @Option(help: "zero (basic groceries) or taxable (GST + QST).") var tax: String
-        @Option(help: "Stock in the sale unit (12, or 12.5 for kg).") var stock: String?
+        @Option(parsing: .unconditional, help: "Stock in the sale unit (12, or 12.5 for kg).") var stock: String?
         @Flag(name: .customLong("on-demand"), help: "Ordered from the producer without a stock limit.") var onDemand = false
 
         func validate() throws {
@@ -95,7 +95,7 @@ struct ProductCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @Option var producer: String?
-        @Option(help: "New price of one sale unit, e.g. 4.75.") var price: String?
+        @Option(parsing: .unconditional, help: "New price of one sale unit, e.g. 4.75.") var price: String?
         @Option(help: "zero or taxable.") var tax: String?
 
         func run() async throws {

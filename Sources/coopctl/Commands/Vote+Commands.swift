@@ -17,7 +17,7 @@ struct VoteCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign a ballot with your code and cast it. / Signer et déposer un bulletin.",
             discussion: """
-                One --answer per question, in order, with the choice numbers `coopctl election show` lists: --answer 0 for a \
+                One --answer per question, in order, with the choice numbers (or texts) `coopctl election show` lists: --answer 0 for a \
                 single choice, --answer 0,2,5 for approval, --answer 2,0,1 for a ranking (most preferred first). Casting \
                 again replaces your earlier ballot. Keep the tracker printed: `coopctl vote check` finds it on the board.
                 """)
@@ -45,7 +45,7 @@ struct VoteCommand: AsyncParsableCommand {
                     let board = try await client.board(id)
                     let definition = try BoardVerifier.definition(in: board)
                     try VoteCommand.requireSameDefinition(file, definition)
-                    let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer), code: code, definition: definition)
+                    let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
                     try VoteCommand.printReceipt(try await client.cast(ballot, election: id), out)
                 }
             }
@@ -54,7 +54,7 @@ struct VoteCommand: AsyncParsableCommand {
                 let current = try await session.coop.voting.election(id)
                 guard let definition = current.definition else { throw CoopError.notAcceptingBallots(current.id) }
                 try VoteCommand.requireSameDefinition(file, definition)
-                let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer), code: code, definition: definition)
+                let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
                 try VoteCommand.printReceipt(try await session.coop.voting.cast(Data(ballot.canonicalJSON), election: id), session.output)
             }
         }
@@ -100,7 +100,11 @@ struct VoteCommand: AsyncParsableCommand {
 
     /// A credential given as a file (`M-0001.json`) or as the code itself.
     static func credential(_ text: String, election id: String) throws -> (CredentialCode, CredentialFile?) {
-        guard FileManager.default.fileExists(atPath: text) else { return (try CredentialCode(text), nil) }
+        guard FileManager.default.fileExists(atPath: text) else {
+            // A path that names no file is a missing file, not a mistyped code.
+            if text.hasSuffix(".json") || text.contains("/") { throw CoopError.credentialFileMissing(text) }
+            return (try CredentialCode(text), nil)
+        }
         let file = try CredentialFolder.readFile(text)
         guard VotingService.normalizedID(file.election) == id else { throw CoopError.credentialForAnotherElection(file.election, id) }
         return (try CredentialCode(file.code), file)
@@ -185,6 +189,12 @@ extension CoopError {
         CoopError(.conflict, "voting.closed", ["id": .text(id)],
                   fr: "Le scrutin {id} ne reçoit pas encore de bulletins : les codes de vote n’ont pas été émis.",
                   en: "Election {id} is not accepting ballots yet: credentials have not been issued.")
+    }
+
+    static func credentialFileMissing(_ path: String) -> CoopError {
+        CoopError(.notFound, "vote.credential_file_missing", field: "credential", ["path": .text(path)],
+                  fr: "Fichier de code de vote introuvable : {path}. Vérifiez le chemin, ou tapez le code (XXXX-XXXX-XXXX-XXXX).",
+                  en: "Credential file not found: {path}. Check the path, or type the code (XXXX-XXXX-XXXX-XXXX).")
     }
 
     static func credentialForAnotherElection(_ fileElection: String, _ id: String) -> CoopError {
