@@ -46,6 +46,15 @@ extension CoopError {
                   en: "{code}: {requested} unit(s) requested, {available} free on {date}.")
     }
 
+    /// The free unit is kept for a member whose hold is ready (409): the desk must not lend it to
+    /// someone else, and should know why the shelf's unit cannot go.
+    public static func unitHeld(_ code: String, member: String, until: LocalDate, hold: Int64) -> CoopError {
+        CoopError(.conflict, "lending.unit_held", field: "item",
+                  ["code": .text(code), "member": .text(member), "until": .text(until.iso8601), "hold": .integer(hold)],
+                  fr: "{code} est gardé pour {member}, qui l’attendait, jusqu’au {until} (demande d’attente {hold}) : il ne peut pas être prêté à quelqu’un d’autre d’ici là.",
+                  en: "{code} is kept for {member}, who was waiting for it, until {until} (hold {hold}): it cannot be lent to anyone else before then.")
+    }
+
     /// A unit count below 1 or absurdly large (422).
     public static func invalidUnits(_ units: Int) -> CoopError {
         CoopError(.invalid, "lending.invalid_units", field: "units", ["units": .integer(Int64(units))],

@@ -131,7 +131,10 @@ enum HoldQueue {
     /// Called at the start of every write that touches the item, so the state is what a daily pass
     /// would have produced; an offer made this way starts the day it is made (the member hears of it
     /// then), not the day the previous offer lapsed.
-    static func settle(_ item: InventoryLedger.Snapshot, policy: LoanPolicy, today: LocalDate, at now: Instant, in db: Connection) throws {
+    /// Returns the holds it offered now.
+    @discardableResult
+    static func settle(_ item: InventoryLedger.Snapshot, policy: LoanPolicy, today: LocalDate, at now: Instant, in db: Connection) throws -> [Int64] {
+        var offered: [Int64] = []
         let lapsed = try db.query("""
             SELECT id FROM lending_holds WHERE item_id = ? AND status = 'ready' AND ready_until < ? ORDER BY id
             """, [item.id, today]).map { try $0.get(0) as Int64 }
@@ -139,20 +142,22 @@ enum HoldQueue {
             try db.execute("UPDATE lending_holds SET status = 'expired', closed_at = ? WHERE id = ?", [now, id])
             try LendingEvents.append("hold_expired", hold: id, actor: nil, at: now, in: db)
         }
-        guard item.status == .active else { return }
+        guard item.status == .active else { return offered }
         while let next = try db.scalar("""
             SELECT id FROM lending_holds WHERE item_id = ? AND status = 'waiting' ORDER BY position, id LIMIT 1
             """, [item.id], as: Int64.self) {
             let claim = offerClaim(today: today, policy: policy)
             let calendar = try Availability.calendar(item: item, from: claim.start, until: claim.end, today: today,
                                                      bufferDays: policy.bufferDays, in: db)
-            guard calendar.shortfall(for: claim) == nil else { return }
+            guard calendar.shortfall(for: claim) == nil else { return offered }
             let until = claim.end.adding(days: -1)
             try db.execute("""
                 UPDATE lending_holds SET status = 'ready', position = NULL, ready_since = ?, ready_until = ? WHERE id = ?
                 """, [today, until, next])
             try LendingEvents.append("hold_ready", hold: next, actor: nil, detail: "until \(until)", at: now, in: db)
+            offered.append(next)
         }
+        return offered
     }
 
     /// The item's holds in queue order: offered, then waiting by position, then (if asked) closed ones.

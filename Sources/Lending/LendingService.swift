@@ -89,8 +89,18 @@ public struct LendingService: Sendable {
         let dueDay = try openDays.nextOpen(onOrAfter: asked)
 
         let claim = Claim.loan(due: dueDay, today: today, bufferDays: policy.bufferDays, units: units)
-        try Availability.require(claim, item: item, today: today, bufferDays: policy.bufferDays,
-                                 excluding: .init(reservationsOf: borrower.number, holdsOf: borrower.number), in: db)
+        do {
+            try Availability.require(claim, item: item, today: today, bufferDays: policy.bufferDays,
+                                     excluding: .init(reservationsOf: borrower.number, holdsOf: borrower.number), in: db)
+        } catch let refusal as CoopError where refusal.code == "lending.units_unavailable" {
+            // A unit on the shelf kept for someone who was waiting: say so, not "0 free".
+            let heldForOthers = try HoldQueue.queue(of: item, includeClosed: false, today: today, in: db)
+                .filter { $0.status == .ready && $0.member != borrower.number }
+            if let hold = heldForOthers.first, item.available >= units {
+                throw CoopError.unitHeld(item.code, member: hold.member, until: hold.readyUntil ?? today, hold: hold.id)
+            }
+            throw refusal
+        }
 
         try db.execute("""
             INSERT INTO lending_loans (item_id, item_code, member_id, member_number, units, out_at, due, status, loan_days,
@@ -239,8 +249,10 @@ public struct LendingService: Sendable {
                                itemCode: record.itemCode, actor: input.actor, at: input.at, in: db)
         }
         let item = try InventoryLedger.item(id: record.itemID, in: db)
-        try HoldQueue.settle(item, policy: try PolicyStore.effective(for: item.category, in: db), today: today, at: input.now, in: db)
-        return try loan(record.id, today: today, timeZone: timeZone, in: db)
+        let offered = try HoldQueue.settle(item, policy: try PolicyStore.effective(for: item.category, in: db), today: today, at: input.now, in: db)
+        var returned = try loan(record.id, today: today, timeZone: timeZone, in: db)
+        returned.holdsReady = try offered.map { try HoldQueue.hold($0, today: today, in: db) }
+        return returned
     }
 
     // MARK: Renewal

@@ -39,10 +39,13 @@ public struct Loan: Sendable, Codable, Equatable {
     public let maintenance: String?
     /// The reservation this loan was picked up from, if any.
     public let reservation: Int64?
+    /// In a check-in's answer only: the holds this return made ready (someone was waiting), so the
+    /// desk puts the item aside at once instead of back on the shelf. Absent from other answers.
+    public internal(set) var holdsReady: [Hold]? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, item, itemName, member, units, outAt, due, status, returnedAt, fee, daysLate, renewals, maxRenewals,
-             condition, maintenance, reservation
+             condition, maintenance, reservation, holdsReady
     }
 
     /// Absent values are written as `null`, so every loan object has the same keys.
@@ -64,6 +67,7 @@ public struct Loan: Sendable, Codable, Equatable {
         try c.encode(condition, forKey: .condition)
         try c.encode(maintenance, forKey: .maintenance)
         try c.encode(reservation, forKey: .reservation)
+        try c.encodeIfPresent(holdsReady, forKey: .holdsReady)
     }
 
     init(_ record: LoanRecord, itemName: String, today: LocalDate, timeZone: TimeZone) {

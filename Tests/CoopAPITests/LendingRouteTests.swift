@@ -314,9 +314,10 @@ extension TestResponse {
         let coop = try await Self.library()
         let carol = try await coop.coop.membership.addMember(NewMember(firstName: "Carol", lastName: "Saw", email: "carol@example.org", plan: "Annuel"))
         try await coop.test { client in
-            try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff),
-                                     body: body(#"{"item":"T-0001","member":"M-0002"}"#)) { response in
+            let out = try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff),
+                                               body: body(#"{"item":"T-0001","member":"M-0002"}"#)) { response in
                 #expect(response.status == .created)
+                return response.object["id"] as? Int ?? 0
             }
             let ada = try await client.execute(uri: "/api/v1/holds", method: .post, headers: headers(token: coop.member),
                                                body: body(#"{"item":"T-0001","member":"M-0001"}"#)) { response in
@@ -370,6 +371,23 @@ extension TestResponse {
             }
             try await client.execute(uri: "/api/v1/holds?member=M-0001&all=true", method: .get, headers: headers(token: coop.member)) { response in
                 #expect(response.items.map { $0["status"] as? String } == ["cancelled"])
+            }
+
+            // The return answers which hold it made ready; the unit is then kept for that member.
+            try await client.execute(uri: "/api/v1/loans/\(out)/return", method: .post, headers: headers(token: coop.staff)) { response in
+                #expect(response.status == .ok)
+                let ready = response.object["holdsReady"] as? [[String: Any]]
+                #expect(ready?.map { $0["member"] as? String } == [carol.number])
+                #expect(ready?.first?["status"] as? String == "ready" && ready?.first?["readyUntil"] is String)
+            }
+            try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff, language: "en"),
+                                     body: body(#"{"item":"T-0001","member":"M-0001"}"#)) { response in
+                #expect(response.status == .conflict)
+                #expect(response.problemCode == "lending.unit_held")
+                #expect((response.object["detail"] as? String)?.hasPrefix("T-0001 is kept for \(carol.number), who was waiting for it, until ") == true)
+            }
+            try await client.execute(uri: "/api/v1/loans/\(out)", method: .get, headers: headers(token: coop.staff)) { response in
+                #expect(response.object.keys.contains("holdsReady") == false, "only a check-in's answer carries it")
             }
         }
     }

@@ -249,10 +249,16 @@ import Testing
         #expect(try ctl.run(["hold", "list", "--member", "M-0003", "--json"]).array.count == 1)
 
         // The unit comes back: the first in line is offered it, and only they may borrow it.
-        #expect(try ctl.run(["loan", "in", "H-1"]).status == 0)
+        // The desk hears it at once: put it aside, for whom, until when.
+        let back = try ctl.run(["loan", "in", "H-1"])
+        #expect(back.status == 0)
+        let holdUntil = Self.day(2)   // the default policy keeps a ready hold three days, today included
+        #expect(back.stdout.hasSuffix("À mettre de côté : M-0003 attendait H-1 ; il lui est gardé jusqu’au \(holdUntil) (demande d’attente \(thirdID)).\n"), "\(back.stdout)")
         let queue = try ctl.run(["hold", "list", "H-1", "--json"]).array
         #expect(queue.first?["status"] as? String == "ready")
-        #expect(try ctl.run(["loan", "out", "H-1", "--member", "M-0004"]).status == 1)
+        let walkIn = try ctl.run(["loan", "out", "H-1", "--member", "M-0004", "--lang", "en"])
+        #expect(walkIn.status == 1)
+        #expect(walkIn.stderr == "H-1 is kept for M-0003, who was waiting for it, until \(holdUntil) (hold \(thirdID)): it cannot be lent to anyone else before then.\n")
         #expect(try ctl.run(["loan", "out", "H-1", "--member", "M-0003"]).status == 0)
         #expect(try ctl.run(["hold", "list", "--member", "M-0003", "--all", "--json"]).array.first?["status"] as? String == "fulfilled")
         #expect(try ctl.run(["hold", "list", "H-1", "--lang", "en"]).stdout.contains("Position"))

@@ -43,14 +43,18 @@ struct HoldTests {
     @Test func aReturnOffersTheUnitToTheFirstInLineAndKeepsItForThem() async throws {
         let (db, loan, bob, carol) = try await Self.queue()
         db.setDay(day("2026-03-20"))
-        _ = try await db.lending.checkIn(loan: loan.id)
+        let returned = try await db.lending.checkIn(loan: loan.id)
         let offered = try await db.lending.hold(bob.id)
         #expect(offered.status == .ready && offered.readyUntil == day("2026-03-21") && offered.position == nil)
+        // The return itself says so, for the desk to put the item aside.
+        #expect(returned.holdsReady == [offered])
+        #expect(try await db.lending.loan(loan.id).holdsReady == nil, "only the check-in's answer carries it")
         #expect(try await db.lending.hold(carol.id).position == 1)
-        // Nobody else gets it while it is kept, not even the next in line.
-        let error = try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0004") }
-        #expect(error.arguments["date"] == .text("2026-03-20"))
-        try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0003") }
+        // Nobody else gets it while it is kept, not even the next in line, and the refusal says for whom.
+        let error = try await db.expectUnchanged("lending.unit_held") { try await db.lending.checkOut(item: "T-1", member: "M-0004") }
+        #expect(error.message(.fr) == "T-1 est gardé pour M-0002, qui l’attendait, jusqu’au 2026-03-21 (demande d’attente \(bob.id)) : il ne peut pas être prêté à quelqu’un d’autre d’ici là.")
+        #expect(error.kind == .conflict)
+        try await db.expectUnchanged("lending.unit_held") { try await db.lending.checkOut(item: "T-1", member: "M-0003") }
         try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-21"), to: day("2026-03-22"))
         }
@@ -74,7 +78,7 @@ struct HoldTests {
         #expect(line.map(\.id) == [carol.id, bob.id])
         #expect(line[0].status == .ready && line[0].readyUntil == day("2026-03-23"))
         #expect(line[1].status == .expired)
-        try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0002") }
+        try await db.expectUnchanged("lending.unit_held") { try await db.lending.checkOut(item: "T-1", member: "M-0002") }
         #expect(try await db.lending.checkOut(item: "T-1", member: "M-0003").member == "M-0003")
         #expect(try await db.count("lending_events", where: "kind = 'hold_expired'") == 1)
     }

@@ -398,6 +398,10 @@ extension OpenAPIFragment {
         condition: {type: [string, 'null'], description: The return condition note.}
         maintenance: {type: [string, 'null'], description: Why the units went to maintenance at the return.}
         reservation: {type: [integer, 'null'], description: The reservation it was picked up from.}
+        holdsReady:
+          type: array
+          description: In a check-in's answer only - the holds this return made ready, for the desk to put the item aside.
+          items: {$ref: '#/components/schemas/Hold'}
     CheckOutRequest:
       type: object
       required: [item, member]

@@ -97,6 +97,13 @@ struct LoanCommand: AsyncParsableCommand {
                 } else {
                     out.say(out.text(.init(fr: "Prêt {id} rendu.", en: "Loan {id} returned."), ["id": .integer(loan.id)]))
                 }
+                // Someone was waiting: the volunteer must put it aside now, not back on the shelf.
+                for hold in loan.holdsReady ?? [] {
+                    out.say(out.text(.init(fr: "À mettre de côté : {member} attendait {item} ; il lui est gardé jusqu’au {until} (demande d’attente {hold}).",
+                                           en: "Put it aside: {member} was waiting for {item}; it is kept for them until {until} (hold {hold})."),
+                                     ["item": .text(hold.item), "member": .text(hold.member),
+                                      "until": .text(hold.readyUntil?.iso8601 ?? ""), "hold": .integer(hold.id)]))
+                }
             }
         }
     }
