@@ -55,6 +55,15 @@ extension CoopError {
                   en: "{code} is kept for {member}, who was waiting for it, until {until} (hold {hold}): it cannot be lent to anyone else before then.")
     }
 
+    /// The member has a loan past its due date and the co-op's setting blocks new loans until it
+    /// comes back (409).
+    public static func overdueLoanBlocks(_ member: String, loan: Int64, item: String, due: LocalDate) -> CoopError {
+        CoopError(.conflict, "lending.overdue_loan", field: "member",
+                  ["member": .text(member), "loan": .integer(loan), "item": .text(item), "due": .text(due.iso8601)],
+                  fr: "{member} a un prêt en retard ({item}, à rendre le {due}, prêt {loan}) : pas de nouveau prêt avant son retour.",
+                  en: "{member} has an overdue loan ({item}, due {due}, loan {loan}): no new loan until it comes back.")
+    }
+
     /// A unit count below 1 or absurdly large (422).
     public static func invalidUnits(_ units: Int) -> CoopError {
         CoopError(.invalid, "lending.invalid_units", field: "units", ["units": .integer(Int64(units))],

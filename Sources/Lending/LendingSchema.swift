@@ -176,6 +176,10 @@ public enum LendingSchema {
             -- as years of history piled up. Open loans are few: this index holds only them.
             CREATE INDEX lending_loans_open_member ON lending_loans(member_number) WHERE status = 'open';
             """)
+        migrator.register("lending.3", sql: """
+            -- An overdue loan blocks new loans for its member unless the co-op turns that off.
+            ALTER TABLE lending_settings ADD COLUMN overdue_blocks_loans INTEGER NOT NULL DEFAULT 1 CHECK (overdue_blocks_loans IN (0, 1));
+            """)
     }
 }
 

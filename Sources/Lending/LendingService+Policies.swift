@@ -129,15 +129,31 @@ extension LendingService {
 
     /// Sets the balance above which a member may not check anything out.
     public func setFeeThreshold(_ amount: Money, actor: String? = nil) async throws -> LendingSettings {
-        guard amount.cents >= 0 else { throw CoopError.invalidThreshold(amount) }
+        try await updateSettings(feeThreshold: amount, actor: actor)
+    }
+
+    /// Changes the settings given and keeps the others (the defaults until first set).
+    /// - Parameters:
+    ///   - feeThreshold: the balance above which a member may not check anything out (0 or more).
+    ///   - overdueBlocksLoans: whether an overdue loan blocks its member's new loans.
+    public func updateSettings(feeThreshold: Money? = nil, overdueBlocksLoans: Bool? = nil, actor: String? = nil) async throws -> LendingSettings {
+        if let amount = feeThreshold, amount.cents < 0 { throw CoopError.invalidThreshold(amount) }
+        guard feeThreshold != nil || overdueBlocksLoans != nil else { throw CoopError.required("feeThreshold") }
         let now = context.now()
         return try await database.write { db in
+            let current = try LendingSettings.load(in: db)
+            let next = LendingSettings(feeThreshold: feeThreshold ?? current.feeThreshold,
+                                       overdueBlocksLoans: overdueBlocksLoans ?? current.overdueBlocksLoans)
             try db.execute("""
-                INSERT INTO lending_settings (id, fee_threshold_cents, updated_at) VALUES (1, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET fee_threshold_cents = excluded.fee_threshold_cents, updated_at = excluded.updated_at
-                """, [amount, now])
-            try LendingEvents.append("settings", actor: actor, detail: "feeThreshold \(amount.decimalString)", at: now, in: db)
-            return try LendingSettings.load(in: db)
+                INSERT INTO lending_settings (id, fee_threshold_cents, overdue_blocks_loans, updated_at) VALUES (1, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET fee_threshold_cents = excluded.fee_threshold_cents,
+                    overdue_blocks_loans = excluded.overdue_blocks_loans, updated_at = excluded.updated_at
+                """, [next.feeThreshold, next.overdueBlocksLoans, now])
+            var changes: [String] = []
+            if let feeThreshold { changes.append("feeThreshold \(feeThreshold.decimalString)") }
+            if let overdueBlocksLoans { changes.append("overdueBlocksLoans \(overdueBlocksLoans)") }
+            try LendingEvents.append("settings", actor: actor, detail: changes.joined(separator: ", "), at: now, in: db)
+            return next
         }
     }
 }

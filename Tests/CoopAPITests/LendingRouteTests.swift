@@ -431,7 +431,17 @@ extension TestResponse {
             }
             try await client.execute(uri: "/api/v1/lending/settings", method: .get, headers: headers(token: coop.staff)) { response in
                 #expect(response.object["feeThreshold"] as? Int == 500)
+                #expect(response.object["overdueBlocksLoans"] as? Bool == true)
             }
+            try await client.execute(uri: "/api/v1/lending/settings", method: .put, headers: headers(token: coop.admin),
+                                     body: body(#"{"overdueBlocksLoans":false}"#)) { response in
+                #expect(response.object["overdueBlocksLoans"] as? Bool == false)
+                #expect(response.object["feeThreshold"] as? Int == 500, "left out, kept")
+            }
+            try await client.execute(uri: "/api/v1/lending/settings", method: .put, headers: headers(token: coop.admin),
+                                     body: body(#"{}"#)) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: "/api/v1/lending/settings", method: .put, headers: headers(token: coop.admin),
+                                     body: body(#"{"overdueBlocksLoans":true}"#)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/policies/effective?item=T-0001", method: .get, headers: headers(token: coop.member)) { response in
                 #expect(response.object["loanDays"] as? Int == 14)
             }

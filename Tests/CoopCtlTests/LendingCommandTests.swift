@@ -80,6 +80,11 @@ import Testing
         #expect(try ctl.run(["setting", "fee-threshold", "5.00", "--json"]).object["feeThreshold"] as? Int == 500)
         #expect(try ctl.run(["setting", "fee-threshold", "dix"]).status == 1)
         #expect(try ctl.run(["setting", "show", "--lang", "en"]).stdout.contains("Fee threshold: $5.00"))
+        #expect(try ctl.run(["setting", "show", "--json"]).object["overdueBlocksLoans"] as? Bool == true)
+        let off = try ctl.run(["setting", "overdue-blocks", "non"])
+        #expect(off.stdout.hasSuffix("Prêt en retard : ne bloque pas les nouveaux prêts.\n"), "\(off.stdout)")
+        #expect(try ctl.run(["setting", "overdue-blocks", "on", "--json"]).object["overdueBlocksLoans"] as? Bool == true)
+        #expect(try ctl.run(["setting", "overdue-blocks", "peut-être"]).status == 1)
     }
 
     @Test func dueDatesMoveOffClosedDays() throws {

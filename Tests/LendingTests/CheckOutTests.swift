@@ -131,6 +131,32 @@ struct CheckOutTests {
         try await expectRefusal("lending.invalid_threshold") { try await db.lending.setFeeThreshold(Money(cents: -1)) }
     }
 
+    /// A loan past its due date blocks the member's new loans until it comes back (on by default, as
+    /// myTurn and Lend Engine do); the co-op may turn that off.
+    @Test func anOverdueLoanBlocksNewLoansUnlessTheCoopSaysOtherwise() async throws {
+        let db = try await TestLending()
+        let alice = try await db.member()
+        try await db.item("T-1", quantity: 3)
+        #expect(try await db.lending.settings().overdueBlocksLoans)
+        let late = try await db.lending.checkOut(item: "T-1", member: alice, due: day("2026-03-20"))
+        _ = try await db.lending.checkOut(item: "T-1", member: alice)   // due on Friday: not late yet
+        db.setDay(day("2026-03-20"))
+        _ = try await db.lending.checkOut(item: "T-1", member: alice)   // due today is not overdue
+        db.setDay(day("2026-03-21"))
+        let error = try await db.expectUnchanged("lending.overdue_loan") { try await db.lending.checkOut(item: "T-1", member: alice) }
+        #expect(error.kind == .conflict)
+        #expect(error.message(.fr) == "\(alice) a un prêt en retard (T-1, à rendre le 2026-03-20, prêt \(late.id)) : pas de nouveau prêt avant son retour.")
+        #expect(error.message(.en) == "\(alice) has an overdue loan (T-1, due 2026-03-20, loan \(late.id)): no new loan until it comes back.")
+
+        // Turned off, the same check-out goes through; the threshold is kept as it was.
+        let off = try await db.lending.updateSettings(overdueBlocksLoans: false)
+        #expect(off == LendingSettings(feeThreshold: Money(cents: 1_000), overdueBlocksLoans: false))
+        _ = try await db.lending.updateSettings(overdueBlocksLoans: true)
+        _ = try await db.lending.checkIn(loan: late.id)
+        #expect(try await db.lending.checkOut(item: "T-1", member: alice).member == alice, "once back, the block lifts")
+        try await expectRefusal("common.required") { try await db.lending.updateSettings() }
+    }
+
     @Test func itemsOutOfCirculationCannotGoOut() async throws {
         let db = try await TestLending()
         try await db.member()

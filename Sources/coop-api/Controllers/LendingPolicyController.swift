@@ -26,8 +26,10 @@ struct LendingPolicyController {
         let items: [LoanPolicy]
     }
 
+    /// Either or both settings; those left out keep their value.
     struct SettingsBody: Decodable {
-        let feeThreshold: Money
+        let feeThreshold: Money?
+        let overdueBlocksLoans: Bool?
     }
 
     @Sendable func policies(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -88,6 +90,7 @@ struct LendingPolicyController {
     @Sendable func setSettings(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.require(.admin)
         let body = try await JSON.decode(SettingsBody.self, from: request, context: context)
-        return try JSON.response(try await lending.setFeeThreshold(body.feeThreshold, actor: identity.actor))
+        return try JSON.response(try await lending.updateSettings(feeThreshold: body.feeThreshold, overdueBlocksLoans: body.overdueBlocksLoans,
+                                                                  actor: identity.actor))
     }
 }

@@ -345,12 +345,12 @@ extension OpenAPIFragment {
         ~json 200 LendingSettings The settings.
         ~problems 401 403
     put:
-      summary: Set the fee threshold above which a member may not borrow (admin)
+      summary: Change the lending settings (admin) - the fee threshold, whether an overdue loan blocks new ones; those left out stay
       requestBody:
         required: true
         content:
           application/json:
-            schema: {$ref: '#/components/schemas/LendingSettings'}
+            schema: {$ref: '#/components/schemas/LendingSettingsChange'}
       responses:
         ~json 200 LendingSettings The settings.
         ~problems 401 403 422
@@ -546,9 +546,17 @@ extension OpenAPIFragment {
               reason: {type: string}
     LendingSettings:
       type: object
-      required: [feeThreshold]
+      required: [feeThreshold, overdueBlocksLoans]
       properties:
         feeThreshold: {$ref: '#/components/schemas/Cents', minimum: 0, description: 'Cents: a member owing more may not borrow.'}
+        overdueBlocksLoans: {type: boolean, description: 'A member with an overdue loan may not borrow (409 lending.overdue_loan); true by default.'}
+    LendingSettingsChange:
+      type: object
+      description: At least one of the two.
+      minProperties: 1
+      properties:
+        feeThreshold: {$ref: '#/components/schemas/Cents', minimum: 0, description: 'Cents: a member owing more may not borrow.'}
+        overdueBlocksLoans: {type: boolean, description: Whether an overdue loan blocks its member's new loans.}
     DueLoansReport:
       type: object
       description: due-today, expected-returns.
