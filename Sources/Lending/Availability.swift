@@ -7,12 +7,12 @@ struct Claim: Sendable, Equatable {
     let end: LocalDate
     let units: Int
 
-    /// The days a booking holds its units: from its first day up to, not including, the day it may be
-    /// picked up again. With no buffer the return day is that day (a unit returned in the morning goes
-    /// out again the same day, as in leihs); with N buffer days it is N days after the return day. A
-    /// one-day booking still holds its day.
+    /// The days a booking holds its units: its first day through its last day, both included (the
+    /// unit is out on its last day, as a tool library's member keeps the drill through Sunday), then
+    /// each buffer day after it (cleaning, checking). So with no buffer the next booking may start the
+    /// day after the last day; with N buffer days, N + 1 days after it.
     static func booking(from: LocalDate, to: LocalDate, bufferDays: Int, units: Int) -> Claim {
-        Claim(start: from, end: max(to.adding(days: bufferDays), from.adding(days: 1)), units: units)
+        Claim(start: from, end: max(to, from).adding(days: 1 + bufferDays), units: units)
     }
 
     /// An open loan from today on: it is out until its due date, or, when overdue, at least until

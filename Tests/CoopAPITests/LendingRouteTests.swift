@@ -245,15 +245,15 @@ extension TestResponse {
                 #expect(response.status == .forbidden)
                 #expect(response.problemCode == "auth.not_your_data")
             }
-            // Overlapping Ada's last day is refused; starting the day she brings it back is fine (no buffer days).
+            // Starting on Ada's last day is refused (she has it that day); the day after is fine (no buffer days).
             try await client.execute(uri: "/api/v1/reservations", method: .post, headers: headers(token: coop.staff),
-                                     body: body(#"{"item":"T-0001","member":"M-0002","from":"\#(lendingDay(4, in: coop))","to":"\#(lendingDay(6, in: coop))"}"#)) { response in
+                                     body: body(#"{"item":"T-0001","member":"M-0002","from":"\#(to)","to":"\#(lendingDay(6, in: coop))"}"#)) { response in
                 #expect(response.status == .conflict)
                 #expect(response.problemCode == "lending.units_unavailable")
-                #expect((response.object["arguments"] as? [String: Any])?["date"] as? String == lendingDay(4, in: coop))
+                #expect((response.object["arguments"] as? [String: Any])?["date"] as? String == to)
             }
             let boundary = try await client.execute(uri: "/api/v1/reservations", method: .post, headers: headers(token: coop.staff),
-                                                    body: body(#"{"item":"T-0001","member":"M-0002","from":"\#(to)","to":"\#(lendingDay(6, in: coop))"}"#)) { response in
+                                                    body: body(#"{"item":"T-0001","member":"M-0002","from":"\#(lendingDay(6, in: coop))","to":"\#(lendingDay(7, in: coop))"}"#)) { response in
                 #expect(response.status == .created)
                 return response.object["id"] as? Int ?? 0
             }

@@ -7,10 +7,12 @@ import Testing
 @Suite("Availability: claims over days, and the calendar both faces show")
 struct AvailabilityTests {
     @Test func aBookingHoldsFromItsFirstDayToItsLastPlusTheBuffer() {
+        // Friday to Sunday holds Sunday too: the next booking may start on Monday.
         let booking = Claim.booking(from: day("2026-03-20"), to: day("2026-03-22"), bufferDays: 0, units: 1)
-        #expect(booking.start == day("2026-03-20") && booking.end == day("2026-03-22"))
-        #expect(Claim.booking(from: day("2026-03-20"), to: day("2026-03-22"), bufferDays: 2, units: 1).end == day("2026-03-24"))
-        // A one-day booking holds its day even without buffer.
+        #expect(booking.start == day("2026-03-20") && booking.end == day("2026-03-23"))
+        // Each buffer day adds one day between them: with 2, the next may start on Wednesday.
+        #expect(Claim.booking(from: day("2026-03-20"), to: day("2026-03-22"), bufferDays: 2, units: 1).end == day("2026-03-25"))
+        // A one-day booking holds its day.
         #expect(Claim.booking(from: day("2026-03-20"), to: day("2026-03-20"), bufferDays: 0, units: 1).end == day("2026-03-21"))
     }
 
@@ -18,8 +20,9 @@ struct AvailabilityTests {
         let today = day("2026-03-20")
         let overdue = Claim.loan(due: day("2026-03-10"), today: today, bufferDays: 0, units: 1)
         #expect(overdue.start == today && overdue.end == day("2026-03-21"))
-        #expect(Claim.loan(due: day("2026-03-10"), today: today, bufferDays: 3, units: 1).end == day("2026-03-23"))
-        #expect(Claim.loan(due: day("2026-03-25"), today: today, bufferDays: 1, units: 2).end == day("2026-03-26"))
+        #expect(Claim.loan(due: day("2026-03-10"), today: today, bufferDays: 3, units: 1).end == day("2026-03-24"))
+        // Out on its due day, then the buffer.
+        #expect(Claim.loan(due: day("2026-03-25"), today: today, bufferDays: 1, units: 2).end == day("2026-03-27"))
     }
 
     @Test func freeUnitsAreTheCapacityLessEveryClaimEachDay() {
@@ -45,11 +48,11 @@ struct AvailabilityTests {
         _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-21"))
         let view = try await db.lending.availability(item: "T-1", from: day("2026-03-16"), to: day("2026-03-25"))
         #expect(view.item == "T-1" && view.quantity == 2)
+        // The loan is out through its due day (18) and its buffer day (19); the booking through its
+        // last day (21) and its buffer day (22): no day between them has both units free.
         #expect(view.periods == [
-            AvailabilityPeriod(from: day("2026-03-16"), to: day("2026-03-18"), free: 1),
-            AvailabilityPeriod(from: day("2026-03-19"), to: day("2026-03-19"), free: 2),
-            AvailabilityPeriod(from: day("2026-03-20"), to: day("2026-03-21"), free: 1),
-            AvailabilityPeriod(from: day("2026-03-22"), to: day("2026-03-25"), free: 2),
+            AvailabilityPeriod(from: day("2026-03-16"), to: day("2026-03-22"), free: 1),
+            AvailabilityPeriod(from: day("2026-03-23"), to: day("2026-03-25"), free: 2),
         ])
         #expect(view.free == 1)
         try await expectRefusal("lending.invalid_range") { try await db.lending.availability(item: "T-1", from: day("2026-03-20"), to: day("2026-03-19")) }

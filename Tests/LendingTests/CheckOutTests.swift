@@ -194,9 +194,12 @@ struct CheckOutTests {
         _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-27"))
         let error = try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0001") }
         #expect(error.arguments["date"] == .text("2026-03-25"))
-        // A shorter loan, back the day Bob picks it up, fits (no buffer days).
-        let loan = try await db.lending.checkOut(item: "T-1", member: "M-0001", due: day("2026-03-25"))
-        #expect(loan.due == day("2026-03-25"))
+        // Due the day Bob picks it up is still out that day; due the day before fits (no buffer days).
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.checkOut(item: "T-1", member: "M-0001", due: day("2026-03-25"))
+        }
+        let loan = try await db.lending.checkOut(item: "T-1", member: "M-0001", due: day("2026-03-24"))
+        #expect(loan.due == day("2026-03-24"))
     }
 
     @Test func checkingOutOnTheFirstDayOfOnesOwnReservationCollectsIt() async throws {

@@ -48,17 +48,23 @@ struct RenewalTests {
         #expect(error.arguments["date"] == .text("2026-03-27"))
     }
 
-    @Test func aReservationStartingOnTheNewDueDateLeavesRoomWithoutBufferButNotWithOne() async throws {
+    /// Out on its due day: a reservation may start the day after the new due date, or, with one
+    /// buffer day, the day after that.
+    @Test func aReservationStartingTheDayAfterTheNewDueDateLeavesRoomWithoutBufferButNotWithOne() async throws {
         let (db, loan) = try await Self.lent()
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-03-31"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-31"), to: day("2026-04-01"))
         #expect(try await db.lending.renew(loan: loan.id).due == day("2026-03-30"))
 
+        let (onDue, first) = try await Self.lent()
+        _ = try await onDue.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-03-31"))
+        try await onDue.expectUnchanged("lending.reservation_conflict") { try await onDue.lending.renew(loan: first.id) }
+
         let (buffered, other) = try await Self.lent(bufferDays: 1)
-        _ = try await buffered.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-31"), to: day("2026-04-01"))
-        // Due 03-30 + 1 buffer day: the unit is free again on 03-31, Bob's first day.
+        _ = try await buffered.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-04-01"), to: day("2026-04-02"))
+        // Due 03-30, out that day, + 1 buffer day (03-31): the unit is free again on 04-01, Bob's first day.
         #expect(try await buffered.lending.renew(loan: other.id).due == day("2026-03-30"))
         let (tight, third) = try await Self.lent(bufferDays: 1)
-        _ = try await tight.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-04-01"))
+        _ = try await tight.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-31"), to: day("2026-04-01"))
         try await tight.expectUnchanged("lending.reservation_conflict") { try await tight.lending.renew(loan: third.id) }
     }
 

@@ -26,21 +26,26 @@ struct ReservationTests {
         #expect(json["loan"] is NSNull)
     }
 
-    @Test func withoutBufferTheReturnDayIsTheNextPickupDay() async throws {
+    /// The unit is out on a booking's last day: without buffer the next booking starts the day after.
+    @Test func withoutBufferTheNextBookingStartsTheDayAfterTheLastDay() async throws {
         let db = try await Self.setUp()
         _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-22"))
-        // Ending the day Alice starts, and starting the day she ends: both fit.
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-20"))
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-22"), to: day("2026-03-24"))
-        // One day of overlap at either end does not.
-        let error = try await db.expectUnchanged("lending.units_unavailable") {
+        // Ending the day Alice starts, or starting the day she ends (Sunday): both refused.
+        let before = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-20"))
+        }
+        #expect(before.arguments["date"] == .text("2026-03-20") && before.arguments["available"] == .integer(0))
+        let sunday = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-22"), to: day("2026-03-24"))
+        }
+        #expect(sunday.arguments["date"] == .text("2026-03-22"))
+        // The day before she starts and the day after she ends: both fit.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-23"), to: day("2026-03-24"))
+        try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-21"), to: day("2026-03-21"))
         }
-        #expect(error.arguments["date"] == .text("2026-03-21") && error.arguments["available"] == .integer(0))
-        try await db.expectUnchanged("lending.units_unavailable") {
-            try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-23"), to: day("2026-03-25"))
-        }
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-24"), to: day("2026-03-25"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0004", from: day("2026-03-25"), to: day("2026-03-25"))
     }
 
     @Test func aOneDayReservationHoldsItsDay() async throws {
@@ -52,27 +57,28 @@ struct ReservationTests {
         try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-20"), to: day("2026-03-21"))
         }
-        // Returned on the 20th, out again on the 20th: the same-day rule still holds.
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-20"))
+        // The days around it are free.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-21"), to: day("2026-03-21"))
     }
 
     @Test func withBufferDaysAGapOfThatManyDaysIsRequired() async throws {
         let db = try await Self.setUp(bufferDays: 2)
         _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-20"), to: day("2026-03-22"))
-        // Back on the 22nd, two days to check it: next pickup on the 24th at the earliest.
+        // Out through the 22nd, then two days to check it (23rd, 24th): next pickup on the 25th at the earliest.
         let error = try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-24"), to: day("2026-03-25"))
+        }
+        #expect(error.arguments["date"] == .text("2026-03-24"))
+        try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-23"), to: day("2026-03-25"))
         }
-        #expect(error.arguments["date"] == .text("2026-03-23"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-26"))
+        // Before Alice: a booking ending on the 17th leaves the 18th and 19th for checking.
         try await db.expectUnchanged("lending.units_unavailable") {
-            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-22"), to: day("2026-03-25"))
+            try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-16"), to: day("2026-03-18"))
         }
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-24"), to: day("2026-03-25"))
-        // Before Alice: a booking ending on the 18th leaves the 18th and 19th for checking.
-        try await db.expectUnchanged("lending.units_unavailable") {
-            try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-17"), to: day("2026-03-19"))
-        }
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-17"), to: day("2026-03-18"))
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-16"), to: day("2026-03-17"))
     }
 
     @Test func unitsAddUpAcrossReservationsOfAnItem() async throws {
@@ -83,8 +89,8 @@ struct ReservationTests {
             try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-18"), to: day("2026-03-25"))
         }
         #expect(error.arguments["date"] == .text("2026-03-24") && error.arguments["available"] == .integer(0))
-        // Back on the 24th, the day Bob takes the third unit: it fits.
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-18"), to: day("2026-03-24"))
+        // Out through the 23rd, the day before Bob takes the third unit: it fits.
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0003", from: day("2026-03-18"), to: day("2026-03-23"))
     }
 
     @Test func loansOutCountAgainstReservations() async throws {
@@ -93,7 +99,11 @@ struct ReservationTests {
         try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-27"))
         }
-        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-04-01"))
+        // Out on its due day: a booking may start the day after.
+        try await db.expectUnchanged("lending.units_unavailable") {
+            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-30"), to: day("2026-04-01"))
+        }
+        _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-31"), to: day("2026-04-01"))
     }
 
     @Test func anOverdueLoanIsCountedAsComingBackToday() async throws {

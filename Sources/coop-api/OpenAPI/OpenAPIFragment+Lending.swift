@@ -430,7 +430,7 @@ extension OpenAPIFragment {
         member: {type: string}
         units: {type: integer, minimum: 1}
         from: {type: string, format: date, description: The pickup day.}
-        to: {type: string, format: date, description: The return day (included).}
+        to: {type: string, format: date, description: 'The last day (included: the unit is out that day; the next booking may start the day after, plus the buffer days).'}
         status: {$ref: '#/components/schemas/ReservationStatus'}
         loan: {type: [integer, 'null'], description: The loan it became at pickup.}
         createdAt: {type: string, format: date-time}
@@ -508,7 +508,7 @@ extension OpenAPIFragment {
         feeCap: {type: integer, minimum: 0, description: Cents.}
         maxReservationDays: {type: integer, minimum: 1, maximum: 366}
         maxAdvanceDays: {type: integer, minimum: 0, maximum: 730}
-        bufferDays: {type: integer, minimum: 0, maximum: 60}
+        bufferDays: {type: integer, minimum: 0, maximum: 60, description: Days added between a booking's or loan's last day and the next booking's first.}
         holdReadyDays: {type: integer, minimum: 1, maximum: 60}
     LoanPolicyInput:
       type: object

@@ -41,7 +41,7 @@ struct PolicyCommand: AsyncParsableCommand {
         @Option(name: .customLong("fee-per-day"), parsing: .unconditional, help: "Late fee per day, e.g. 1.00.") var feePerDay: String
         @Option(name: .customLong("grace-days"), help: "Days late that cost nothing.") var graceDays: Int
         @Option(name: .customLong("fee-cap"), parsing: .unconditional, help: "Most a loan's late fee can reach, e.g. 20.00.") var feeCap: String
-        @Option(name: .customLong("buffer-days"), help: "Days a unit stays in between two bookings.") var bufferDays: Int?
+        @Option(name: .customLong("buffer-days"), help: "Days added between a booking's last day (the unit is out that day) and the next one's first; 0: the day after.") var bufferDays: Int?
         @Option(name: .customLong("max-reservation-days"), help: "Longest reservation in days.") var maxReservationDays: Int?
         @Option(name: .customLong("max-advance-days"), help: "How far ahead a reservation may start, in days.") var maxAdvanceDays: Int?
         @Option(name: .customLong("hold-ready-days"), help: "Days a returned unit is kept for the first in line.") var holdReadyDays: Int?
