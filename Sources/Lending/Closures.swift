@@ -53,6 +53,11 @@ struct OpenDays: Sendable {
 
     func isOpen(_ day: LocalDate) -> Bool { closure(on: day) == nil }
 
+    /// What a due date pushed off the closed `day` says about it.
+    func move(from day: LocalDate) -> DueMove {
+        DueMove(day: day, reason: dated[day])
+    }
+
     /// `day` itself when open, else the first open day after it.
     func nextOpen(onOrAfter day: LocalDate) throws -> LocalDate {
         var candidate = day

@@ -73,9 +73,11 @@ extension LendingService {
             try record.requireActive(today: outDay)
             let snapshot = try InventoryLedger.item(id: record.itemID, in: db)
             let borrower = try Borrower.fetch(record.memberNumber, on: outDay, in: db)
-            let loanID = try Self.lend(snapshot, to: borrower, units: record.units, due: nil, outAt: outAt, now: now,
-                                       timeZone: timeZone, reservation: record, actor: actor, in: db)
-            return try Self.loan(loanID, today: now.localDate(in: timeZone), timeZone: timeZone, in: db)
+            let (loanID, moved) = try Self.lend(snapshot, to: borrower, units: record.units, due: nil, outAt: outAt, now: now,
+                                                timeZone: timeZone, reservation: record, actor: actor, in: db)
+            var loan = try Self.loan(loanID, today: now.localDate(in: timeZone), timeZone: timeZone, in: db)
+            loan.dueMovedFrom = moved
+            return loan
         }
     }
 

@@ -47,17 +47,20 @@ public struct LendingService: Sendable {
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
             let borrower = try Borrower.fetch(member, on: outAt.localDate(in: timeZone), in: db)
-            let id = try Self.lend(snapshot, to: borrower, units: units, due: due, outAt: outAt, now: now, timeZone: timeZone,
-                                   reservation: nil, actor: actor, in: db)
-            return try Self.loan(id, today: now.localDate(in: timeZone), timeZone: timeZone, in: db)
+            let (id, moved) = try Self.lend(snapshot, to: borrower, units: units, due: due, outAt: outAt, now: now, timeZone: timeZone,
+                                            reservation: nil, actor: actor, in: db)
+            var loan = try Self.loan(id, today: now.localDate(in: timeZone), timeZone: timeZone, in: db)
+            loan.dueMovedFrom = moved
+            return loan
         }
     }
 
-    /// The check-out steps shared by `checkOut` and `pickUp`, inside the caller's transaction.
+    /// The check-out steps shared by `checkOut` and `pickUp`, inside the caller's transaction; returns
+    /// the loan's id and, when the due date fell on a closed day, where it was moved from.
     static func lend(
         _ item: InventoryLedger.Snapshot, to borrower: Borrower, units: Int, due: LocalDate?, outAt: Instant, now: Instant,
         timeZone: TimeZone, reservation explicit: ReservationRecord?, actor: String?, in db: Connection
-    ) throws -> Int64 {
+    ) throws -> (id: Int64, dueMovedFrom: DueMove?) {
         let today = now.localDate(in: timeZone), outDay = outAt.localDate(in: timeZone)
         try borrower.requireActive()
         guard item.status == .active else { throw CoopError.itemInactive(item.code, status: item.status.rawValue) }
@@ -93,6 +96,7 @@ public struct LendingService: Sendable {
         let asked = due ?? collected?.to ?? outDay.adding(days: policy.loanDays)
         guard asked >= outDay else { throw CoopError.dueBeforeOut(asked, out: outDay) }
         let dueDay = try openDays.nextOpen(onOrAfter: asked)
+        let moved = dueDay == asked ? nil : openDays.move(from: asked)
 
         let claim = Claim.loan(due: dueDay, today: today, bufferDays: policy.bufferDays, units: units)
         do {
@@ -126,7 +130,7 @@ public struct LendingService: Sendable {
             """, [loanID, now, item.id, borrower.id])
         try LendingEvents.append("check_out", loan: loanID, reservation: collected?.id, actor: actor,
                                  detail: "\(item.code) ×\(units) → \(borrower.number), due \(dueDay)", at: outAt, in: db)
-        return loanID
+        return (loanID, moved)
     }
 
     // MARK: Check-in
@@ -291,7 +295,9 @@ public struct LendingService: Sendable {
                 """, [record.itemID, record.memberID], as: Int.self) ?? 0
             guard waiting == 0 else { throw CoopError.holdsWaiting(id, code: item.code, count: waiting) }
 
-            let newDue = try OpenDays.load(from: today, in: db).nextOpen(onOrAfter: record.due.adding(days: record.loanDays))
+            let openDays = try OpenDays.load(from: today, in: db)
+            let asked = record.due.adding(days: record.loanDays)
+            let newDue = try openDays.nextOpen(onOrAfter: asked)
             let claim = Claim.loan(due: newDue, today: today, bufferDays: policy.bufferDays, units: record.units)
             let calendar = try Availability.calendar(
                 item: item, from: claim.start, until: claim.end, today: today, bufferDays: policy.bufferDays,
@@ -301,7 +307,9 @@ public struct LendingService: Sendable {
             }
             try db.execute("UPDATE lending_loans SET due = ?, renewals = renewals + 1 WHERE id = ?", [newDue, id])
             try LendingEvents.append("renew", loan: id, actor: actor.label, detail: "\(record.due) → \(newDue)", at: now, in: db)
-            return try Self.loan(id, today: today, timeZone: timeZone, in: db)
+            var renewed = try Self.loan(id, today: today, timeZone: timeZone, in: db)
+            renewed.dueMovedFrom = newDue == asked ? nil : openDays.move(from: asked)
+            return renewed
         }
     }
 

@@ -42,10 +42,13 @@ public struct Loan: Sendable, Codable, Equatable {
     /// In a check-in's answer only: the holds this return made ready (someone was waiting), so the
     /// desk puts the item aside at once instead of back on the shelf. Absent from other answers.
     public internal(set) var holdsReady: [Hold]? = nil
+    /// In a check-out's or renewal's answer only: the day the due date would have been, when it fell
+    /// on a closed day and was moved to the next open one, so the desk can tell the member.
+    public internal(set) var dueMovedFrom: DueMove? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, item, itemName, member, units, outAt, due, status, returnedAt, fee, daysLate, renewals, maxRenewals,
-             condition, maintenance, reservation, holdsReady
+             condition, maintenance, reservation, holdsReady, dueMovedFrom
     }
 
     /// Absent values are written as `null`, so every loan object has the same keys.
@@ -68,6 +71,7 @@ public struct Loan: Sendable, Codable, Equatable {
         try c.encode(maintenance, forKey: .maintenance)
         try c.encode(reservation, forKey: .reservation)
         try c.encodeIfPresent(holdsReady, forKey: .holdsReady)
+        try c.encodeIfPresent(dueMovedFrom, forKey: .dueMovedFrom)
     }
 
     init(_ record: LoanRecord, itemName: String, today: LocalDate, timeZone: TimeZone) {
@@ -191,4 +195,12 @@ struct ItemDirectory {
     }
 
     mutating func name(_ id: Int64, in db: Connection) throws -> String { try item(id, in: db).name }
+}
+
+/// A due date moved off a closed day: the day it would have been and why the co-op is closed then.
+public struct DueMove: Sendable, Codable, Equatable {
+    /// The closed day the loan period ended on.
+    public let day: LocalDate
+    /// The dated closure's reason (`Fête nationale`), or nil for a day closed every week.
+    public let reason: String?
 }

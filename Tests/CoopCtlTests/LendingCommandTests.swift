@@ -70,6 +70,12 @@ import Testing
         let added = try ctl.run(["closure", "add", holiday, "--reason", "Fête nationale", "--json"])
         #expect((added.object["closures"] as? [[String: Any]])?.first?["reason"] as? String == "Fête nationale")
         #expect(try ctl.run(["closure", "add", "24-06-2026", "--reason", "x"]).status == 1)
+        // A due date on that day moves, and the desk is told so.
+        let moved = try ctl.run(["loan", "out", "T-0001", "--member", "M-0001", "--due", holiday, "--lang", "en"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let lines = moved.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].hasPrefix("Due date moved from ") && lines[1].contains(" \(holiday) (closed: Fête nationale) to "), "\(moved.stdout)")
+        #expect(try ctl.run(["loan", "in", "T-0001"]).status == 0)
         let people = try ctl.run(["closure", "list", "--lang", "en"]).stdout
         #expect(people.contains("Closed every week: Monday, Sunday") && people.contains(holiday))
         #expect(try ctl.run(["closure", "remove", holiday]).status == 0)

@@ -402,6 +402,13 @@ extension OpenAPIFragment {
           type: array
           description: In a check-in's answer only - the holds this return made ready, for the desk to put the item aside.
           items: {$ref: '#/components/schemas/Hold'}
+        dueMovedFrom:
+          type: object
+          description: In a check-out's, pickup's or renewal's answer only, when the due date fell on a closed day and was moved to the next open one.
+          required: [day]
+          properties:
+            day: {type: string, format: date, description: The closed day.}
+            reason: {type: [string, 'null'], description: The dated closure's reason; null for a day closed every week.}
     CheckOutRequest:
       type: object
       required: [item, member]

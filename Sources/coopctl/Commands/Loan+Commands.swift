@@ -69,8 +69,24 @@ struct LoanCommand: AsyncParsableCommand {
                           en: "Loan {id}: {code} ×{units} to {member}, due {due}."),
                     ["id": .integer(loan.id), "code": .text(loan.item), "units": .integer(Int64(loan.units)),
                      "member": .text(loan.member), "due": .text(loan.due.iso8601)]))
+                LoanCommand.sayDueMove(loan, session.output)
             }
         }
+    }
+
+    /// "Due date moved from Monday 2026-03-23 (closed: Fête nationale) to Tuesday 2026-03-24."
+    static func sayDueMove(_ loan: Loan, _ out: Output) {
+        guard let move = loan.dueMovedFrom else { return }
+        let from = ClosureCommand.weekdays[move.day.weekday - 1], to = ClosureCommand.weekdays[loan.due.weekday - 1]
+        let arguments: [String: MessageArgument] = [
+            "fromDay": .text(from.render(out.language)), "from": .text(move.day.iso8601),
+            "toDay": .text(to.render(out.language)), "to": .text(loan.due.iso8601), "reason": .text(move.reason ?? ""),
+        ]
+        out.say(out.text(move.reason == nil
+            ? .init(fr: "Date de retour déplacée du {fromDay} {from} (fermé) au {toDay} {to}.",
+                    en: "Due date moved from {fromDay} {from} (closed) to {toDay} {to}.")
+            : .init(fr: "Date de retour déplacée du {fromDay} {from} (fermé : {reason}) au {toDay} {to}.",
+                    en: "Due date moved from {fromDay} {from} (closed: {reason}) to {toDay} {to}."), arguments))
     }
 
     struct In: AsyncParsableCommand {
@@ -122,6 +138,7 @@ struct LoanCommand: AsyncParsableCommand {
                           en: "Loan {id} renewed ({renewals}/{max}): due {due}."),
                     ["id": .integer(loan.id), "renewals": .integer(Int64(loan.renewals)), "max": .integer(Int64(loan.maxRenewals)),
                      "due": .text(loan.due.iso8601)]))
+                LoanCommand.sayDueMove(loan, session.output)
             }
         }
     }

@@ -143,6 +143,7 @@ struct ReservationCommand: AsyncParsableCommand {
                     .init(fr: "Réservation {reservation} remise : prêt {id}, à rendre le {due}.",
                           en: "Reservation {reservation} picked up: loan {id}, due {due}."),
                     ["reservation": .text(id), "id": .integer(loan.id), "due": .text(loan.due.iso8601)]))
+                LoanCommand.sayDueMove(loan, session.output)
             }
         }
     }
