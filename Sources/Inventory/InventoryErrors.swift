@@ -106,16 +106,26 @@ extension CoopError {
 
     // MARK: Categories and locations
 
-    /// No category has this path.
-    public static func categoryNotFound(_ path: String) -> CoopError {
-        CoopError(.notFound, "inventory.category_not_found", field: "category", ["path": .text(path)],
-                  fr: "Catégorie introuvable : « {path} ».", en: "Category not found: \"{path}\".")
+    /// No category has this path; `closest` are existing paths it may have meant.
+    public static func categoryNotFound(_ path: String, closest: [String] = []) -> CoopError {
+        closest.isEmpty
+            ? CoopError(.notFound, "inventory.category_not_found", field: "category", ["path": .text(path)],
+                        fr: "Catégorie introuvable : « {path} ».", en: "Category not found: \"{path}\".")
+            : CoopError(.notFound, "inventory.category_not_found", field: "category",
+                        ["path": .text(path), "closest": .text(closest.joined(separator: ", "))],
+                        fr: "Catégorie introuvable : « {path} ». La plus proche : {closest}.",
+                        en: "Category not found: \"{path}\". Closest: {closest}.")
     }
 
-    /// No location has this path (the CLI offers `--create`).
-    public static func locationNotFound(_ path: String) -> CoopError {
-        CoopError(.notFound, "inventory.location_not_found", field: "location", ["path": .text(path)],
-                  fr: "Emplacement introuvable : « {path} ».", en: "Location not found: \"{path}\".")
+    /// No location has this path (the CLI offers `--create`); `closest` are existing paths it may have meant.
+    public static func locationNotFound(_ path: String, closest: [String] = []) -> CoopError {
+        closest.isEmpty
+            ? CoopError(.notFound, "inventory.location_not_found", field: "location", ["path": .text(path)],
+                        fr: "Emplacement introuvable : « {path} ».", en: "Location not found: \"{path}\".")
+            : CoopError(.notFound, "inventory.location_not_found", field: "location",
+                        ["path": .text(path), "closest": .text(closest.joined(separator: ", "))],
+                        fr: "Emplacement introuvable : « {path} ». Le plus proche : {closest}.",
+                        en: "Location not found: \"{path}\". Closest: {closest}.")
     }
 
     static func categoryExists(_ path: String) -> CoopError {

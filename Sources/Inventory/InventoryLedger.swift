@@ -42,6 +42,15 @@ public enum InventoryLedger {
         return try snapshot(row)
     }
 
+    /// The category `text` names, as stored (case and accents ignored: `outils/echelles` is
+    /// `Outils/Échelles`); an unknown one is refused with `inventory.category_not_found` and the closest
+    /// existing paths. For other domains that file rules under a category (Lending's policies).
+    public static func categoryPath(_ text: String, in db: Connection) throws -> String {
+        let path = try TreePath(parsing: text, field: "category")
+        guard let found = try Tree.category.find(path, in: db) else { throw try Tree.category.notFound(path, in: db) }
+        return found.path
+    }
+
     /// The item with this row id.
     public static func item(id: Int64, in db: Connection) throws -> Snapshot {
         guard let row = try db.queryOne(snapshotSQL + " WHERE i.id = ?", [id]) else {

@@ -54,11 +54,26 @@ enum Tree: Sendable {
         }
     }
 
-    func notFound(_ path: String) -> CoopError {
+    func notFound(_ path: String, closest: [String] = []) -> CoopError {
         switch self {
-        case .category: CoopError.categoryNotFound(path)
-        case .location: CoopError.locationNotFound(path)
+        case .category: CoopError.categoryNotFound(path, closest: closest)
+        case .location: CoopError.locationNotFound(path, closest: closest)
         }
+    }
+
+    /// Refuses `path`, naming up to three existing paths closest to it by edit distance on the folded
+    /// text (`Outils/Echeles` says "Closest: Outils/Échelles"); a one-segment path is also compared
+    /// with each node's own name (`Perceuses` finds `Outils/Perceuses`).
+    func notFound(_ path: TreePath, in db: Connection) throws -> CoopError {
+        let typed = TreeMatch.fold(path.text), single = path.segments.count == 1
+        let scored = try db.query("SELECT path, name FROM \(table)").map { row -> (Int, String) in
+            let stored: String = try row.get("path"), name: String = try row.get("name")
+            let whole = TreeMatch.distance(typed, TreeMatch.fold(stored))
+            return (single ? min(whole, TreeMatch.distance(typed, TreeMatch.fold(name))) : whole, stored)
+        }
+        let limit = max(2, typed.count / 4)
+        let closest = scored.filter { $0.0 <= limit }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
+        return notFound(path.text, closest: Array(closest))
     }
 
     func exists(_ path: String) -> CoopError {
@@ -84,16 +99,27 @@ enum Tree: Sendable {
 
     // MARK: Reading and creating nodes (inside a transaction)
 
-    /// The node with this path (case-insensitive), as stored.
+    /// The node with this path, ignoring case and accents as text search does (`echelles` finds
+    /// `Échelles`), as stored.
     func find(_ path: TreePath, in db: Connection) throws -> (id: Int64, path: String)? {
-        guard let row = try db.queryOne("SELECT id, path FROM \(table) WHERE path = ?", [path.text]) else { return nil }
-        return (try row.get("id"), try row.get("path"))
+        // The NOCASE index answers exact spellings; only a miss reads the (small) tree to fold accents.
+        if let row = try db.queryOne("SELECT id, path FROM \(table) WHERE path = ?", [path.text]) {
+            return (try row.get("id"), try row.get("path"))
+        }
+        let typed = TreeMatch.fold(path.text)
+        var found: (id: Int64, path: String)?
+        try db.forEach("SELECT id, path FROM \(table)") { row in
+            let stored: String = try row.get("path")
+            if found == nil, TreeMatch.fold(stored) == typed { found = (try row.get("id"), stored) }
+        }
+        return found
     }
 
-    /// The node with this path; when missing, created with its missing ancestors if `create`, else refused.
+    /// The node with this path; when missing, created with its missing ancestors if `create`, else
+    /// refused with the closest existing paths.
     func resolve(_ path: TreePath, create: Bool, now: Instant, in db: Connection) throws -> (id: Int64, path: String) {
         if let found = try find(path, in: db) { return found }
-        guard create else { throw notFound(path.text) }
+        guard create else { throw try notFound(path, in: db) }
         return try self.create(path, now: now, in: db).node
     }
 
@@ -201,5 +227,28 @@ struct TreeCache {
     /// SQLite's NOCASE folds ASCII letters only; the cache key must fold exactly as much.
     static func key(_ text: String) -> String {
         String(decoding: text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+/// How typed paths are compared with stored ones: folded, then by edit distance for suggestions.
+enum TreeMatch {
+    /// Lower case, no accents, NFC: `Échelles` and `echelles` fold alike.
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+
+    /// Levenshtein distance over characters (paths are short: a few dozen characters).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

@@ -10,9 +10,12 @@ extension LendingService {
     /// to it so far. Loans already out keep the terms they went out under; the path need not name an
     /// existing category yet.
     public func setPolicy(_ input: LoanPolicyInput, actor: String? = nil) async throws -> LoanPolicy {
-        let scope = try PolicyStore.scope(input.category)
+        let typed = try PolicyStore.scope(input.category)
         let now = context.now()
         return try await database.write { db in
+            // A policy for a category that does not exist would apply to nothing: refuse it, naming the
+            // closest, and file it under the category's stored spelling.
+            let scope = try typed.map { try InventoryLedger.categoryPath($0, in: db) }
             let base = try PolicyStore.stored(scope, in: db) ?? PolicyStore.effective(for: scope, in: db)
             let policy = try input.policy(category: scope, base: base).validated()
             try PolicyStore.save(policy, at: now, in: db)

@@ -33,6 +33,12 @@ import Testing
     @Test func policiesClosuresAndSettings() throws {
         let ctl = try Self.library(members: 1, items: [("T-0001", 1)])
         defer { ctl.remove() }
+        // A policy for a category that does not exist yet is refused, naming the closest existing one.
+        let missing = try ctl.run(["policy", "set", "--category", "Outil", "--loan-days", "3", "--renewals", "0", "--fee-per-day", "0.50",
+                                   "--grace-days", "0", "--fee-cap", "5.00", "--lang", "en"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "Category not found: \"Outil\". Closest: Outils.\n")
+        #expect(try ctl.run(["category", "add", "Outils/Perceuses"]).status == 0)
         let set = try ctl.run(["policy", "set", "--category", "Outils/Perceuses", "--loan-days", "3", "--renewals", "0", "--self-renew",
                                "--fee-per-day", "0.50", "--grace-days", "0", "--fee-cap", "5.00", "--buffer-days", "1",
                                "--max-reservation-days", "10", "--max-advance-days", "30", "--json"])

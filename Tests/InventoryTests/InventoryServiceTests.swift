@@ -231,6 +231,11 @@ struct InventoryServiceTests {
         #expect(last.reason == "demande")
         #expect(last.actor == "M-0003")
         #expect(last.at == TestInventory.start.adding(seconds: 5))
+        // Accents are ignored as in text search; a near miss names the closest place.
+        db.clock.advance(seconds: 5)
+        #expect(try await db.service.move("T-1", to: "entrepot/etage 2/allee r").location == "Entrepôt/Étage 2/Allée R")
+        let near = try await expectRefusal("inventory.location_not_found") { try await db.service.move("T-1", to: "Entrepôt/Étage 2/Allée S") }
+        #expect(near.message(.fr) == "Emplacement introuvable : « Entrepôt/Étage 2/Allée S ». Le plus proche : Entrepôt/Étage 2/Allée R.")
     }
 
     @Test func moveWithCreateMakesTheLocationAndItsAncestors() async throws {

@@ -16,6 +16,7 @@ struct LoanPolicyTests {
 
     @Test func theMostSpecificCategoryWins() async throws {
         let db = try await TestLending()
+        try await db.inventory.addCategory("Outils/Perceuses")
         try await db.policy(loanDays: 21)
         try await db.policy(category: "Outils", loanDays: 7)
         try await db.policy(category: "/Outils/Perceuses/", loanDays: 3)
@@ -37,6 +38,7 @@ struct LoanPolicyTests {
 
     @Test func settingAPolicyAgainReplacesItAndKeepsTheTermsLeftOut() async throws {
         let db = try await TestLending()
+        try await db.inventory.addCategory("Costumes/Robes")
         let first = try await db.policy(category: "Costumes", maxReservationDays: 30, maxAdvanceDays: 200, bufferDays: 2, holdReadyDays: 5)
         #expect(first.bufferDays == 2 && first.maxAdvanceDays == 200)
         let second = try await db.policy(category: "costumes", loanDays: 10, selfRenew: true)
@@ -46,6 +48,21 @@ struct LoanPolicyTests {
         // A new category inherits the optional terms of the policy that applied to it.
         let child = try await db.policy(category: "Costumes/Robes", loanDays: 4)
         #expect(child.bufferDays == 2 && child.maxAdvanceDays == 200)
+    }
+
+    /// A policy for a category that does not exist would apply to nothing: refused, naming the closest;
+    /// a spelling that differs only in case or accents files it under the stored category.
+    @Test func aPolicyNeedsAnExistingCategoryMatchedIgnoringCaseAndAccents() async throws {
+        let db = try await TestLending()
+        try await db.inventory.addCategory("Outils/Échelles")
+        try await db.inventory.addCategory("Outils/Perceuses")
+        let policy = try await db.policy(category: "outils/echelles", loanDays: 2)
+        #expect(policy.category == "Outils/Échelles")
+        let error = try await db.expectUnchanged("inventory.category_not_found") { try await db.policy(category: "Outils/Echeles", loanDays: 2) }
+        #expect(error.message(.fr) == "Catégorie introuvable : « Outils/Echeles ». La plus proche : Outils/Échelles.")
+        #expect(error.message(.en) == "Category not found: \"Outils/Echeles\". Closest: Outils/Échelles.")
+        let far = try await db.expectUnchanged("inventory.category_not_found") { try await db.policy(category: "Jardinage", loanDays: 2) }
+        #expect(far.message(.en) == "Category not found: \"Jardinage\".")
     }
 
     @Test func valuesOutOfRangeAreRefusedAndChangeNothing() async throws {
@@ -60,6 +77,7 @@ struct LoanPolicyTests {
 
     @Test func removingAPolicyFallsBackToTheNextOneUp() async throws {
         let db = try await TestLending()
+        try await db.inventory.addCategory("Outils")
         try await db.policy(loanDays: 21)
         try await db.policy(category: "Outils", loanDays: 7)
         try await db.item("SCIE", category: "Outils/Scies")
