@@ -70,7 +70,8 @@ extension CoopError {
     /// A file or body that is not UTF-8 text.
     public static func notUTF8(_ source: String) -> CoopError {
         CoopError(.invalid, "common.not_utf8", ["source": .text(source)],
-                  fr: "{source} n’est pas un texte UTF-8.", en: "{source} is not UTF-8 text.")
+                  fr: "{source} n’est ni un texte UTF-8 ni un texte Windows-1252 : enregistrez-le en « CSV UTF-8 ».",
+                  en: "{source} is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\".")
     }
 
     /// A money amount that does not parse or is out of range.

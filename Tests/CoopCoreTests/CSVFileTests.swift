@@ -54,11 +54,23 @@ import Testing
         #expect(try CSVFile(text: "\u{FEFF}code\nT-1\n", source: "t").header == ["code"])
     }
 
-    @Test func nonUTF8DataIsRejected() {
-        // "café" as Latin-1, as an old spreadsheet would save it.
-        let latin1: [UInt8] = Array("code,name\nT-1,caf".utf8) + [0xE9, 0x0A]
-        let error = expectCoopError(code: "common.not_utf8") { try CSVFile(data: Data(latin1), source: "items.csv") }
-        #expect(error?.message(.en) == "items.csv is not UTF-8 text.")
+    /// What a French Excel on Windows saves as "CSV": Windows-1252, semicolons. Read as it was meant.
+    @Test func windows1252AndSemicolonsAreReadAsExcelMeantThem() throws {
+        // "Épée à 20 €" in Windows-1252: É 0xC9, é 0xE9, à 0xE0, € 0x80.
+        let bytes: [UInt8] = Array("code;name\nT-1;".utf8) + [0xC9, 0x70, 0xE9, 0x65, 0x20, 0xE0, 0x20, 0x32, 0x30, 0x20, 0x80, 0x0A]
+        let file = try CSVFile(data: Data(bytes), source: "items.csv")
+        #expect(file.header == ["code", "name"])
+        #expect(file.records.map(\.fields) == [["T-1", "Épée à 20 €"]])
+        // Commas win when the header has more of them; a semicolon in a value stays in it.
+        #expect(try CSVFile(text: "code,name\nT-1,a;b\n", source: "t").records.first?.fields == ["T-1", "a;b"])
+        #expect(try CSVFile(text: "code;name;note\nT-1;\"a;b\";c\n", source: "t").records.first?.fields == ["T-1", "a;b", "c"])
+    }
+
+    @Test func textThatIsNeitherUTF8NorWindows1252IsRefused() {
+        // 0x81 has no character in Windows-1252, and is not UTF-8.
+        let error = expectCoopError(code: "common.not_utf8") { try CSVFile(data: Data(Array("code\nT-".utf8) + [0x81, 0x0A]), source: "items.csv") }
+        #expect(error?.message(.en) == "items.csv is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\".")
+        // A file that says it is UTF-8 (a BOM) but is not is refused rather than guessed.
         expectCoopError(code: "common.not_utf8") { try CSVFile(data: Data([0xEF, 0xBB, 0xBF, 0xC3, 0x28]), source: "x.csv") }
     }
 

@@ -18,7 +18,7 @@ import Testing
         #expect(CoopError.tooLong("name", max: 80).message(.en) == "The field name is longer than 80 characters.")
         #expect(CoopError.invalidAmount("price", "4.005").message(.fr) == "Montant invalide pour price : « 4.005 » (ex. 40.00).")
         #expect(CoopError.invalidLimit("0").message(.en) == #"The limit must be a whole number from 1 to 500 (got "0")."#)
-        #expect(CoopError.notUTF8("items.csv").message(.fr) == "items.csv n’est pas un texte UTF-8.")
+        #expect(CoopError.notUTF8("items.csv").message(.fr) == "items.csv n’est ni un texte UTF-8 ni un texte Windows-1252 : enregistrez-le en « CSV UTF-8 ».")
         let invalid = CoopError.invalidValue("due", "demain", expected: LocalizedText(fr: "AAAA-MM-JJ", en: "YYYY-MM-DD"))
         #expect(invalid.message(.fr) == "Valeur invalide pour due : « demain » (AAAA-MM-JJ).")
         #expect(invalid.message(.en) == #"Invalid value for due: "demain" (YYYY-MM-DD)."#)

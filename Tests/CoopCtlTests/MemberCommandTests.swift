@@ -152,11 +152,16 @@ import Testing
         let missingRun = try ctl.run(["member", "import", missing, "--lang", "en"])
         #expect(missingRun.status == 1)
         #expect(missingRun.stderr.contains("\"email\""))
-        let latin1 = try ctl.write("latin1.csv", Array("first_name,last_name,email\nRen".utf8) + [0xE9] + Array(",B,r@example.org\n".utf8))
-        let latin1Run = try ctl.run(["member", "import", latin1, "--lang", "en"])
-        #expect(latin1Run.status == 1)
-        #expect(latin1Run.stderr == "latin1.csv is not UTF-8 text.\n")
+        let odd = try ctl.write("odd.csv", Array("first_name,last_name,email\nRen".utf8) + [0x81] + Array(",B,r@example.org\n".utf8))
+        let oddRun = try ctl.run(["member", "import", odd, "--lang", "en"])
+        #expect(oddRun.status == 1)
+        #expect(oddRun.stderr == "odd.csv is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\".\n")
         #expect(try ctl.run(["member", "list", "--json"]).array.count == 2)
+        // What a French Excel on Windows saves: Windows-1252 and semicolons, read as meant.
+        let excel = try ctl.write("excel.csv", Array("first_name;last_name;email\nRen".utf8) + [0xE9] + Array(";B;r@example.org\n".utf8))
+        let excelRun = try ctl.run(["member", "import", excel, "--lang", "en"])
+        #expect(excelRun.status == 0, "\(excelRun.stderr)")
+        #expect(try ctl.run(["member", "list", "--json"]).array.contains { $0["firstName"] as? String == "René" })
     }
 
     @Test func exportWritesCSVOfEveryMember() throws {

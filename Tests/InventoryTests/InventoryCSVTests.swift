@@ -142,14 +142,24 @@ struct InventoryCSVTests {
         #expect(try await db.snapshot() == before)
     }
 
-    @Test func nonUTF8IsRejectedWithItsLine() async throws {
+    /// A French Excel's "CSV" (Windows-1252, semicolons) imports as meant.
+    @Test func windows1252WithSemicolonsIsReadAsMeant() async throws {
+        let db = try await TestInventory()
+        var bytes = Array("code;name\nA-1;Marteau\nA-2;Pi".utf8)
+        bytes += [0xE8] // Windows-1252 "è"
+        bytes += Array("ce\n".utf8)
+        _ = try await db.service.importCSV(Data(bytes), source: "excel.csv")
+        #expect(try await db.service.item("A-2").name == "Pièce")
+    }
+
+    @Test func textInNoKnownEncodingIsRejectedWithItsLine() async throws {
         let db = try await TestInventory()
         var bytes = Array("code,name\nA-1,Marteau\nA-2,Pi".utf8)
-        bytes += [0xE9] // Latin-1 "é"
+        bytes += [0x81] // no character in Windows-1252, and not UTF-8
         bytes += Array("ce\n".utf8)
-        let error = try await expectRefusal("csv.bad_line") { try await db.service.importCSV(Data(bytes), source: "latin1.csv") }
+        let error = try await expectRefusal("csv.bad_line") { try await db.service.importCSV(Data(bytes), source: "odd.csv") }
         #expect(error.arguments["line"] == .integer(3))
-        #expect(error.message(.en) == "latin1.csv, line 3: latin1.csv is not UTF-8 text.")
+        #expect(error.message(.en) == "odd.csv, line 3: odd.csv is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\".")
         #expect(try await db.count("inventory_items") == 0)
     }
 

@@ -182,18 +182,27 @@ struct MemberImportTests {
         #expect(try await db.count("members") == 0)
     }
 
-    @Test func latin1FileIsRefusedAsNotUTF8() async throws {
+    /// "René" saved by a French Excel on Windows (Windows-1252, semicolons): read as meant.
+    @Test func aWindows1252FileWithSemicolonsIsReadAsExcelMeantIt() async throws {
+        let db = try await Self.seeded()
+        var bytes = Data("first_name;last_name;email\nRen".utf8)
+        bytes.append(0xE9)
+        bytes.append(contentsOf: Data(";Roy;rene@example.org\n".utf8))
+        _ = try await db.service.importMembers(csv: bytes, source: "membres.csv")
+        #expect(try await db.service.members().items.contains { $0.firstName == "René" && $0.lastName == "Roy" })
+    }
+
+    @Test func aFileInNoKnownEncodingIsRefusedAndChangesNothing() async throws {
         let db = try await Self.seeded()
         let before = try await db.snapshot()
-        // "René" saved by an old spreadsheet: é is the single byte 0xE9.
         var bytes = Data("first_name,last_name,email\nRen".utf8)
-        bytes.append(0xE9)
+        bytes.append(0x81)
         bytes.append(contentsOf: Data(",Roy,rene@example.org\n".utf8))
         let error = try await expectRefusal("common.not_utf8") {
             try await db.service.importMembers(csv: bytes, source: "membres.csv")
         }
-        #expect(error.message(.fr) == "membres.csv n’est pas un texte UTF-8.")
-        #expect(error.message(.en) == "membres.csv is not UTF-8 text.")
+        #expect(error.message(.fr) == "membres.csv n’est ni un texte UTF-8 ni un texte Windows-1252 : enregistrez-le en « CSV UTF-8 ».")
+        #expect(error.message(.en) == "membres.csv is neither UTF-8 nor Windows-1252 text: save it as \"CSV UTF-8\".")
         #expect(try await db.snapshot() == before)
     }
 

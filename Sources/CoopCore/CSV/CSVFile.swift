@@ -1,8 +1,10 @@
 import CSV
 import Foundation
 
-/// A CSV file read whole and checked: UTF-8, Excel's BOM dropped, RFC 4180 quoting (through
-/// yaslab/CSV.swift), each record with the line it starts on so errors can name it.
+/// A CSV file read whole and checked: UTF-8 (Excel's BOM dropped) or, failing that, Windows-1252 (what
+/// a French Excel on Windows saves as plain "CSV"); commas, or semicolons when the header uses them
+/// (the same Excel's separator for French settings); RFC 4180 quoting (through yaslab/CSV.swift); each
+/// record with the line it starts on so errors can name it.
 public struct CSVFile: Sendable {
     public struct Record: Sendable {
         /// The line (1-based, header is line 1) on which the record starts; records with quoted
@@ -17,15 +19,21 @@ public struct CSVFile: Sendable {
     /// Parses `data`; `source` names the file in error messages.
     public init(data: Data, source: String) throws {
         var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CoopError.notUTF8(source) }
-        try self.init(text: text, source: source)
+        let declaredUTF8 = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if declaredUTF8 { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            try self.init(text: text, source: source)
+        } else if !declaredUTF8, let text = Self.windows1252(bytes) {
+            try self.init(text: text, source: source)
+        } else {
+            throw CoopError.notUTF8(source)
+        }
     }
 
     public init(text: String, source: String) throws {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let reader = try CSVReader(string: text, hasHeaderRow: false)
+        let reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: Self.delimiter(of: text))
         guard let header = reader.next(), !(header.count == 1 && header[0].isEmpty) else {
             throw CoopError.csvEmpty(source)
         }
@@ -40,6 +48,33 @@ public struct CSVFile: Sendable {
         }
         self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
         self.records = records
+    }
+
+    /// `;` when the header line holds more semicolons than commas, else `,`.
+    static func delimiter(of text: String) -> UnicodeScalar {
+        var commas = 0, semicolons = 0
+        for byte in text.utf8 {
+            if byte == 10 || byte == 13 { break }
+            if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
+    /// Windows-1252's characters for 0x80–0x9F (0 where it has none); other bytes are Latin-1's.
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    /// The bytes read as Windows-1252; nil when one of them has no character there.
+    static func windows1252(_ bytes: [UInt8]) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
+            guard value != 0 || byte == 0, let scalar = Unicode.Scalar(value) else { return nil }
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 
     private static func newlines(in fields: [String]) -> Int {
