@@ -48,7 +48,7 @@ struct ElectionCommand: AsyncParsableCommand {
                     --question "Conseil" --kind approval --choices "Ana|Ben|Cy|Di" --max 3
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option var title: String
+        @Option(help: "The election's title, as members will see it.") var title: String
         @Option(help: "Ballots are accepted from this instant, once the election is opened.") var opens: String
         @Option(help: "…until this instant (excluded).") var closes: String
         @Option(help: "Eligibility cut-off: members active at this instant vote (default: when credentials are issued).") var cutoff: String?
