@@ -82,5 +82,20 @@ public enum MembershipSchema {
             CREATE TRIGGER account_entries_no_delete BEFORE DELETE ON account_entries
                 BEGIN SELECT RAISE(ABORT, 'account entries are never deleted'); END;
             """)
+        // Finding a member by name, e-mail or phone at the desk: each member row carries its names and
+        // e-mail folded (lower case, no accents) and its phone's digits, written by the service with the
+        // row, so a search is a scan of two short columns with no function call per row.
+        migrator.register("membership.3") { db in
+            try db.execute("""
+                ALTER TABLE members ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+                ALTER TABLE members ADD COLUMN phone_digits TEXT NOT NULL DEFAULT '';
+                """)
+            for row in try db.query("SELECT id, first_name, last_name, email, phone FROM members") {
+                try db.execute("UPDATE members SET search_text = ?, phone_digits = ? WHERE id = ?", [
+                    MemberSearch.text(firstName: try row.get("first_name"), lastName: try row.get("last_name"), email: try row.get("email")),
+                    MemberSearch.digits(try row.get("phone")), try row.get("id") as Int64,
+                ])
+            }
+        }
     }
 }

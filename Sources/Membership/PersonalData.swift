@@ -66,7 +66,7 @@ extension MembershipService {
         return try await database.write { db in
             let id = try Self.changeableMemberID(number, in: db)
             try db.execute("""
-                UPDATE members SET first_name = '', last_name = '', email = NULL, phone = NULL,
+                UPDATE members SET first_name = '', last_name = '', email = NULL, phone = NULL, search_text = '', phone_digits = '',
                        suspension_reason = NULL, anonymized_at = ?, updated_at = ? WHERE id = ?
                 """, [now, now, id])
             try db.execute("UPDATE membership_events SET reason = NULL WHERE member_id = ?", [id])

@@ -60,6 +60,8 @@ import Testing
         let member = try await coop.membership.member(ada)
         #expect(member.email == "ada@example.org")
         #expect(member.plan == "Annuel")
+        // membership.3 folded the names and e-mails already there, so old members are found too.
+        #expect(try await coop.membership.findMembers("LOVELACE").items.map(\.number) == [ada])
         let next = try await coop.membership.addMember(NewMember(firstName: "Bob", lastName: "B", email: "bob@example.org"))
         #expect(next.number == "M-0002")
 
