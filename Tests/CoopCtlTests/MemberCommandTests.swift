@@ -215,6 +215,28 @@ import Testing
         #expect(blank.stderr == "Le champ q est obligatoire.\n")
     }
 
+    @Test func tokenLabelsAreShownInTheListAndTooLongOnesRefused() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        #expect(try ctl.run(["token", "create", "--role", "admin"]).status == 0)
+        let created = try ctl.run(["token", "create", "--role", "staff", "--label", " Desk, Saturday volunteer "])
+        #expect(created.status == 0, "\(created.stderr)")
+        let list = try ctl.run(["token", "list", "--json"]).array
+        #expect(list.count == 2)
+        #expect(list[0]["label"] == nil, "an old or unlabelled token has none")
+        #expect(list[1]["label"] as? String == "Desk, Saturday volunteer")
+        let table = try ctl.run(["token", "list", "--lang", "en"])
+        #expect(table.stdout.contains("Label") && table.stdout.contains("Desk, Saturday volunteer"))
+        #expect(try ctl.run(["token", "list"]).stdout.contains("Libellé"))
+        let long = String(repeating: "x", count: 101)
+        let fr = try ctl.run(["token", "create", "--role", "staff", "--label", long])
+        #expect(fr.status == 1)
+        #expect(fr.stderr == "Le champ label dépasse 100 caractères.\n")
+        let en = try ctl.run(["token", "create", "--role", "staff", "--label", long, "--lang", "en"])
+        #expect(en.stderr == "The field label is longer than 100 characters.\n")
+        #expect(try ctl.run(["token", "list", "--json"]).array.count == 2, "nothing was created")
+    }
+
     @Test func tokensCreateAndRevoke() throws {
         let ctl = try CoopCtlRunner.seeded(members: 1)
         defer { ctl.remove() }
