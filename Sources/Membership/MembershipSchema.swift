@@ -97,5 +97,11 @@ public enum MembershipSchema {
                 ])
             }
         }
+        // A payment typed wrong is undone by a void: a new entry of the opposite amount that names the
+        // payment it voids. The unique index makes a second void of the same payment impossible.
+        migrator.register("membership.4", sql: """
+            ALTER TABLE account_entries ADD COLUMN voids INTEGER REFERENCES account_entries(id);
+            CREATE UNIQUE INDEX account_entries_voids ON account_entries(voids) WHERE voids IS NOT NULL;
+            """)
     }
 }
