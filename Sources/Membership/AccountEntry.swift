@@ -44,7 +44,7 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
 public struct AccountEntry: Sendable, Codable, Equatable {
     public let id: Int64
     public let at: Instant
-    /// `fee`, `waiver`, `payment`, `invoice`, `credit_note`… chosen by the domain that posts it.
+    /// `fee`, `waiver`, `payment`, `payment_void`, `invoice`, `credit_note`… chosen by the domain that posts it.
     public let kind: String
     public let amount: Money
     public let description: String
@@ -53,7 +53,12 @@ public struct AccountEntry: Sendable, Codable, Equatable {
     /// The domain's own identifier (a fee id, an invoice number), for cross-reference.
     public let reference: String?
     public let method: PaymentMethod?
+    /// For a `payment_void`: the id of the payment it voids.
+    public let voids: Int64?
+    /// For a voided payment: the id of the `payment_void` entry that voids it.
+    public let voidedBy: Int64?
 
+    /// Reads a row of `account_entries`, with the id of the entry that voids it as `voided_by`.
     init(row: Row) throws {
         id = try row.get("id")
         at = try row.get("at")
@@ -63,9 +68,12 @@ public struct AccountEntry: Sendable, Codable, Equatable {
         source = try row.get("source")
         reference = try row.get("reference")
         method = try (row.get("method") as String?).flatMap(PaymentMethod.init(rawValue:))
+        voids = try row.get("voids")
+        voidedBy = try row.get("voided_by")
     }
 
-    init(id: Int64, at: Instant, kind: String, amount: Money, description: String, source: String, reference: String?, method: PaymentMethod?) {
+    init(id: Int64, at: Instant, kind: String, amount: Money, description: String, source: String, reference: String?,
+         method: PaymentMethod?, voids: Int64? = nil, voidedBy: Int64? = nil) {
         self.id = id
         self.at = at
         self.kind = kind
@@ -74,9 +82,11 @@ public struct AccountEntry: Sendable, Codable, Equatable {
         self.source = source
         self.reference = reference
         self.method = method
+        self.voids = voids
+        self.voidedBy = voidedBy
     }
 
-    enum CodingKeys: String, CodingKey { case id, at, kind, amount, description, source, reference, method }
+    enum CodingKeys: String, CodingKey { case id, at, kind, amount, description, source, reference, method, voids, voidedBy }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -88,6 +98,8 @@ public struct AccountEntry: Sendable, Codable, Equatable {
         try c.encode(source, forKey: .source)
         try c.encode(reference, forKey: .reference)
         try c.encode(method, forKey: .method)
+        try c.encode(voids, forKey: .voids)
+        try c.encode(voidedBy, forKey: .voidedBy)
     }
 }
 
@@ -96,5 +108,14 @@ public struct Account: Sendable, Codable, Equatable {
     public let member: String
     public let entries: [AccountEntry]
     /// What the member owes (positive) or has in credit (negative): the sum of the entries.
+    public let balance: Money
+}
+
+/// A payment voided at the desk: the payment (now with `voidedBy`), the void that reverses it, and
+/// the member's balance after.
+public struct PaymentVoid: Sendable, Codable, Equatable {
+    public let member: String
+    public let payment: AccountEntry
+    public let void: AccountEntry
     public let balance: Money
 }

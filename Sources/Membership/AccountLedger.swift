@@ -8,15 +8,15 @@ public enum AccountLedger {
     @discardableResult
     public static func post(
         memberNumber: String, kind: String, amount: Money, description: String, source: String,
-        reference: String? = nil, method: PaymentMethod? = nil, at: Instant, in db: Connection
+        reference: String? = nil, method: PaymentMethod? = nil, voids: Int64? = nil, at: Instant, in db: Connection
     ) throws -> AccountEntry {
         let memberID = try MembershipService.memberID(memberNumber, in: db)
         try db.execute("""
-            INSERT INTO account_entries (member_id, at, kind, amount_cents, description, source, reference, method)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [memberID, at, kind, amount, description, source, reference, method?.rawValue])
+            INSERT INTO account_entries (member_id, at, kind, amount_cents, description, source, reference, method, voids)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [memberID, at, kind, amount, description, source, reference, method?.rawValue, voids])
         return AccountEntry(id: db.lastInsertRowID, at: at, kind: kind, amount: amount, description: description,
-                            source: source, reference: reference, method: method)
+                            source: source, reference: reference, method: method, voids: voids)
     }
 
     /// What the member owes now (positive) or has in credit (negative).
@@ -29,7 +29,10 @@ public enum AccountLedger {
     public static func account(memberNumber: String, in db: Connection) throws -> Account {
         let number = MembershipService.normalizedNumber(memberNumber)
         let memberID = try MembershipService.memberID(number, in: db)
-        let entries = try db.query("SELECT * FROM account_entries WHERE member_id = ? ORDER BY id", [memberID]).map(AccountEntry.init(row:))
+        let entries = try db.query("""
+            SELECT e.*, v.id AS voided_by FROM account_entries e LEFT JOIN account_entries v ON v.voids = e.id
+            WHERE e.member_id = ? ORDER BY e.id
+            """, [memberID]).map(AccountEntry.init(row:))
         return Account(member: number, entries: entries, balance: Money(cents: entries.reduce(0) { $0 + $1.amount.cents }))
     }
 }
@@ -48,6 +51,36 @@ extension MembershipService {
         }
     }
 
+    /// Voids a payment typed wrong: posts a `payment_void` entry of the opposite amount that names the
+    /// payment, so the balance is as before the payment. Nothing is deleted; a payment is voided once.
+    /// - Parameters:
+    ///   - entryID: the id of the payment entry (`account show` lists it).
+    ///   - reason: why, kept as the void's description; required, at most 500 characters.
+    public func voidPayment(_ entryID: Int64, reason: String) async throws -> PaymentVoid {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw CoopError.required("reason") }
+        guard reason.count <= 500 else { throw CoopError.tooLong("reason", max: 500) }
+        let now = context.now()
+        return try await database.write { db in
+            guard let row = try db.queryOne("""
+                SELECT e.kind, e.amount_cents, e.method, m.number, v.id AS voided_by
+                FROM account_entries e JOIN members m ON m.id = e.member_id
+                LEFT JOIN account_entries v ON v.voids = e.id WHERE e.id = ?
+                """, [entryID])
+            else { throw CoopError.accountEntryNotFound(entryID) }
+            guard try row.get("kind") as String == "payment" else { throw CoopError.notAPayment(entryID) }
+            if let existing = try row.get("voided_by") as Int64? { throw CoopError.paymentAlreadyVoided(entryID, by: existing) }
+            let number: String = try row.get("number")
+            let amount: Money = try row.get("amount_cents")
+            let method = try (row.get("method") as String?).flatMap(PaymentMethod.init(rawValue:))
+            let void = try AccountLedger.post(memberNumber: number, kind: "payment_void", amount: -amount, description: reason,
+                                              source: "desk", method: method, voids: entryID, at: now, in: db)
+            let account = try AccountLedger.account(memberNumber: number, in: db)
+            guard let payment = account.entries.first(where: { $0.id == entryID }) else { throw CoopError.accountEntryNotFound(entryID) }
+            return PaymentVoid(member: number, payment: payment, void: void, balance: account.balance)
+        }
+    }
+
     /// A member's account: entries and balance.
     public func account(_ member: String) async throws -> Account {
         try await database.read { db in try AccountLedger.account(memberNumber: member, in: db) }
@@ -59,6 +92,23 @@ extension CoopError {
         CoopError(.invalid, "membership.invalid_payment_method", field: "method", ["value": .text(value)],
                   fr: "Mode de paiement inconnu « {value} » (comptant, carte, virement, Interac ou chèque).",
                   en: "Unknown payment method \"{value}\" (cash, card, transfer, Interac or cheque).")
+    }
+
+    static func accountEntryNotFound(_ id: Int64) -> CoopError {
+        CoopError(.notFound, "membership.entry_not_found", ["id": .text(String(id))],
+                  fr: "Écriture de compte introuvable : n° {id}.", en: "Account entry not found: no. {id}.")
+    }
+
+    static func notAPayment(_ id: Int64) -> CoopError {
+        CoopError(.conflict, "membership.not_a_payment", ["id": .text(String(id))],
+                  fr: "L’écriture n° {id} n’est pas un paiement : seul un paiement peut être annulé.",
+                  en: "Entry no. {id} is not a payment: only a payment can be voided.")
+    }
+
+    static func paymentAlreadyVoided(_ id: Int64, by void: Int64) -> CoopError {
+        CoopError(.conflict, "membership.payment_already_voided", ["id": .text(String(id)), "void": .text(String(void))],
+                  fr: "Le paiement n° {id} est déjà annulé (écriture n° {void}).",
+                  en: "Payment no. {id} is already voided (entry no. {void}).")
     }
 
     static func paymentNotPositive(_ amount: Money) -> CoopError {

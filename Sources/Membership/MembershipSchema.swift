@@ -82,5 +82,26 @@ public enum MembershipSchema {
             CREATE TRIGGER account_entries_no_delete BEFORE DELETE ON account_entries
                 BEGIN SELECT RAISE(ABORT, 'account entries are never deleted'); END;
             """)
+        // Finding a member by name, e-mail or phone at the desk: each member row carries its names and
+        // e-mail folded (lower case, no accents) and its phone's digits, written by the service with the
+        // row, so a search is a scan of two short columns with no function call per row.
+        migrator.register("membership.3") { db in
+            try db.execute("""
+                ALTER TABLE members ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+                ALTER TABLE members ADD COLUMN phone_digits TEXT NOT NULL DEFAULT '';
+                """)
+            for row in try db.query("SELECT id, first_name, last_name, email, phone FROM members") {
+                try db.execute("UPDATE members SET search_text = ?, phone_digits = ? WHERE id = ?", [
+                    MemberSearch.text(firstName: try row.get("first_name"), lastName: try row.get("last_name"), email: try row.get("email")),
+                    MemberSearch.digits(try row.get("phone")), try row.get("id") as Int64,
+                ])
+            }
+        }
+        // A payment typed wrong is undone by a void: a new entry of the opposite amount that names the
+        // payment it voids. The unique index makes a second void of the same payment impossible.
+        migrator.register("membership.4", sql: """
+            ALTER TABLE account_entries ADD COLUMN voids INTEGER REFERENCES account_entries(id);
+            CREATE UNIQUE INDEX account_entries_voids ON account_entries(voids) WHERE voids IS NOT NULL;
+            """)
     }
 }

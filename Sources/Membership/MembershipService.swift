@@ -89,6 +89,7 @@ public struct MembershipService: Sendable {
             }
             if !sets.isEmpty {
                 try db.execute("UPDATE members SET \(sets.joined(separator: ", ")), updated_at = ? WHERE id = ?", arguments + [now, id])
+                try MemberSearch.refresh(memberID: id, in: db)
                 try Self.logEvent(id, "updated", reason: nil, at: now, in: db)
             }
             return try Self.fetchMember(number, today: today, in: db)
@@ -181,6 +182,7 @@ public struct MembershipService: Sendable {
             """, [number, first, last, email, phone, (input.language ?? .default).rawValue,
                   (input.category ?? .user).rawValue, plan?.id, today, ends, input.shareCapital ?? .zero, now, now])
         let memberID = db.lastInsertRowID
+        try MemberSearch.refresh(memberID: memberID, in: db)
         if let plan, let ends {
             // Joining with a plan pays its first period: the fee is in the accounts like any renewal.
             try db.execute("""

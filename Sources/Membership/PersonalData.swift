@@ -19,6 +19,7 @@ public struct PersonalData: Sendable, Codable, Equatable {
     public struct Token: Sendable, Codable, Equatable {
         public let prefix: String
         public let role: Role
+        public let label: String?
         public let createdAt: Instant
         public let revokedAt: Instant?
     }
@@ -49,8 +50,8 @@ extension MembershipService {
             let events = try db.query("SELECT kind, reason, at FROM membership_events WHERE member_id = ? ORDER BY id", [id]).map {
                 PersonalData.Event(kind: try $0.get("kind"), reason: try $0.get("reason"), at: try $0.get("at"))
             }
-            let tokens = try db.query("SELECT prefix, role, created_at, revoked_at FROM api_tokens WHERE member_id = ? ORDER BY id", [id]).map {
-                PersonalData.Token(prefix: try $0.get("prefix"), role: try Role(parsing: try $0.get("role")),
+            let tokens = try db.query("SELECT prefix, role, label, created_at, revoked_at FROM api_tokens WHERE member_id = ? ORDER BY id", [id]).map {
+                PersonalData.Token(prefix: try $0.get("prefix"), role: try Role(parsing: try $0.get("role")), label: try $0.get("label"),
                                    createdAt: try $0.get("created_at"), revokedAt: try $0.get("revoked_at"))
             }
             let account = try AccountLedger.account(memberNumber: number, in: db)
@@ -66,11 +67,13 @@ extension MembershipService {
         return try await database.write { db in
             let id = try Self.changeableMemberID(number, in: db)
             try db.execute("""
-                UPDATE members SET first_name = '', last_name = '', email = NULL, phone = NULL,
+                UPDATE members SET first_name = '', last_name = '', email = NULL, phone = NULL, search_text = '', phone_digits = '',
                        suspension_reason = NULL, anonymized_at = ?, updated_at = ? WHERE id = ?
                 """, [now, now, id])
             try db.execute("UPDATE membership_events SET reason = NULL WHERE member_id = ?", [id])
             try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL", [now, id])
+            // A label may name the member ("Alice's phone"): it goes with the rest of the free text.
+            try db.execute("UPDATE api_tokens SET label = NULL WHERE member_id = ?", [id])
             try Self.logEvent(id, "anonymized", reason: nil, at: now, in: db)
             return try Self.fetchMember(number, today: today, in: db)
         }

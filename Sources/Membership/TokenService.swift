@@ -5,6 +5,8 @@ public struct TokenInfo: Sendable, Codable, Equatable {
     public let prefix: String
     public let role: Role
     public let member: String?
+    /// What the token is for, as the admin wrote it (`Desk, Saturday volunteer`); nil when none was given.
+    public let label: String?
     public let createdAt: Instant
     public let revokedAt: Instant?
 }
@@ -39,20 +41,37 @@ public struct TokenService: Sendable {
         }
     }
 
-    public func create(role: Role, member: String? = nil) async throws -> IssuedToken {
+    /// The longest label a token takes.
+    public static let maxLabelLength = 100
+
+    /// A label as stored: trimmed, nil when empty, refused beyond `maxLabelLength` characters.
+    static func validLabel(_ label: String?) throws -> String? {
+        guard let label = label?.trimmingCharacters(in: .whitespacesAndNewlines), !label.isEmpty else { return nil }
+        guard label.count <= maxLabelLength else { throw CoopError.tooLong("label", max: maxLabelLength) }
+        return label
+    }
+
+    /// Creates a token, returned with its secret this once.
+    /// - Parameters:
+    ///   - role: what the token may do.
+    ///   - member: the member a `member` token acts for.
+    ///   - label: what the token is for (`Desk, Saturday volunteer`), shown in the token list; optional.
+    public func create(role: Role, member: String? = nil, label: String? = nil) async throws -> IssuedToken {
         if role == .member && member == nil { throw CoopError.memberTokenNeedsMember() }
+        let label = try Self.validLabel(label)
         let secret = try Self.newSecret()
         let now = context.now()
         let number = member.map(MembershipService.normalizedNumber)
         try await context.database.write { db in
             let memberID = try number.map { try MembershipService.changeableMemberID($0, in: db) }
             try db.execute("""
-                INSERT INTO api_tokens (prefix, hash, role, member_id, created_at) VALUES (?, ?, ?, ?, ?)
-                """, [String(secret.prefix(Self.prefixLength)), SHA256.hash(secret), role.rawValue, memberID, now])
+                INSERT INTO api_tokens (prefix, hash, role, member_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, [String(secret.prefix(Self.prefixLength)), SHA256.hash(secret), role.rawValue, memberID, label, now])
         }
         return IssuedToken(
             token: secret,
-            info: TokenInfo(prefix: String(secret.prefix(Self.prefixLength)), role: role, member: number, createdAt: now, revokedAt: nil))
+            info: TokenInfo(prefix: String(secret.prefix(Self.prefixLength)), role: role, member: number, label: label,
+                            createdAt: now, revokedAt: nil))
     }
 
     /// Revokes the one active token starting with `prefix` (or equal to it).
@@ -63,7 +82,7 @@ public struct TokenService: Sendable {
         return try await context.database.write { db in
             let key = String(prefix.prefix(Self.prefixLength))
             let rows = try db.query("""
-                SELECT t.id, t.prefix, t.hash, t.role, t.created_at, m.number FROM api_tokens t
+                SELECT t.id, t.prefix, t.hash, t.role, t.label, t.created_at, m.number FROM api_tokens t
                 LEFT JOIN members m ON m.id = t.member_id
                 WHERE t.revoked_at IS NULL AND substr(t.prefix, 1, ?) = ?
                 """, [key.count, key])
@@ -76,18 +95,18 @@ public struct TokenService: Sendable {
             let row = matches[0]
             try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", [now, try row.get("id") as Int64])
             return TokenInfo(prefix: try row.get("prefix"), role: try Role(parsing: try row.get("role")),
-                             member: try row.get("number"), createdAt: try row.get("created_at"), revokedAt: now)
+                             member: try row.get("number"), label: try row.get("label"), createdAt: try row.get("created_at"), revokedAt: now)
         }
     }
 
     public func list() async throws -> [TokenInfo] {
         try await context.database.read { db in
             try db.query("""
-                SELECT t.prefix, t.role, t.created_at, t.revoked_at, m.number FROM api_tokens t
+                SELECT t.prefix, t.role, t.label, t.created_at, t.revoked_at, m.number FROM api_tokens t
                 LEFT JOIN members m ON m.id = t.member_id ORDER BY t.id
                 """).map {
                 TokenInfo(prefix: try $0.get("prefix"), role: try Role(parsing: try $0.get("role")), member: try $0.get("number"),
-                          createdAt: try $0.get("created_at"), revokedAt: try $0.get("revoked_at"))
+                          label: try $0.get("label"), createdAt: try $0.get("created_at"), revokedAt: try $0.get("revoked_at"))
             }
         }
     }
@@ -126,6 +145,6 @@ public struct TokenService: Sendable {
             return true
         }
         guard created else { return nil }
-        return IssuedToken(token: secret, info: TokenInfo(prefix: prefix, role: .admin, member: nil, createdAt: now, revokedAt: nil))
+        return IssuedToken(token: secret, info: TokenInfo(prefix: prefix, role: .admin, member: nil, label: nil, createdAt: now, revokedAt: nil))
     }
 }

@@ -24,7 +24,8 @@ extension OrdersService {
             switch entry.kind {
             case "invoice": invoices = invoices + entry.amount
             case "credit_note": credits = credits + entry.amount
-            case "payment": payments = payments + entry.amount
+            // A void reverses a payment typed wrong: the month's payments are what was really paid.
+            case "payment", "payment_void": payments = payments + entry.amount
             default: other = other + entry.amount
             }
             entries.append(StatementEntry(date: entry.at.localDate(in: zone), at: entry.at, kind: entry.kind, description: entry.description,

@@ -194,6 +194,54 @@ import Testing
         #expect(try ctl.run(["member", "renew", "M-0001"]).status == 1)
     }
 
+    @Test func findByNameEmailOrPhoneIgnoresAccentsAndCase() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        #expect(try ctl.run(["member", "add", "--first-name", "Hélène", "--last-name", "Côté", "--email", "helene.cote@example.org",
+                             "--phone", "(514) 555-0150"]).status == 0)
+        #expect(try ctl.run(["member", "add", "--first-name", "Émile", "--last-name", "Nelligan", "--email", "poete@example.org"]).status == 0)
+        let table = try ctl.run(["member", "find", "helene", "--lang", "en"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Hélène Côté") && table.stdout.contains("M-0001") && !table.stdout.contains("Nelligan"))
+        for query in [["COTE"], ["514", "555"], ["514 555"], ["cote@"], ["Hélène", "Côté"]] {
+            let found = try ctl.run(["member", "find"] + query + ["--json"])
+            #expect(found.status == 0, "\(query) \(found.stderr)")
+            #expect(found.array.map { $0["number"] as? String } == ["M-0001"], "\(query)")
+        }
+        let nobody = try ctl.run(["member", "find", "Tremblay", "--json"])
+        #expect(nobody.status == 0)
+        #expect(nobody.json is [Any] && nobody.array.isEmpty)
+        let nobodyFr = try ctl.run(["member", "find", "Tremblay"])
+        #expect(nobodyFr.status == 0)
+        #expect(nobodyFr.stdout == "Aucun membre ne correspond à « Tremblay ».\n")
+        #expect(try ctl.run(["member", "find", "Tremblay", "--lang", "en"]).stdout == "No member matches \"Tremblay\".\n")
+        let blank = try ctl.run(["member", "find", " "])
+        #expect(blank.status == 1)
+        #expect(blank.stderr == "Le champ q est obligatoire.\n")
+    }
+
+    @Test func tokenLabelsAreShownInTheListAndTooLongOnesRefused() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        #expect(try ctl.run(["token", "create", "--role", "admin"]).status == 0)
+        let created = try ctl.run(["token", "create", "--role", "staff", "--label", " Desk, Saturday volunteer "])
+        #expect(created.status == 0, "\(created.stderr)")
+        let list = try ctl.run(["token", "list", "--json"]).array
+        #expect(list.count == 2)
+        #expect(list[0]["label"] == nil, "an old or unlabelled token has none")
+        #expect(list[1]["label"] as? String == "Desk, Saturday volunteer")
+        let table = try ctl.run(["token", "list", "--lang", "en"])
+        #expect(table.stdout.contains("Label") && table.stdout.contains("Desk, Saturday volunteer"))
+        #expect(try ctl.run(["token", "list"]).stdout.contains("Libellé"))
+        let long = String(repeating: "x", count: 101)
+        let fr = try ctl.run(["token", "create", "--role", "staff", "--label", long])
+        #expect(fr.status == 1)
+        #expect(fr.stderr == "Le champ label dépasse 100 caractères.\n")
+        let en = try ctl.run(["token", "create", "--role", "staff", "--label", long, "--lang", "en"])
+        #expect(en.stderr == "The field label is longer than 100 characters.\n")
+        #expect(try ctl.run(["token", "list", "--json"]).array.count == 2, "nothing was created")
+    }
+
     @Test func tokensCreateAndRevoke() throws {
         let ctl = try CoopCtlRunner.seeded(members: 1)
         defer { ctl.remove() }

@@ -71,4 +71,105 @@ struct AccountLedgerTests {
         }
         #expect(try await db.service.account("M-0001").balance == Money(cents: -500))
     }
+
+    // MARK: Voiding a payment typed wrong
+
+    /// A fee of 5.00 and a payment typed 50.00 instead of 5.00.
+    static func mistypedPayment() async throws -> (TestDatabase, AccountEntry) {
+        let db = try await TestDatabase()
+        try await db.addMember()
+        try await db.addMember("Bob", "Roy")
+        _ = try await db.pool.write { conn in
+            try AccountLedger.post(memberNumber: "M-0001", kind: "fee", amount: Money(cents: 500), description: "Retard",
+                                   source: "lending", reference: "fee-1", at: TestDatabase.start, in: conn)
+        }
+        let payment = try await db.service.addPayment(member: "M-0001", amount: Money(cents: 5_000), method: .cash)
+        return (db, payment)
+    }
+
+    @Test func aVoidReversesThePaymentWithANewEntryAndTheBalanceGoesBack() async throws {
+        let (db, payment) = try await Self.mistypedPayment()
+        #expect(try await db.service.account("M-0001").balance == Money(cents: -4_500))
+        db.setClock("2026-03-15T13:00:00Z")
+        let voided = try await db.service.voidPayment(payment.id, reason: "  50 tapé au lieu de 5 ")
+        #expect(voided.member == "M-0001")
+        #expect(voided.balance == Money(cents: 500))
+        #expect(voided.void.kind == "payment_void")
+        #expect(voided.void.amount == Money(cents: 5_000))
+        #expect(voided.void.description == "50 tapé au lieu de 5")
+        #expect(voided.void.voids == payment.id)
+        #expect(voided.void.method == .cash)
+        #expect(voided.void.source == "desk")
+        #expect(voided.void.at == Instant.parse("2026-03-15T13:00:00Z", timeZone: .gmt)!)
+        #expect(voided.payment.id == payment.id && voided.payment.voidedBy == voided.void.id)
+
+        let account = try await db.service.account("M-0001")
+        #expect(account.entries.map(\.kind) == ["fee", "payment", "payment_void"])
+        #expect(account.entries[1].amount == Money(cents: -5_000), "the payment itself is kept as it was")
+        #expect(account.entries[1].voidedBy == voided.void.id)
+        #expect(account.entries[2].voids == payment.id)
+        #expect(account.entries[0].voids == nil && account.entries[0].voidedBy == nil)
+        #expect(account.balance == Money(cents: 500))
+        #expect(try await db.service.account("M-0002").entries.isEmpty, "another member's account is untouched")
+        // The right payment can then be recorded.
+        _ = try await db.service.addPayment(member: "M-0001", amount: Money(cents: 500), method: .cash)
+        #expect(try await db.service.account("M-0001").balance == .zero)
+    }
+
+    @Test func aSecondVoidIsRefusedAndChangesNothing() async throws {
+        let (db, payment) = try await Self.mistypedPayment()
+        let first = try await db.service.voidPayment(payment.id, reason: "50 au lieu de 5")
+        let before = try await db.snapshot()
+        let error = try await expectRefusal("membership.payment_already_voided") {
+            try await db.service.voidPayment(payment.id, reason: "encore")
+        }
+        #expect(error.kind == .conflict)
+        #expect(error.message(.fr) == "Le paiement n° \(payment.id) est déjà annulé (écriture n° \(first.void.id)).")
+        #expect(error.message(.en) == "Payment no. \(payment.id) is already voided (entry no. \(first.void.id)).")
+        #expect(try await db.snapshot() == before)
+    }
+
+    @Test func onlyAPaymentCanBeVoidedAndAVoidIsNotOne() async throws {
+        let (db, payment) = try await Self.mistypedPayment()
+        let void = try await db.service.voidPayment(payment.id, reason: "erreur").void
+        let fee = try #require(try await db.service.account("M-0001").entries.first { $0.kind == "fee" })
+        let before = try await db.snapshot()
+        let refused = try await expectRefusal("membership.not_a_payment") { try await db.service.voidPayment(fee.id, reason: "non") }
+        #expect(refused.kind == .conflict)
+        #expect(refused.message(.fr) == "L’écriture n° \(fee.id) n’est pas un paiement : seul un paiement peut être annulé.")
+        #expect(refused.message(.en) == "Entry no. \(fee.id) is not a payment: only a payment can be voided.")
+        try await expectRefusal("membership.not_a_payment") { try await db.service.voidPayment(void.id, reason: "non") }
+        let missing = try await expectRefusal("membership.entry_not_found") { try await db.service.voidPayment(999, reason: "non") }
+        #expect(missing.kind == .notFound)
+        #expect(missing.message(.fr) == "Écriture de compte introuvable : n° 999.")
+        #expect(missing.message(.en) == "Account entry not found: no. 999.")
+        #expect(try await db.snapshot() == before)
+    }
+
+    @Test func theReasonIsRequiredAndAtMost500Characters() async throws {
+        let (db, payment) = try await Self.mistypedPayment()
+        let before = try await db.snapshot()
+        let empty = try await expectRefusal("common.required") { try await db.service.voidPayment(payment.id, reason: " \n ") }
+        #expect(empty.field == "reason")
+        #expect(empty.message(.fr) == "Le champ reason est obligatoire.")
+        #expect(empty.message(.en) == "The field reason is required.")
+        let long = try await expectRefusal("common.too_long") {
+            try await db.service.voidPayment(payment.id, reason: String(repeating: "x", count: 501))
+        }
+        #expect(long.message(.en) == "The field reason is longer than 500 characters.")
+        #expect(try await db.snapshot() == before)
+    }
+
+    /// The one-void rule is in the schema too, not only in the service.
+    @Test func theDatabaseRefusesTwoVoidsOfOnePayment() async throws {
+        let (db, payment) = try await Self.mistypedPayment()
+        _ = try await db.service.voidPayment(payment.id, reason: "erreur")
+        await #expect(throws: DatabaseError.self) {
+            try await db.pool.write { conn in
+                try AccountLedger.post(memberNumber: "M-0001", kind: "payment_void", amount: Money(cents: 5_000), description: "x",
+                                       source: "desk", voids: payment.id, at: TestDatabase.start, in: conn)
+            }
+        }
+        #expect(try await db.service.account("M-0001").balance == Money(cents: 500))
+    }
 }

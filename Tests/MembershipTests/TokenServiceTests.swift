@@ -44,6 +44,42 @@ struct TokenServiceTests {
         #expect(try await db.tokens.list().map(\.member) == ["M-0001"])
     }
 
+    @Test func aLabelIsTrimmedKeptAndListedAndOldTokensHaveNone() async throws {
+        let db = try await TestDatabase()
+        let unlabelled = try await db.tokens.create(role: .admin)
+        let desk = try await db.tokens.create(role: .staff, label: "  Desk, Saturday volunteer \n")
+        let blank = try await db.tokens.create(role: .staff, label: "   ")
+        #expect(unlabelled.info.label == nil)
+        #expect(desk.info.label == "Desk, Saturday volunteer")
+        #expect(blank.info.label == nil, "an empty label is no label")
+        let longest = String(repeating: "é", count: TokenService.maxLabelLength)
+        _ = try await db.tokens.create(role: .staff, label: longest)
+        #expect(try await db.tokens.list().map(\.label) == [nil, "Desk, Saturday volunteer", nil, longest])
+        let revoked = try await db.tokens.revoke(prefix: desk.info.prefix)
+        #expect(revoked.label == "Desk, Saturday volunteer")
+    }
+
+    @Test func aLabelOfMoreThan100CharactersIsRefusedAndNothingIsCreated() async throws {
+        let db = try await TestDatabase()
+        let before = try await db.snapshot()
+        let error = try await expectRefusal("common.too_long") {
+            try await db.tokens.create(role: .staff, label: String(repeating: "x", count: 101))
+        }
+        #expect(error.field == "label")
+        #expect(error.message(.fr) == "Le champ label dépasse 100 caractères.")
+        #expect(error.message(.en) == "The field label is longer than 100 characters.")
+        #expect(try await db.snapshot() == before)
+    }
+
+    @Test func aMembersTokenLabelIsInTheirDataAndErasedWithThem() async throws {
+        let db = try await TestDatabase()
+        try await db.addMember()
+        _ = try await db.tokens.create(role: .member, member: "M-0001", label: "Téléphone d’Alice")
+        #expect(try await db.service.personalData("M-0001").tokens.map(\.label) == ["Téléphone d’Alice"])
+        _ = try await db.service.anonymize("M-0001")
+        #expect(try await db.tokens.list().map(\.label) == [nil])
+    }
+
     @Test func tokensAreDifferentEachTime() async throws {
         let db = try await TestDatabase()
         var tokens = Set<String>()

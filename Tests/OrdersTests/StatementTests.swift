@@ -48,6 +48,19 @@ struct StatementTests {
         #expect(object["month"] as? String == "2026-03" && object["closingBalance"] as? Int == 256)
     }
 
+    /// A payment typed wrong and its void: the month's payments are what was really paid, net.
+    @Test func aVoidedPaymentIsNettedInThePayments() async throws {
+        let db = try await TestOrders()
+        let alice = try await db.member("Alice")
+        let wrong = try await db.membership.addPayment(member: alice, amount: cents(5_000), method: .cash)
+        _ = try await db.membership.voidPayment(wrong.id, reason: "50 au lieu de 5")
+        _ = try await db.membership.addPayment(member: alice, amount: cents(500), method: .cash)
+        let month = try await db.service.statement(member: alice, month: try YearMonth(parsing: "2026-03", field: "month"))
+        #expect(month.entries.map(\.kind) == ["payment", "payment_void", "payment"])
+        #expect(month.payments == cents(-500) && month.other == .zero)
+        #expect(month.closingBalance == cents(-500))
+    }
+
     @Test func monthsAndMembersAreChecked() async throws {
         let db = try await TestOrders()
         for bad in ["2026-13", "2026-3", "mars", "2026-03-01", ""] {

@@ -10,6 +10,7 @@ struct AccountController {
 
     func addRoutes(to group: RouterGroup<CoopRequestContext>) {
         group.post("payments", use: pay)
+        group.post("payments/:id/void", use: void)
         group.get("members/:number/account", use: account)
     }
 
@@ -27,6 +28,23 @@ struct AccountController {
         let entry = try await membership.addPayment(member: body.member, amount: body.amount, method: body.method, note: body.note)
         return try JSON.response(entry, status: .created,
                                  location: "/api/v1/members/\(MembershipService.normalizedNumber(body.member))/account")
+    }
+
+    /// `{"reason": "typed 50 instead of 5"}`: the reason is required.
+    struct VoidBody: Decodable {
+        let reason: String?
+    }
+
+    /// Voids a payment typed wrong (staff): a reversing entry; 409 `membership.payment_already_voided` the second time.
+    @Sendable func void(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        _ = try context.require(.staff)
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text), id > 0 else {
+            throw CoopError.invalidValue("id", text, expected: .init(fr: "le numéro d’une écriture", en: "an entry number"))
+        }
+        let body = try await JSON.decode(VoidBody.self, from: request, context: context)
+        let voided = try await membership.voidPayment(id, reason: body.reason ?? "")
+        return try JSON.response(voided, status: .created, location: "/api/v1/members/\(voided.member)/account")
     }
 
     @Sendable func account(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -32,6 +32,10 @@ struct MemberController {
             }
             status = s
         }
+        // `q` finds by name, e-mail or phone; an empty `q` (a form sent with an empty box) lists them all.
+        if let q = query.get("q"), !q.trimmingCharacters(in: .whitespaces).isEmpty {
+            return try JSON.response(try await membership.findMembers(q, page: page, status: status))
+        }
         return try JSON.response(try await membership.members(page: page, status: status))
     }
 

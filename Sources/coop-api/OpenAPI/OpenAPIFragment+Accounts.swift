@@ -13,6 +13,27 @@ extension OpenAPIFragment {
       responses:
         ~created AccountEntry The account entry (its amount is negative, in the member's favour).
         ~problems 401 403 404 422
+  /api/v1/payments/{id}/void:
+    parameters:
+      - {name: id, in: path, required: true, description: The payment's entry id (from the account)., schema: {type: integer, minimum: 1}}
+    post:
+      summary: Void a payment typed wrong (staff) with a reversing entry, never a deletion
+      description: >-
+        Posts a payment_void entry of the opposite amount that names the payment, so the balance is
+        as before the payment. Only a payment can be voided (409 membership.not_a_payment), and only
+        once (409 membership.payment_already_voided); the reason is required (422 common.required).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [reason]
+              properties:
+                reason: {type: string, minLength: 1, maxLength: 500}
+      responses:
+        ~created PaymentVoid The payment, its void and the balance after.
+        ~problems 401 403 404 409 422
   /api/v1/members/{number}/account:
     parameters:
       - {$ref: '#/components/parameters/MemberNumber'}
@@ -36,11 +57,11 @@ extension OpenAPIFragment {
         note: {type: string, maxLength: 500}
     AccountEntry:
       type: object
-      required: [id, at, kind, amount, description, source, reference, method]
+      required: [id, at, kind, amount, description, source, reference, method, voids, voidedBy]
       properties:
         id: {type: integer}
         at: {type: string, format: date-time}
-        kind: {type: string, description: 'fee, waiver, payment, invoice, credit_note…', example: payment}
+        kind: {type: string, description: 'fee, waiver, payment, payment_void, invoice, credit_note…', example: payment}
         amount: {type: integer, description: Cents; positive when owed by the member, negative in their favour.}
         description: {type: string}
         source: {type: string, description: 'The domain that posted it: lending, orders, desk.'}
@@ -49,6 +70,16 @@ extension OpenAPIFragment {
           oneOf:
             - {$ref: '#/components/schemas/PaymentMethod'}
             - {type: 'null'}
+        voids: {type: [integer, 'null'], description: For a payment_void the id of the payment it voids.}
+        voidedBy: {type: [integer, 'null'], description: For a voided payment the id of the payment_void entry.}
+    PaymentVoid:
+      type: object
+      required: [member, payment, void, balance]
+      properties:
+        member: {type: string, example: M-0001}
+        payment: {$ref: '#/components/schemas/AccountEntry'}
+        void: {$ref: '#/components/schemas/AccountEntry'}
+        balance: {type: integer, description: The balance after the void in cents.}
     Account:
       type: object
       required: [member, entries, balance]

@@ -28,8 +28,15 @@ extension OpenAPIFragment {
         ~problems 401 403 409 422
   /api/v1/members:
     get:
-      summary: List members (staff), paginated
+      summary: List members (staff), paginated; with q, the members found by name, e-mail or phone
       parameters:
+        - name: q
+          in: query
+          description: >-
+            Part of a name, an e-mail or a phone number, accents and case ignored (helene finds
+            Hélène Côté; 514 555 finds (514) 555-0150). Several words must all match. No match is an
+            empty page; an empty q lists every member.
+          schema: {type: string, maxLength: 100}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}
         - {name: status, in: query, schema: {type: string, enum: [active, expired, suspended]}}

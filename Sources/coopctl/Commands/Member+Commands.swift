@@ -7,7 +7,7 @@ import Membership
 struct MemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member", abstract: "Members. / Membres.",
-        subcommands: [Add.self, List.self, Show.self, Update.self, Renew.self, Suspend.self, Reinstate.self,
+        subcommands: [Add.self, List.self, Find.self, Show.self, Update.self, Renew.self, Suspend.self, Reinstate.self,
                       Import.self, Export.self, ExportData.self, Anonymize.self])
 
     static let headers: [LocalizedText] = [
@@ -78,6 +78,34 @@ struct MemberCommand: AsyncParsableCommand {
                     members = members.filter { $0.status == wanted }
                 }
                 if session.output.json { return try session.output.printJSON(members) }
+                session.output.table(MemberCommand.headers, members.map { MemberCommand.row($0, session.output) })
+            }
+        }
+    }
+
+    struct Find: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find members by name, e-mail or phone. / Trouver des membres par nom, courriel ou téléphone.",
+            discussion: "Accents and case are ignored: helene finds Hélène Côté; 514 555 finds (514) 555-0150.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Part of a name, an e-mail or a phone number; several words are one search.") var text: [String]
+
+        func run() async throws {
+            try await global.run { session in
+                let query = text.joined(separator: " ")
+                var members: [Member] = []
+                var page = PageRequest(limit: PageRequest.maxLimit)
+                while true {
+                    let found = try await session.coop.membership.findMembers(query, page: page)
+                    members += found.items
+                    guard let next = found.next else { break }
+                    page = try PageRequest(limit: String(PageRequest.maxLimit), cursor: next)
+                }
+                if session.output.json { return try session.output.printJSON(members) }
+                if members.isEmpty {
+                    return session.output.say(session.output.text(.init(fr: "Aucun membre ne correspond à « {text} ».",
+                                                                        en: "No member matches \"{text}\"."), ["text": .text(query)]))
+                }
                 session.output.table(MemberCommand.headers, members.map { MemberCommand.row($0, session.output) })
             }
         }

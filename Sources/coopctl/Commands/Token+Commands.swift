@@ -13,10 +13,11 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "admin, staff or member.") var role: String
         @Option(help: "The member the token acts for (required for the member role).") var member: String?
+        @Option(help: "What the token is for, shown in token list (at most 100 characters), e.g. \"Desk, Saturday volunteer\".") var label: String?
 
         func run() async throws {
             try await global.run { session in
-                let issued = try await session.coop.tokens.create(role: try Role(parsing: role), member: member)
+                let issued = try await session.coop.tokens.create(role: try Role(parsing: role), member: member, label: label)
                 if session.output.json { return try session.output.printJSON(["token": issued.token]) }
                 session.output.say(issued.token)
                 session.output.say(session.output.text(.init(
@@ -51,8 +52,8 @@ struct TokenCommand: AsyncParsableCommand {
                 if out.json { return try out.printJSON(tokens) }
                 out.table(
                     [.init(fr: "Préfixe", en: "Prefix"), .init(fr: "Rôle", en: "Role"), .init(fr: "Membre", en: "Member"),
-                     .init(fr: "Créé", en: "Created"), .init(fr: "Révoqué", en: "Revoked")],
-                    tokens.map { [$0.prefix, $0.role.rawValue, $0.member ?? "", $0.createdAt.iso8601, $0.revokedAt?.iso8601 ?? ""] })
+                     .init(fr: "Libellé", en: "Label"), .init(fr: "Créé", en: "Created"), .init(fr: "Révoqué", en: "Revoked")],
+                    tokens.map { [$0.prefix, $0.role.rawValue, $0.member ?? "", $0.label ?? "", $0.createdAt.iso8601, $0.revokedAt?.iso8601 ?? ""] })
             }
         }
     }
