@@ -19,6 +19,6 @@ extension InventoryService {
         let cursor = try SearchCursor(page.after, ranked: plan.match != nil)
         let limit = page.limit
         let ready = plan
-        return try await database.read { db in try ready.run(after: cursor, limit: limit, in: db) }
+        return try await database.read { db in try ready.resolvingPaths(in: db).run(after: cursor, limit: limit, in: db) }
     }
 }

@@ -8,8 +8,8 @@ struct SearchPlan: Sendable {
     static let maxAttributeFilters = 10
 
     let match: String?
-    let category: TreePath?
-    let location: TreePath?
+    private(set) var category: TreePath?
+    private(set) var location: TreePath?
     let status: ItemStatus?
     let available: Bool
     let attributes: [AttributeFilter]
@@ -45,6 +45,20 @@ struct SearchPlan: Sendable {
 
     /// One page: the keys of `limit + 1` rows are found on narrow rows first (ids and sort keys only),
     /// then the page's items are read whole in one batch, so that sorting never carries descriptions.
+    /// The plan with its category and location as stored, found ignoring case and accents
+    /// (`outils/echelles` filters on `Outils/Échelles`); a filter naming no node is refused with the
+    /// closest ones rather than answering an empty list the searcher cannot explain.
+    func resolvingPaths(in db: Connection) throws -> SearchPlan {
+        var plan = self
+        for tree in [Tree.category, Tree.location] {
+            guard let typed = tree == .category ? category : location else { continue }
+            guard let found = try tree.find(typed, in: db) else { throw try tree.notFound(typed, in: db) }
+            let stored = try TreePath(parsing: found.path, field: tree.field)
+            if tree == .category { plan.category = stored } else { plan.location = stored }
+        }
+        return plan
+    }
+
     func run(after cursor: SearchCursor?, limit: Int, in db: Connection) throws -> Page<Item> {
         let keys: [Key]
         if let match {

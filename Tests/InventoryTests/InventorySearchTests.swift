@@ -96,8 +96,12 @@ struct InventorySearchTests {
         #expect(try await db.codes(ItemQuery(category: "costumes/robes")) == ["GC-004512", "GC-004513"])
         #expect(try await db.codes(ItemQuery(category: "Costumes/Robes/1920")) == ["GC-004512"])
         #expect(try await db.codes(ItemQuery(category: "Outils")) == ["T-0001", "T-0002", "T-0003"])
-        #expect(try await db.codes(ItemQuery(category: "Costumes/Rob")).isEmpty, "a path is not a text prefix")
-        #expect(try await db.codes(ItemQuery(category: "Nowhere")).isEmpty)
+        // A path is not a text prefix: an unknown one is refused with the closest, never an empty list.
+        let unknown = try await expectRefusal("inventory.category_not_found") { try await db.codes(ItemQuery(category: "Costumes/Rob")) }
+        #expect(unknown.message(.en) == "Category not found: \"Costumes/Rob\". Closest: Costumes/Robes.")
+        // Accents and case are ignored, as in text search.
+        #expect(try await db.codes(ItemQuery(category: "COSTUMES/ROBES")) == ["GC-004512", "GC-004513"])
+        try await expectRefusal("inventory.category_not_found") { try await db.codes(ItemQuery(category: "Nowhere")) }
     }
 
     @Test func locationFilterTakesTheSubtreeButNotASiblingSharingItsPrefix() async throws {
@@ -193,8 +197,9 @@ struct InventorySearchTests {
             (ItemQuery(location: "Entrepôt", status: .active, tag: "fragile"), codes { $0.fragile && $0.code != retired }),
             (ItemQuery(category: "Commun", location: "Entrepôt/Étage 2", attributes: [red, small], tag: "fragile"),
              codes { !$0.rare && $0.upstairs && $0.red && $0.small && $0.fragile }),
-            (ItemQuery(category: "Nulle/Part"), []),
         ]
+        try await expectRefusal("inventory.category_not_found") { try await db.service.search(ItemQuery(category: "Nulle/Part")) }
+        try await expectRefusal("inventory.location_not_found") { try await db.service.search(ItemQuery(location: "Nulle/Part")) }
         for (query, expected) in cases {
             for window in [nil, 100] {
                 for limit in [3, 50, 500] {

@@ -7,8 +7,8 @@ extension OpenAPIFragment {
       summary: Search the catalogue (any token), best match first
       parameters:
         - {name: q, in: query, description: 'Words; accents and case do not matter; the last word may be a prefix.', schema: {type: string}}
-        - {name: category, in: query, description: A category path and everything under it., schema: {type: string}}
-        - {name: location, in: query, description: A location path and everything under it., schema: {type: string}}
+        - {name: category, in: query, description: 'A category path and everything under it; case and accents ignored; an unknown one is 404 inventory.category_not_found, naming the closest.', schema: {type: string}}
+        - {name: location, in: query, description: 'A location path and everything under it; case and accents ignored; an unknown one is 404 inventory.location_not_found, naming the closest.', schema: {type: string}}
         - {name: status, in: query, schema: {$ref: '#/components/schemas/ItemStatus'}}
         - {name: available, in: query, description: Only items with a unit free now., schema: {type: boolean}}
         - {name: attr, in: query, description: 'KEY=VALUE that must match; repeat for more.', schema: {type: array, items: {type: string}}, style: form, explode: true}
@@ -17,7 +17,7 @@ extension OpenAPIFragment {
         - {name: cursor, in: query, schema: {type: string}}
       responses:
         ~page Item One page of items.
-        ~problems 401 422
+        ~problems 401 404 422
     post:
       summary: Add an item (staff); `?create=true` creates missing category and location paths
       parameters:
