@@ -11,6 +11,16 @@ public enum ItemStatus: String, Sendable, Codable, CaseIterable {
     /// Missing; kept for its history and in case it turns up.
     case lost
 
+    /// The status as people read it, in words of their language.
+    public var label: LocalizedText {
+        switch self {
+        case .active: LocalizedText(fr: "en circulation", en: "active")
+        case .maintenance: LocalizedText(fr: "en réparation", en: "in maintenance")
+        case .retired: LocalizedText(fr: "retiré", en: "retired")
+        case .lost: LocalizedText(fr: "perdu", en: "lost")
+        }
+    }
+
     /// Reads `active`, `Maintenance`, ` retired `…; anything else is refused with `inventory.invalid_status`.
     public init(parsing text: String) throws {
         guard let status = ItemStatus(rawValue: text.trimmed.lowercased()) else {

@@ -20,6 +20,21 @@ public enum MovementKind: String, Sendable, Codable, CaseIterable {
     case repaired
     /// `units` on loan will not come back (lost by a borrower); `from` and `to` are the quantities.
     case writtenOff
+
+    /// The kind as people read it in an item's history.
+    public var label: LocalizedText {
+        switch self {
+        case .created: LocalizedText(fr: "ajout", en: "added")
+        case .moved: LocalizedText(fr: "déplacement", en: "moved")
+        case .status: LocalizedText(fr: "statut", en: "status")
+        case .quantity: LocalizedText(fr: "quantité", en: "quantity")
+        case .checkOut: LocalizedText(fr: "prêt", en: "lent")
+        case .checkIn: LocalizedText(fr: "retour", en: "returned")
+        case .maintenance: LocalizedText(fr: "en réparation", en: "to maintenance")
+        case .repaired: LocalizedText(fr: "réparé", en: "repaired")
+        case .writtenOff: LocalizedText(fr: "perte", en: "written off")
+        }
+    }
 }
 
 /// One line of an item's history. Movements are appended and never rewritten.

@@ -35,6 +35,12 @@ import Testing
         #expect((show["movements"] as? [[String: Any]])?.count == 3)
         let people = try ctl.run(["item", "show", "T-0001", "--lang", "en"]).stdout
         #expect(people.contains("Available: 0 of 1"))
+        // Statuses and movement kinds in words of the reader's language, never codes (JSON keeps the codes).
+        let french = try ctl.run(["item", "history", "T-0001"]).stdout
+        #expect(french.contains("statut") && french.contains("déplacement") && french.contains("ajout"))
+        #expect(french.contains("en circulation") && french.contains("en réparation") && !french.contains("maintenance"))
+        #expect(try ctl.run(["item", "list"]).stdout.contains("en réparation"))
+        #expect(try ctl.run(["item", "history", "T-0001", "--lang", "en"]).stdout.contains("in maintenance"))
     }
 
     @Test func importExportRoundTripAndAllOrNothing() throws {

@@ -16,13 +16,14 @@ struct ItemCommand: AsyncParsableCommand {
         .init(fr: "Statut", en: "Status"),
     ]
 
-    static func row(_ item: Item) -> [String] {
-        [item.code, item.name, item.category ?? "", item.location ?? "", String(item.quantity), String(item.available), item.status.rawValue]
+    static func row(_ item: Item, _ out: Output) -> [String] {
+        [item.code, item.name, item.category ?? "", item.location ?? "", String(item.quantity), String(item.available),
+         item.status.label.render(out.language)]
     }
 
     static func printItems(_ items: [Item], _ out: Output) throws {
         if out.json { return try out.printJSON(items) }
-        out.table(headers, items.map(row))
+        out.table(headers, items.map { row($0, out) })
     }
 
     /// `KEY=VALUE` options as attribute filters or values.
@@ -75,7 +76,7 @@ struct ItemCommand: AsyncParsableCommand {
                 let movements = try await session.coop.inventory.history(code, page: PageRequest(limit: 5)).items
                 let out = session.output
                 if out.json { return try out.printJSON(Detail(item: item, movements: movements)) }
-                out.table(ItemCommand.headers, [ItemCommand.row(item)])
+                out.table(ItemCommand.headers, [ItemCommand.row(item, out)])
                 if let description = item.description { out.say(description) }
                 if !item.tags.isEmpty { out.say(out.text(.init(fr: "Étiquettes : {tags}", en: "Tags: {tags}"), ["tags": .text(item.tags.joined(separator: ", "))])) }
                 for (key, value) in item.attributes.sorted(by: { $0.key < $1.key }) { out.say("  \(key) = \(value)") }
@@ -195,7 +196,7 @@ struct ItemCommand: AsyncParsableCommand {
                 let item = try await session.coop.inventory.setStatus(code, try ItemStatus(parsing: status), reason: reason, actor: session.actor)
                 if session.output.json { return try session.output.printJSON(item) }
                 session.output.say(session.output.text(.init(fr: "{code} : {status}.", en: "{code}: {status}."),
-                                                       ["code": .text(item.code), "status": .text(item.status.rawValue)]))
+                                                       ["code": .text(item.code), "status": .text(item.status.label.render(session.output.language))]))
             }
         }
     }
@@ -262,6 +263,15 @@ enum HistoryTable {
         out.table(
             [.init(fr: "Quand", en: "When"), .init(fr: "Quoi", en: "What"), .init(fr: "De", en: "From"), .init(fr: "À", en: "To"),
              .init(fr: "Par", en: "By"), .init(fr: "Motif", en: "Reason")],
-            movements.map { [$0.at.localText(in: timeZone), $0.kind.rawValue, $0.from ?? "", $0.to ?? "", $0.actor ?? "", $0.reason ?? ""] })
+            movements.map { movement in
+                // A status change's ends are statuses: shown in words too.
+                func shown(_ end: String?) -> String {
+                    guard let end else { return "" }
+                    guard movement.kind == .status, let status = ItemStatus(rawValue: end) else { return end }
+                    return status.label.render(out.language)
+                }
+                return [movement.at.localText(in: timeZone), movement.kind.label.render(out.language), shown(movement.from), shown(movement.to),
+                        movement.actor ?? "", movement.reason ?? ""]
+            })
     }
 }
