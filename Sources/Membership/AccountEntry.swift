@@ -119,3 +119,19 @@ public struct PaymentVoid: Sendable, Codable, Equatable {
     public let void: AccountEntry
     public let balance: Money
 }
+
+extension AccountEntry {
+    /// The entry's kind as people read it in an account or statement; a kind posted by a domain this
+    /// table does not know yet is shown as its code rather than hidden.
+    public var kindLabel: LocalizedText {
+        switch kind {
+        case "payment": LocalizedText(fr: "paiement", en: "payment")
+        case "payment_void": LocalizedText(fr: "paiement annulé", en: "payment voided")
+        case "fee": LocalizedText(fr: "frais", en: "fee")
+        case "waiver": LocalizedText(fr: "remise de frais", en: "fee waived")
+        case "invoice": LocalizedText(fr: "facture", en: "invoice")
+        case "credit_note": LocalizedText(fr: "note de crédit", en: "credit note")
+        default: LocalizedText(fr: kind, en: kind)
+        }
+    }
+}

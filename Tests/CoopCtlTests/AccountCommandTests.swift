@@ -23,7 +23,10 @@ import Testing
         #expect(entries[1]["voids"] as? Int == id)
         #expect(entries[1]["description"] as? String == "50 tapé au lieu de 5")
         let table = try ctl.run(["account", "show", "M-0001"]).stdout
-        #expect(table.contains("annulé par n° \(id + 1)") && table.contains("annule n° \(id)") && table.contains("payment_void"))
+        #expect(table.contains("annulé par n° \(id + 1)") && table.contains("annule n° \(id)"))
+        // Kinds in words, never codes (the JSON above keeps the codes).
+        #expect(table.contains("paiement annulé") && table.contains("paiement ") && !table.contains("payment"))
+        #expect(try ctl.run(["account", "show", "M-0001", "--lang", "en"]).stdout.contains("payment voided"))
 
         let again = try ctl.run(["payment", "void", String(id), "--reason", "encore"])
         #expect(again.status == 1)
