@@ -65,11 +65,11 @@ enum Tree: Sendable {
     /// text (`Outils/Echeles` says "Closest: Outils/Échelles"); a one-segment path is also compared
     /// with each node's own name (`Perceuses` finds `Outils/Perceuses`).
     func notFound(_ path: TreePath, in db: Connection) throws -> CoopError {
-        let typed = TreeMatch.fold(path.text), single = path.segments.count == 1
+        let typed = path.text.folded, single = path.segments.count == 1
         let scored = try db.query("SELECT path, name FROM \(table)").map { row -> (Int, String) in
             let stored: String = try row.get("path"), name: String = try row.get("name")
-            let whole = TreeMatch.distance(typed, TreeMatch.fold(stored))
-            return (single ? min(whole, TreeMatch.distance(typed, TreeMatch.fold(name))) : whole, stored)
+            let whole = TreeMatch.distance(typed, stored.folded)
+            return (single ? min(whole, TreeMatch.distance(typed, name.folded)) : whole, stored)
         }
         let limit = max(2, typed.count / 4)
         let closest = scored.filter { $0.0 <= limit }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
@@ -106,11 +106,11 @@ enum Tree: Sendable {
         if let row = try db.queryOne("SELECT id, path FROM \(table) WHERE path = ?", [path.text]) {
             return (try row.get("id"), try row.get("path"))
         }
-        let typed = TreeMatch.fold(path.text)
+        let typed = path.text.folded
         var found: (id: Int64, path: String)?
         try db.forEach("SELECT id, path FROM \(table)") { row in
             let stored: String = try row.get("path")
-            if found == nil, TreeMatch.fold(stored) == typed { found = (try row.get("id"), stored) }
+            if found == nil, stored.folded == typed { found = (try row.get("id"), stored) }
         }
         return found
     }
@@ -230,13 +230,8 @@ struct TreeCache {
     }
 }
 
-/// How typed paths are compared with stored ones: folded, then by edit distance for suggestions.
+/// How typed paths are compared with stored ones for suggestions: by edit distance on folded text.
 enum TreeMatch {
-    /// Lower case, no accents, NFC: `Échelles` and `echelles` fold alike.
-    static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-    }
-
     /// Levenshtein distance over characters (paths are short: a few dozen characters).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

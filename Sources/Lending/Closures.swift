@@ -53,9 +53,11 @@ struct OpenDays: Sendable {
 
     func isOpen(_ day: LocalDate) -> Bool { closure(on: day) == nil }
 
-    /// What a due date pushed off the closed `day` says about it.
-    func move(from day: LocalDate) -> DueMove {
-        DueMove(day: day, reason: dated[day])
+    /// The due date for `asked`: itself when open, else the next open day, with the closed day it
+    /// moved from (so the desk can tell the member).
+    func due(for asked: LocalDate) throws -> (day: LocalDate, moved: DueMove?) {
+        let day = try nextOpen(onOrAfter: asked)
+        return (day, day == asked ? nil : DueMove(day: asked, reason: dated[asked]))
     }
 
     /// `day` itself when open, else the first open day after it.

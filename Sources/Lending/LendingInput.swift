@@ -41,7 +41,7 @@ public enum LendingInput {
     /// A weekday: `1`…`7` (Monday is 1), or its English or French name or first three letters
     /// (`mon`, `lundi`, `lun`), without regard to case or accents.
     public static func weekday(_ text: String) throws -> Int {
-        let key = text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let key = text.folded
         if let n = Int(key), (1...7).contains(n) { return n }
         let names = [["monday", "lundi"], ["tuesday", "mardi"], ["wednesday", "mercredi"], ["thursday", "jeudi"],
                      ["friday", "vendredi"], ["saturday", "samedi"], ["sunday", "dimanche"]]

@@ -95,8 +95,7 @@ public struct LendingService: Sendable {
         let openDays = try OpenDays.load(from: min(outDay, today), in: db)
         let asked = due ?? collected?.to ?? outDay.adding(days: policy.loanDays)
         guard asked >= outDay else { throw CoopError.dueBeforeOut(asked, out: outDay) }
-        let dueDay = try openDays.nextOpen(onOrAfter: asked)
-        let moved = dueDay == asked ? nil : openDays.move(from: asked)
+        let (dueDay, moved) = try openDays.due(for: asked)
 
         let claim = Claim.loan(due: dueDay, today: today, bufferDays: policy.bufferDays, units: units)
         do {
@@ -295,9 +294,7 @@ public struct LendingService: Sendable {
                 """, [record.itemID, record.memberID], as: Int.self) ?? 0
             guard waiting == 0 else { throw CoopError.holdsWaiting(id, code: item.code, count: waiting) }
 
-            let openDays = try OpenDays.load(from: today, in: db)
-            let asked = record.due.adding(days: record.loanDays)
-            let newDue = try openDays.nextOpen(onOrAfter: asked)
+            let (newDue, moved) = try OpenDays.load(from: today, in: db).due(for: record.due.adding(days: record.loanDays))
             let claim = Claim.loan(due: newDue, today: today, bufferDays: policy.bufferDays, units: record.units)
             let calendar = try Availability.calendar(
                 item: item, from: claim.start, until: claim.end, today: today, bufferDays: policy.bufferDays,
@@ -308,7 +305,7 @@ public struct LendingService: Sendable {
             try db.execute("UPDATE lending_loans SET due = ?, renewals = renewals + 1 WHERE id = ?", [newDue, id])
             try LendingEvents.append("renew", loan: id, actor: actor.label, detail: "\(record.due) → \(newDue)", at: now, in: db)
             var renewed = try Self.loan(id, today: today, timeZone: timeZone, in: db)
-            renewed.dueMovedFrom = newDue == asked ? nil : openDays.move(from: asked)
+            renewed.dueMovedFrom = moved
             return renewed
         }
     }

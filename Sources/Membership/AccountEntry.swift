@@ -21,9 +21,7 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
     ]
 
     public init(parsing text: String) throws {
-        let folded = text.trimmingCharacters(in: .whitespaces)
-            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        guard let method = Self.words[folded] else { throw CoopError.invalidPaymentMethod(text) }
+        guard let method = Self.words[text.folded] else { throw CoopError.invalidPaymentMethod(text) }
         self = method
     }
 

@@ -11,8 +11,7 @@ import Foundation
 enum MemberSearch {
     /// Lower case, no accents, one space between words: `Hélène  CÔTÉ` → `helene cote`.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        text.folded
             .split(whereSeparator: \.isWhitespace)
             .joined(separator: " ")
     }

@@ -179,19 +179,15 @@ public enum BallotSigner {
         try texts.enumerated().map { index, text in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return [] }
-            let choices = index < questions.count ? questions[index].choices.map(Self.folded) : []
+            let choices = index < questions.count ? questions[index].choices.map(\.folded) : []
             // A choice whose own text holds a comma is found whole before the text is split.
-            if let whole = choices.firstIndex(of: Self.folded(trimmed)) { return [whole] }
+            if let whole = choices.firstIndex(of: trimmed.folded) { return [whole] }
             return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
                 let part = part.trimmingCharacters(in: .whitespaces)
                 if let n = Int(part), n >= 0 { return n }
-                guard let named = choices.firstIndex(of: Self.folded(part)) else { throw CoopError.malformedAnswer(text) }
+                guard let named = choices.firstIndex(of: part.folded) else { throw CoopError.malformedAnswer(text) }
                 return named
             }
         }
-    }
-
-    private static func folded(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }
