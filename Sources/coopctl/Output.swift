@@ -20,6 +20,16 @@ struct Output: Sendable {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Prints one page of a list. Scripts get the API's page, `{"items": [...], "next": "..."}` (`next` is
+    /// null on the last page), so they can follow `--cursor`; people get the table and a "More" line.
+    func printPage<Row: Encodable & Sendable>(_ page: Page<Row>, table: ([Row]) throws -> Void) throws {
+        if json { return try printJSON(page) }
+        try table(page.items)
+        if let next = page.next {
+            say(text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
+        }
+    }
+
     /// Prints a message line for people.
     func say(_ line: String) {
         print(line)

@@ -12,7 +12,24 @@ struct CoopCtlRunner {
         /// stdout parsed as JSON.
         var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
         var object: [String: Any] { json as? [String: Any] ?? [:] }
-        var array: [[String: Any]] { json as? [[String: Any]] ?? [] }
+        /// stdout as a JSON array; anything else is a test failure, so `.array.isEmpty` cannot pass on a wrong shape.
+        var array: [[String: Any]] {
+            guard let rows = json as? [[String: Any]] else {
+                Issue.record("expected a JSON array, got: \(stdout)")
+                return []
+            }
+            return rows
+        }
+        /// The items of the page a paged list printed, `{"items": [...], "next": ...}`; anything else fails.
+        var page: [[String: Any]] {
+            guard let object = json as? [String: Any], let rows = object["items"] as? [[String: Any]], object.keys.contains("next") else {
+                Issue.record("expected a page {items, next}, got: \(stdout)")
+                return []
+            }
+            return rows
+        }
+        /// The page's `next` cursor, nil on the last page.
+        var next: String? { object["next"] as? String }
     }
 
     let directory: URL

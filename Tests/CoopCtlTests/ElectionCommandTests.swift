@@ -78,7 +78,7 @@ extension CoopCtlRunner {
         let people = try ctl.run(["election", "show", "e-1", "--lang", "en"])
         #expect(people.stdout.contains("2. Conseil (approval, 1 to 2 choices)"))
         #expect(people.stdout.contains("   1  Ben"))
-        #expect(try ctl.run(["election", "list", "--json"]).array.map { $0["id"] as? String } == ["E-0001"])
+        #expect(try ctl.run(["election", "list", "--json"]).page.map { $0["id"] as? String } == ["E-0001"])
 
         let updated = try ctl.run(["election", "update", "E-0001", "--title", "AG 2030", "--quorum", "0",
                                    "--question", "Budget", "--kind", "single", "--choices", "Oui|Non", "--json"])
@@ -115,7 +115,7 @@ extension CoopCtlRunner {
             let result = try ctl.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }
-        #expect(try ctl.run(["election", "list", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["election", "list", "--json"]).page.isEmpty)
     }
 
     @Test func definitionRefusalsExitOneInTheChosenLanguage() throws {
@@ -140,7 +140,7 @@ extension CoopCtlRunner {
         #expect(backwards.status == 1)
         #expect(backwards.stderr.hasPrefix("La fermeture"))
         #expect(try ctl.run(["election", "show", "E-0042", "--lang", "en"]).stderr == "Election not found: E-0042.\n")
-        #expect(try ctl.run(["election", "list", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["election", "list", "--json"]).page.isEmpty)
     }
 
     @Test func credentialsAreOneOwnerOnlyFilePerMemberNeverOverwritten() throws {

@@ -19,16 +19,16 @@ import Testing
         #expect(unknownPlace.status == 1)
         #expect(unknownPlace.stderr.contains("Nulle part"))
 
-        let found = try ctl.run(["item", "search", "perceuse sans", "--json"]).array
+        let found = try ctl.run(["item", "search", "perceuse sans", "--json"]).page
         #expect(found.map { $0["code"] as? String } == ["T-0001"])
-        #expect(try ctl.run(["item", "search", "--category", "Outils", "--available", "--json"]).array.count == 1)
-        #expect(try ctl.run(["item", "search", "--attr", "marque=Bosch", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["item", "search", "--category", "Outils", "--available", "--json"]).page.count == 1)
+        #expect(try ctl.run(["item", "search", "--attr", "marque=Bosch", "--json"]).page.isEmpty)
 
         #expect(try ctl.run(["item", "move", "T-0001", "--to", "Atelier"]).status == 1)
         #expect(try ctl.run(["item", "move", "T-0001", "--to", "Atelier", "--create", "--reason", "Réparation"]).status == 0)
         #expect(try ctl.run(["item", "status", "T-0001", "maintenance", "--reason", "Mandrin"]).status == 0)
         #expect(try ctl.run(["item", "status", "T-0001", "cassé"]).status == 1)
-        let history = try ctl.run(["item", "history", "T-0001", "--json"]).array
+        let history = try ctl.run(["item", "history", "T-0001", "--json"]).page
         #expect(history.compactMap { $0["kind"] as? String } == ["status", "moved", "created"])
         let show = try ctl.run(["item", "show", "T-0001", "--json"]).object
         #expect((show["item"] as? [String: Any])?["available"] as? Int == 0)
@@ -64,17 +64,26 @@ import Testing
         let robe = try ctl.run(["item", "show", "GC-000001", "--json"]).object["item"] as? [String: Any]
         #expect(robe?["description"] as? String == "Soie, dentelle\net velours")
         #expect((robe?["attributes"] as? [String: String])?["époque"] == "1920")
-        #expect(try ctl.run(["item", "search", "robe epoque", "--json"]).array.first?["code"] as? String == "GC-000001")
+        #expect(try ctl.run(["item", "search", "robe epoque", "--json"]).page.first?["code"] as? String == "GC-000001")
         // Unquoted, as the README types it: the words are one search, not a usage error.
         let unquoted = try ctl.run(["item", "search", "robe", "epoque", "--json"])
         #expect(unquoted.status == 0, "\(unquoted.stderr)")
-        #expect(unquoted.array.first?["code"] as? String == "GC-000001")
+        #expect(unquoted.page.first?["code"] as? String == "GC-000001")
 
         let bad = try ctl.write("bad.csv", "code,name,description,category,location,quantity,tags,value\nN-1,Neuf,,,,1,,\nN-2,Mauvais,,,,abc,,\n")
         let refused = try ctl.run(["item", "import", bad, "--lang", "en"])
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("bad.csv, line 3:"))
-        #expect(try ctl.run(["item", "list", "--json"]).array.count == 2)
+        #expect(try ctl.run(["item", "list", "--json"]).page.count == 2)
+
+        // A script follows the cursor page by page, as with the API.
+        let first = try ctl.run(["item", "list", "--limit", "1", "--json"])
+        let cursor = try #require(first.next)
+        let second = try ctl.run(["item", "list", "--limit", "1", "--cursor", cursor, "--json"])
+        #expect(first.page.map { $0["code"] as? String } + second.page.map { $0["code"] as? String } == ["GC-000001", "T-0001"])
+        #expect(second.next == nil)
+        let searched = try ctl.run(["item", "search", "robe", "--limit", "1", "--json"])
+        #expect(searched.page.count == 1)
     }
 
     @Test func treesAddAndList() throws {

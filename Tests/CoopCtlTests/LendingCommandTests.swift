@@ -194,9 +194,9 @@ import Testing
         #expect(try ctl.run(["loan", "renew"]).status == 2)
         #expect(try ctl.run(["loan", "show", id, "--json"]).object["maxRenewals"] as? Int == 1)
         #expect(try ctl.run(["loan", "show", "999"]).status == 1)
-        #expect(try ctl.run(["loan", "list", "--open", "--json"]).array.count == 1)
-        #expect(try ctl.run(["loan", "list", "--overdue", "--json"]).array.isEmpty)
-        #expect(try ctl.run(["loan", "list", "--member", "M-0001", "--item", "T-0001", "--json"]).array.count == 1)
+        #expect(try ctl.run(["loan", "list", "--open", "--json"]).page.count == 1)
+        #expect(try ctl.run(["loan", "list", "--overdue", "--json"]).page.isEmpty)
+        #expect(try ctl.run(["loan", "list", "--member", "M-0001", "--item", "T-0001", "--json"]).page.count == 1)
     }
 
     @Test func reserveThenPickUpOrCancel() throws {
@@ -233,8 +233,8 @@ import Testing
         #expect(try ctl.run(["reservation", "pickup", second, "--lang", "en"]).stderr.contains(Self.day(5)))
         #expect(try ctl.run(["reservation", "cancel", second, "--json"]).object["status"] as? String == "cancelled")
         #expect(try ctl.run(["reservation", "cancel", second]).status == 1)
-        #expect(try ctl.run(["reservation", "list", "--status", "cancelled", "--json"]).array.count == 1)
-        #expect(try ctl.run(["reservation", "list", "--member", "M-0001", "--json"]).array.count == 1)
+        #expect(try ctl.run(["reservation", "list", "--status", "cancelled", "--json"]).page.count == 1)
+        #expect(try ctl.run(["reservation", "list", "--member", "M-0001", "--json"]).page.count == 1)
         #expect(try ctl.run(["reservation", "list", "--status", "perdue"]).status == 1)
         #expect(try ctl.run(["reservation", "list", "--lang", "en"]).stdout.contains("collected"))
     }
@@ -302,7 +302,7 @@ import Testing
         let popular = try ctl.run(["report", "popular", "--json"]).array
         #expect(Set(popular.compactMap { $0["item"] as? String }) == ["T-0001", "T-0002"])
         #expect(try ctl.run(["report", "popular", "--limit", "1", "--json"]).array.count == 1)
-        #expect(try ctl.run(["report", "never-borrowed", "--json"]).array.map { $0["item"] as? String } == ["T-0003"])
+        #expect(try ctl.run(["report", "never-borrowed", "--json"]).page.map { $0["item"] as? String } == ["T-0003"])
         #expect(try ctl.run(["report", "never-borrowed", "--lang", "en"]).stdout.contains("Since"))
         #expect(try ctl.run(["report", "expected-returns", "--from", Self.day(3), "--to", Self.day()]).status == 1)
         #expect(try ctl.run(["report", "overdue", "--as-of", "demain"]).status == 1)

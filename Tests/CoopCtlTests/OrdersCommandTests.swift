@@ -89,7 +89,7 @@ import Testing
         let unknownProducer = try ctl.run(base + ["--unit", "kg", "--stock", "1", "--producer", "Personne"])
         #expect(unknownProducer.status == 1)
         #expect(unknownProducer.stderr == "Producteur introuvable : « Personne ».\n")
-        #expect(try ctl.run(["product", "list", "--json"]).array.count == 2)
+        #expect(try ctl.run(["product", "list", "--json"]).page.count == 2)
 
         let stock = try ctl.run(["product", "stock", "POMMES", "20", "--reason", "Livraison", "--json"])
         #expect(stock.object["available"] as? Int == 20)
@@ -162,7 +162,7 @@ import Testing
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=deux"]).status == 1)
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS"]).status == 1)
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=-1"]).status == 1)
-        #expect(try ctl.run(["order", "list", "--cycle", "1", "--json"]).array.count == 2)
+        #expect(try ctl.run(["order", "list", "--cycle", "1", "--json"]).page.count == 2)
         #expect(try ctl.run(["product", "show", "OEUFS", "--json"]).object["available"] as? Int == 7)
 
         // M-0003 orders, then cancels: the stock comes back.
@@ -171,9 +171,9 @@ import Testing
         #expect(try ctl.run(["product", "show", "OEUFS", "--json"]).object["available"] as? Int == 4)
         #expect(try ctl.run(["order", "cancel", String(thirdID)]).status == 0)
         #expect(try ctl.run(["product", "show", "OEUFS", "--json"]).object["available"] as? Int == 7)
-        let listed = try ctl.run(["order", "list", "--cycle", "1", "--json"]).array
+        let listed = try ctl.run(["order", "list", "--cycle", "1", "--json"]).page
         #expect(listed.map { $0["status"] as? String } == ["open", "open", "cancelled"])
-        #expect(try ctl.run(["order", "list", "--cycle", "1", "--status", "cancelled", "--json"]).array.count == 1)
+        #expect(try ctl.run(["order", "list", "--cycle", "1", "--status", "cancelled", "--json"]).page.count == 1)
         #expect(try ctl.run(["cycle", "show", "1", "--json"]).object["orderCount"] as? Int == 2)
 
         // Two days before its closing time the cycle closes only with --now: invoices cannot be taken back.
@@ -195,7 +195,7 @@ import Testing
         let late = try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0001", "POMMES=3", "--lang", "en"])
         #expect(late.status == 1)
         #expect(late.stderr == "Cycle 1 is closed: orders can no longer change.\n")
-        #expect(try ctl.run(["cycle", "list", "--state", "closed", "--json"]).array.count == 1)
+        #expect(try ctl.run(["cycle", "list", "--state", "closed", "--json"]).page.count == 1)
 
         // Purchase orders: the producer gets one list with the summed quantities.
         let purchaseOrders = try ctl.run(["purchase-order", "list", "--cycle", "1", "--json"]).array
@@ -213,8 +213,8 @@ import Testing
         #expect(try ctl.run(["purchase-order", "export", "--cycle", "1", "--producer", "Personne"]).status == 1)
 
         // Invoices: GST and QST lines on the taxable base; totals are the sum of their parts.
-        #expect(try ctl.run(["invoice", "list", "--json"]).array.count == 2)
-        #expect(try ctl.run(["invoice", "list", "--member", "M-0002", "--cycle", "1", "--json"]).array.count == 1)
+        #expect(try ctl.run(["invoice", "list", "--json"]).page.count == 2)
+        #expect(try ctl.run(["invoice", "list", "--member", "M-0002", "--cycle", "1", "--json"]).page.count == 1)
         let invoice = try ctl.run(["invoice", "show", "\(year)-000001", "--json"]).object
         #expect(invoice["number"] as? String == "\(year)-000001")
         #expect(invoice["member"] as? String == "M-0001")
@@ -323,7 +323,7 @@ import Testing
         #expect(backwards.status == 1)
         #expect(try ctl.run(["cycle", "create", "--name", "X", "--opens", Self.instant(0), "--closes", Self.instant(86_400),
                              "--pickup-date", Self.day(3), "--pickup", "Nulle part"]).status == 1)
-        #expect(try ctl.run(["cycle", "list", "--json"]).array.count == 1, "nothing was created by the refusals")
+        #expect(try ctl.run(["cycle", "list", "--json"]).page.count == 1, "nothing was created by the refusals")
         #expect(try ctl.run(["cycle", "show", "7"]).status == 1)
         #expect(try ctl.run(["cycle", "open", "1"]).status == 0)
         #expect(try ctl.run(["cycle", "open", "1"]).status == 1)

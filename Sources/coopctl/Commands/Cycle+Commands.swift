@@ -144,9 +144,9 @@ struct CycleCommand: AsyncParsableCommand {
                 }
                 let page = try await session.coop.orders.cycles(state: wanted, page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
-                if out.json { return try out.printJSON(page.items) }
-                out.table(CycleCommand.headers, page.items.map { CycleCommand.row($0, out, timeZone: session.configuration.timeZone) })
-                OrdersOutput.more(page.next, out)
+                try out.printPage(page) { cycles in
+                    out.table(CycleCommand.headers, cycles.map { CycleCommand.row($0, out, timeZone: session.configuration.timeZone) })
+                }
             }
         }
     }

@@ -122,9 +122,8 @@ struct ElectionCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let page = try await session.coop.voting.elections(page: try PageRequest(limit: String(limit), cursor: cursor))
-                try ElectionCommand.printElections(page.items, session.output, timeZone: session.configuration.timeZone)
-                if !session.output.json, let next = page.next {
-                    session.output.say(session.output.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
+                try session.output.printPage(page) {
+                    try ElectionCommand.printElections($0, session.output, timeZone: session.configuration.timeZone)
                 }
             }
         }

@@ -29,9 +29,7 @@ struct InvoiceCommand: AsyncParsableCommand {
                 let page = try await session.coop.orders.invoices(member: member, cycle: cycle, kind: wanted,
                                                                   page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
-                if out.json { return try out.printJSON(page.items) }
-                out.table(OrdersOutput.invoiceHeaders, page.items.map { OrdersOutput.invoiceRow($0, out) })
-                OrdersOutput.more(page.next, out)
+                try out.printPage(page) { out.table(OrdersOutput.invoiceHeaders, $0.map { OrdersOutput.invoiceRow($0, out) }) }
             }
         }
     }

@@ -101,10 +101,7 @@ struct ItemCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let page = try await session.coop.inventory.search(ItemQuery(), page: try PageRequest(limit: String(limit), cursor: cursor))
-                try ItemCommand.printItems(page.items, session.output)
-                if !session.output.json, let next = page.next {
-                    session.output.say(session.output.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
-                }
+                try session.output.printPage(page) { try ItemCommand.printItems($0, session.output) }
             }
         }
     }
@@ -118,7 +115,8 @@ struct ItemCommand: AsyncParsableCommand {
         @Option(help: "Only this location and below.") var location: String?
         @Flag(help: "Only items with a unit free now.") var available = false
         @Option(help: "Attribute KEY=VALUE that must match; repeat for more.") var attr: [String] = []
-        @Option(help: "At most this many results (1–500).") var limit: Int = 50
+        @Option(help: "Results per page (1–500).") var limit: Int = 50
+        @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 
         func run() async throws {
             try await global.run { session in
@@ -126,8 +124,8 @@ struct ItemCommand: AsyncParsableCommand {
                 let text = words.isEmpty ? nil : words.joined(separator: " ")
                 let query = ItemQuery(text: text, category: category, location: location, available: available,
                                       attributes: try ItemCommand.attributes(attr))
-                let page = try await session.coop.inventory.search(query, page: try PageRequest(limit: String(limit), cursor: nil))
-                try ItemCommand.printItems(page.items, session.output)
+                let page = try await session.coop.inventory.search(query, page: try PageRequest(limit: String(limit), cursor: cursor))
+                try session.output.printPage(page) { try ItemCommand.printItems($0, session.output) }
             }
         }
     }
@@ -205,13 +203,13 @@ struct ItemCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "An item's movements, newest first. / Historique d’un article.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
-        @Option(help: "At most this many movements (1–500).") var limit: Int = 50
+        @Option(help: "Movements per page (1–500).") var limit: Int = 50
+        @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 
         func run() async throws {
             try await global.run { session in
-                let page = try await session.coop.inventory.history(code, page: try PageRequest(limit: String(limit), cursor: nil))
-                if session.output.json { return try session.output.printJSON(page.items) }
-                HistoryTable.print(page.items, session.output, timeZone: session.configuration.timeZone)
+                let page = try await session.coop.inventory.history(code, page: try PageRequest(limit: String(limit), cursor: cursor))
+                try session.output.printPage(page) { HistoryTable.print($0, session.output, timeZone: session.configuration.timeZone) }
             }
         }
     }

@@ -159,10 +159,8 @@ struct LoanCommand: AsyncParsableCommand {
                     LoanFilter(member: member, item: item, open: open, overdue: overdue),
                     page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
                 let out = session.output
-                if out.json { return try out.printJSON(page.items) }
-                out.table(LoanCommand.headers, page.items.map { LoanCommand.row($0, out, timeZone: session.configuration.timeZone) })
-                if let next = page.next {
-                    out.say(out.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
+                try out.printPage(page) { loans in
+                    out.table(LoanCommand.headers, loans.map { LoanCommand.row($0, out, timeZone: session.configuration.timeZone) })
                 }
             }
         }

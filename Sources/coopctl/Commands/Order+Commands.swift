@@ -69,9 +69,7 @@ struct OrderCommand: AsyncParsableCommand {
                 let page = try await session.coop.orders.orders(cycle: cycle, member: member, status: wanted,
                                                                 page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
-                if out.json { return try out.printJSON(page.items) }
-                out.table(OrdersOutput.orderHeaders, page.items.map { OrdersOutput.orderRow($0, out) })
-                OrdersOutput.more(page.next, out)
+                try out.printPage(page) { out.table(OrdersOutput.orderHeaders, $0.map { OrdersOutput.orderRow($0, out) }) }
             }
         }
     }

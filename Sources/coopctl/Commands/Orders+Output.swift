@@ -147,11 +147,4 @@ enum OrdersOutput {
                 invoice.subtotal.formatted(out.language), invoice.gst.formatted(out.language), invoice.qst.formatted(out.language),
                 invoice.total.formatted(out.language), invoice.creditedInvoice ?? ""]
     }
-
-    /// A "More: --cursor …" line under a page that has a next one.
-    static func more(_ next: String?, _ out: Output) {
-        if !out.json, let next {
-            out.say(out.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
-        }
-    }
 }

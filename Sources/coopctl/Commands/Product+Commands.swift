@@ -69,8 +69,7 @@ struct ProductCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let page = try await session.coop.orders.products(producer: producer, page: try PageRequest(limit: String(limit), cursor: cursor))
-                try ProductCommand.print(page.items, session.output)
-                OrdersOutput.more(page.next, session.output)
+                try session.output.printPage(page) { try ProductCommand.print($0, session.output) }
             }
         }
     }

@@ -137,12 +137,10 @@ struct NeverBorrowedReportCommand: AsyncParsableCommand {
         try await global.run { session in
             let page = try await session.coop.lending.neverBorrowed(page: try PageRequest(limit: String(limit), cursor: cursor))
             let out = session.output
-            if out.json { return try out.printJSON(page.items) }
-            out.table([.init(fr: "Article", en: "Item"), .init(fr: "Nom", en: "Name"), .init(fr: "Catégorie", en: "Category"),
-                       .init(fr: "Depuis", en: "Since")],
-                      page.items.map { [$0.item, $0.itemName, $0.category ?? "", $0.since.localText(in: session.configuration.timeZone)] })
-            if let next = page.next {
-                out.say(out.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
+            try out.printPage(page) { rows in
+                out.table([.init(fr: "Article", en: "Item"), .init(fr: "Nom", en: "Name"), .init(fr: "Catégorie", en: "Category"),
+                           .init(fr: "Depuis", en: "Since")],
+                          rows.map { [$0.item, $0.itemName, $0.category ?? "", $0.since.localText(in: session.configuration.timeZone)] })
             }
         }
     }

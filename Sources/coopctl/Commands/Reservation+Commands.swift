@@ -80,11 +80,7 @@ struct ReservationCommand: AsyncParsableCommand {
                 let page = try await session.coop.lending.reservations(
                     filter, page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
                 let out = session.output
-                if out.json { return try out.printJSON(page.items) }
-                out.table(ReservationCommand.headers, page.items.map { ReservationCommand.row($0, out) })
-                if let next = page.next {
-                    out.say(out.text(.init(fr: "Suite : --cursor {next}", en: "More: --cursor {next}"), ["next": .text(next)]))
-                }
+                try out.printPage(page) { out.table(ReservationCommand.headers, $0.map { ReservationCommand.row($0, out) }) }
             }
         }
     }
