@@ -29,7 +29,7 @@ struct CoopCtl: AsyncParsableCommand {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = UsageError.localized(fullMessage(for: error), UsageError.language)
             if code == .success {
                 print(message)
                 Foundation.exit(0)

@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let lang, Language(code: lang) == nil {
-            throw ValidationError("--lang takes fr or en, not \(lang).")
+            throw UsageError.invalid(.init(fr: "--lang prend fr ou en, pas « {lang} ».", en: "--lang takes fr or en, not {lang}."), ["lang": .text(lang)])
         }
     }
 

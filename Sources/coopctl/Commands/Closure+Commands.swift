@@ -35,7 +35,7 @@ struct ClosureCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard days.isEmpty == none else {
-                throw ValidationError("Give weekdays or --none. / Donnez des jours ou --none.")
+                throw UsageError.invalid(.init(fr: "Donnez des jours ou --none.", en: "Give weekdays or --none."))
             }
         }
 

@@ -57,7 +57,7 @@ struct ElectionCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard !(try QuestionArguments.parse(questions)).isEmpty else {
-                throw ValidationError("At least one --question is needed, each with its --kind and --choices.")
+                throw UsageError.invalid(.init(fr: "Il faut au moins une --question, chacune avec son --kind et ses --choices.", en: "At least one --question is needed, each with its --kind and --choices."))
             }
         }
 
@@ -384,10 +384,12 @@ enum QuestionArguments {
                 name = String(name[..<equals])
             }
             guard optionNames.contains(name) else {
-                throw ValidationError(name.hasPrefix("-") ? "Unknown option '\(name)'." : "Unexpected argument '\(name)'.")
+                throw name.hasPrefix("-")
+                    ? UsageError.invalid(.init(fr: "Option inconnue : « {name} ».", en: "Unknown option '{name}'."), ["name": .text(name)])
+                    : UsageError.invalid(.init(fr: "Argument inattendu : « {name} ».", en: "Unexpected argument '{name}'."), ["name": .text(name)])
             }
             if value == nil {
-                guard i + 1 < arguments.count else { throw ValidationError("Missing value for '\(name)'.") }
+                guard i + 1 < arguments.count else { throw UsageError.invalid(.init(fr: "Il manque la valeur de « {name} ».", en: "Missing value for '{name}'."), ["name": .text(name)]) }
                 i += 1
                 value = arguments[i]
             }
@@ -399,29 +401,33 @@ enum QuestionArguments {
                 seen = []
                 continue
             }
-            guard !questions.isEmpty else { throw ValidationError("'\(name)' must follow the --question it belongs to.") }
+            guard !questions.isEmpty else { throw UsageError.invalid(.init(fr: "« {name} » doit suivre la --question à laquelle il se rapporte.", en: "'{name}' must follow the --question it belongs to."), ["name": .text(name)]) }
             guard seen.insert(name).inserted else {
-                throw ValidationError("'\(name)' given twice for question \(questions.count); start the next one with --question.")
+                throw UsageError.invalid(.init(fr: "« {name} » est donné deux fois pour la question {number} ; commencez la suivante par --question.",
+                                                     en: "'{name}' given twice for question {number}; start the next one with --question."),
+                                               ["name": .text(name), "number": .integer(Int64(questions.count))])
             }
             let n = questions.count - 1
             switch name {
             case "--kind":
                 guard let kind = QuestionKind(rawValue: text) else {
-                    throw ValidationError("--kind takes single, approval or ranked, not '\(text)'.")
+                    throw UsageError.invalid(.init(fr: "--kind prend single (un choix), approval (approbation) ou ranked (classement), pas « {value} ».",
+                                               en: "--kind takes single, approval or ranked, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].kind = kind
             case "--choices":
                 questions[n].choices = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             case "--threshold":
                 guard let threshold = Threshold(rawValue: text) else {
-                    throw ValidationError("--threshold takes majority, two-thirds or plurality, not '\(text)'.")
+                    throw UsageError.invalid(.init(fr: "--threshold prend majority (majorité), two-thirds (deux tiers) ou plurality (pluralité), pas « {value} ».",
+                                               en: "--threshold takes majority, two-thirds or plurality, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].threshold = threshold
             case "--min":
-                guard let number = Int(text) else { throw ValidationError("--min takes a whole number, not '\(text)'.") }
+                guard let number = Int(text) else { throw UsageError.invalid(.init(fr: "--min prend un nombre entier, pas « {value} ».", en: "--min takes a whole number, not '{value}'."), ["value": .text(text)]) }
                 questions[n].min = number
             default:
-                guard let number = Int(text) else { throw ValidationError("--max takes a whole number, not '\(text)'.") }
+                guard let number = Int(text) else { throw UsageError.invalid(.init(fr: "--max prend un nombre entier, pas « {value} ».", en: "--max takes a whole number, not '{value}'."), ["value": .text(text)]) }
                 questions[n].max = number
             }
         }
@@ -432,7 +438,8 @@ enum QuestionArguments {
     private static func finish(_ question: Question?, _ seen: Set<String>, number: Int) throws {
         guard question != nil else { return }
         for required in ["--kind", "--choices"] where !seen.contains(required) {
-            throw ValidationError("Question \(number) needs \(required).")
+            throw UsageError.invalid(.init(fr: "La question {number} doit avoir son {option}.", en: "Question {number} needs {option}."),
+                                     ["number": .integer(Int64(number)), "option": .text(required)])
         }
     }
 }

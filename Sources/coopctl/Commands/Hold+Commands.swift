@@ -66,7 +66,7 @@ struct HoldCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard (code == nil) != (member == nil) else {
-                throw ValidationError("Give an item code or --member, not both. / Donnez un code d’article ou --member, pas les deux.")
+                throw UsageError.invalid(.init(fr: "Donnez un code d’article ou --member, pas les deux.", en: "Give an item code or --member, not both."))
             }
         }
 

@@ -78,7 +78,7 @@ struct PolicyCommand: AsyncParsableCommand {
 
         func validate() throws {
             if item != nil && category != nil {
-                throw ValidationError("Give --item or --category, not both. / Donnez --item ou --category, pas les deux.")
+                throw UsageError.invalid(.init(fr: "Donnez --item ou --category, pas les deux.", en: "Give --item or --category, not both."))
             }
         }
 
@@ -104,7 +104,7 @@ struct PolicyCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard (category == nil) == removeDefault else {
-                throw ValidationError("Give --category PATH or --default. / Donnez --category CHEMIN ou --default.")
+                throw UsageError.invalid(.init(fr: "Donnez --category CHEMIN ou --default.", en: "Give --category PATH or --default."))
             }
         }
 

@@ -42,7 +42,7 @@ struct ProductCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard (stock != nil) != onDemand else {
-                throw ValidationError("Give either --stock N or --on-demand. / Indiquez --stock N ou --on-demand.")
+                throw UsageError.invalid(.init(fr: "Indiquez --stock N ou --on-demand.", en: "Give either --stock N or --on-demand."))
             }
         }
 

@@ -62,7 +62,7 @@ extension ReportCommand {
 
         func validate() throws {
             guard (cycle != nil) != (month != nil) else {
-                throw ValidationError("Give either --cycle ID or --month YYYY-MM. / Indiquez --cycle ID ou --month AAAA-MM.")
+                throw UsageError.invalid(.init(fr: "Indiquez --cycle ID ou --month AAAA-MM.", en: "Give either --cycle ID or --month YYYY-MM."))
             }
         }
 

@@ -28,10 +28,11 @@ struct VoteCommand: AsyncParsableCommand {
         @Option(help: "Cast through this coop-api (http://host:port) instead of the local database.") var server: String?
 
         func validate() throws {
-            guard !answer.isEmpty else { throw ValidationError("One --answer per question is needed.") }
+            guard !answer.isEmpty else { throw UsageError.invalid(.init(fr: "Il faut un --answer par question.", en: "One --answer per question is needed.")) }
             if let server {
                 guard let url = URL(string: server), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                    throw ValidationError("--server takes an http:// or https:// address, not '\(server)'.")
+                    throw UsageError.invalid(.init(fr: "--server prend une adresse http:// ou https://, pas « {server} ».",
+                                                en: "--server takes an http:// or https:// address, not '{server}'."), ["server": .text(server)])
                 }
             }
         }
@@ -70,7 +71,7 @@ struct VoteCommand: AsyncParsableCommand {
         func validate() throws {
             let t = tracker.trimmingCharacters(in: .whitespaces)
             guard t.utf8.count == 64, t.allSatisfy(\.isHexDigit) else {
-                throw ValidationError("--tracker takes the 64 hexadecimal digits that `vote cast` printed.")
+                throw UsageError.invalid(.init(fr: "--tracker prend les 64 chiffres hexadécimaux que « vote cast » a affichés.", en: "--tracker takes the 64 hexadecimal digits that `vote cast` printed."))
             }
         }
 
