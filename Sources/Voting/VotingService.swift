@@ -118,19 +118,10 @@ public struct VotingService: Sendable {
 
     // MARK: Shared steps
 
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction whose commit is fsynced (`synchronous=FULL`).
-    ///
-    /// SQLite refuses to change `synchronous` inside a transaction, so the pragma is set on the writer
-    /// just before `BEGIN` and put back after `COMMIT`: the board is durable even when the faces opened
-    /// the pool with the default `NORMAL`, and other domains' writes keep their speed.
+    /// Runs `body` in one transaction whose commit is fsynced: the board survives a power cut even when
+    /// the faces opened the pool for speed.
     func boardWrite<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
-        try await database.writeWithoutTransaction { db in
-            let previous = try db.scalar("PRAGMA synchronous", as: Int64.self) ?? 1
-            let raise = previous < 2
-            if raise { try db.execute("PRAGMA synchronous = FULL") }
-            defer { if raise { try? db.execute("PRAGMA synchronous = \(previous)") } }
-            return try db.transaction { try body(db) }
-        }
+        try await database.write(durability: .full, body)
     }
 
     /// Appends one event after the board's last; call inside a board write.

@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    @Test func aFullDurabilityWriteIsFsyncedAndLeavesOthersAtNormal() async throws {
+        try await TemporaryDatabase.withPool { pool async throws in
+            try await createTable(pool)
+            let during = try await pool.write(durability: .full) { db in
+                try db.execute("INSERT INTO t (x) VALUES (?)", [1])
+                return try db.scalar("PRAGMA synchronous", as: Int64.self)
+            }
+            #expect(during == 2, "FULL while the board's transaction commits")
+            #expect(try await pool.write { try $0.scalar("PRAGMA synchronous", as: Int64.self) } == 1, "NORMAL again after it")
+            // A throwing body rolls back and still puts the setting back.
+            await #expect(throws: DatabaseError.self) {
+                try await pool.write(durability: .full) { db in try db.execute("INSERT INTO no_such_table VALUES (1)") }
+            }
+            #expect(try await pool.write { try $0.scalar("PRAGMA synchronous", as: Int64.self) } == 1)
+            #expect(try await pool.read { try $0.scalar("SELECT count(*) FROM t", as: Int64.self) } == 1)
+        }
+    }
+
     @Test func openingInAMissingFolderThrows() {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("coop-no-such-folder-\(UUID().uuidString)/db.sqlite").path

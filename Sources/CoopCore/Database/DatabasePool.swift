@@ -37,10 +37,32 @@ public final class DatabasePool: Sendable {
         versionReader = try ConnectionOwner(path: path, options: readerOptions, label: "coop.db.version")
     }
 
+    /// How a write's commit must survive a crash.
+    public enum Durability: Sendable {
+        /// The pool's setting: with WAL and `synchronous=NORMAL`, a commit survives a crash of the
+        /// process; a power cut may lose the last commits, never corrupt the file.
+        case normal
+        /// The commit is fsynced before `write` returns (`synchronous=FULL`): it survives a power cut
+        /// (the voting board, whose receipts voters keep).
+        case full
+    }
+
     /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
-    public func write<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+    ///
+    /// With `.full` on a pool opened with `synchronous=NORMAL`, the pragma is raised just before `BEGIN`
+    /// and put back after `COMMIT` (SQLite refuses to change it inside a transaction), so other writes
+    /// keep their speed.
+    public func write<T: Sendable>(durability: Durability = .normal,
+                                   _ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
         defer { changes.bump() }
-        return try await writer.run { connection in try connection.transaction { try body(connection) } }
+        return try await writer.run { connection in
+            guard durability == .full else { return try connection.transaction { try body(connection) } }
+            let previous = try connection.scalar("PRAGMA synchronous", as: Int64.self) ?? 1
+            let raise = previous < 2
+            if raise { try connection.execute("PRAGMA synchronous = FULL") }
+            defer { if raise { try? connection.execute("PRAGMA synchronous = \(previous)") } }
+            return try connection.transaction { try body(connection) }
+        }
     }
 
     /// Runs `body` on the writer connection outside any transaction (migrations, pragmas, backups).
