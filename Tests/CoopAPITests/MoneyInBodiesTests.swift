@@ -9,6 +9,7 @@ import Membership
 import Testing
 
 @testable import coop_api
+import CoopTestSupport
 
 /// Money in request bodies is integer cents: `5.00`, `5.5` or `5e2` in any money field is refused with
 /// 422 `common.money_not_cents`, in the reader's language, and changes nothing; `500` works as always.

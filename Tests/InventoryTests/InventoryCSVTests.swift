@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("Item CSV import and export")
 struct InventoryCSVTests {

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("InventoryLedger: the units Lending composes into its own transactions")
 struct InventoryLedgerTests {

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("Search: text, accents, prefixes, FTS syntax, filters, pagination")
 struct InventorySearchTests {

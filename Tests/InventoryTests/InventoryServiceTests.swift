@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("Items: add, read, update, move, status, maintenance")
 struct InventoryServiceTests {

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("Categories and locations: trees addressed by path")
 struct InventoryTreeTests {

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Inventory
+import CoopTestSupport
 
 @Suite("Movements: an item's history, newest first, paginated")
 struct MovementLogTests {

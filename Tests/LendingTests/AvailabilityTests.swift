@@ -3,6 +3,7 @@ import Foundation
 import Inventory
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Availability: claims over days, and the calendar both faces show")
 struct AvailabilityTests {

@@ -4,6 +4,7 @@ import Inventory
 import Membership
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Check-out: who may borrow what, for how long")
 struct CheckOutTests {

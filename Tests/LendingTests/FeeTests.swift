@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Fees: late, lost, damage, waivers, the shared account")
 struct FeeTests {

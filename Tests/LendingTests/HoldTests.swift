@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Holds: the waitlist, offers, expiry, reordering")
 struct HoldTests {

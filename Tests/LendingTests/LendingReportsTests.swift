@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Reports: due today, overdue, expected returns, to prepare, popular, never borrowed")
 struct LendingReportsTests {

@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Lending
+import CoopTestSupport
 
 @Suite("Reservations: date ranges, boundaries, buffers, expiry, pickup")
 struct ReservationTests {

@@ -1,6 +1,7 @@
 import CoopCore
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("Member accounts: entries, payments, balance")
 struct AccountLedgerTests {

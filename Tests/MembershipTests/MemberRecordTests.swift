@@ -1,6 +1,7 @@
 import CoopCore
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("MemberRecord: members as other domains read them inside their transaction")
 struct MemberRecordTests {

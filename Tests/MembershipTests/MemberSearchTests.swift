@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("Finding members by name, e-mail or phone")
 struct MemberSearchTests {

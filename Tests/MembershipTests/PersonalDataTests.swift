@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("Personal data: export and anonymization")
 struct PersonalDataTests {

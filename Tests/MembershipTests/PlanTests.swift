@@ -1,6 +1,7 @@
 import CoopCore
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("Membership plans")
 struct PlanTests {

@@ -81,17 +81,5 @@ final class TestDatabase: Sendable {
     }
 }
 
-/// Runs `body`, which must be refused with a `CoopError` of this code; returns the error for more checks.
-@discardableResult
-func expectRefusal<T>(
-    _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
-) async throws -> CoopError {
-    let error = try await #require(throws: CoopError.self, sourceLocation: sourceLocation) {
-        _ = try await body()
-    }
-    #expect(error.code == code, sourceLocation: sourceLocation)
-    return error
-}
-
 /// Bytes of a text file.
 func utf8(_ text: String) -> Data { Data(text.utf8) }

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Membership
+import CoopTestSupport
 
 @Suite("API tokens")
 struct TokenServiceTests {

@@ -3,6 +3,7 @@ import Foundation
 import Inventory
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Producers, products and pickup points")
 struct CatalogueTests {

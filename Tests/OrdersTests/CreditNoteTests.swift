@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Credit notes: their own number, referring to the invoice, posted negative")
 struct CreditNoteTests {

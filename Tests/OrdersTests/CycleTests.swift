@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Cycles: planned → open → closed → delivered; close confirms, orders from producers and invoices")
 struct CycleTests {

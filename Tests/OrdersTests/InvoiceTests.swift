@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Invoices: gapless numbers per year, taxes on the taxable sum, never edited")
 struct InvoiceTests {

@@ -3,6 +3,7 @@ import Foundation
 import Inventory
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Orders: one per member per cycle, stock reserved line by line")
 struct OrderTests {

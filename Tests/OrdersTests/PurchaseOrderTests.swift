@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Purchase orders: one per producer per cycle, the sums of the confirmed lines")
 struct PurchaseOrderTests {

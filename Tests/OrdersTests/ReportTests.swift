@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Reports: packing, picking, sales by producer, taxes")
 struct ReportTests {

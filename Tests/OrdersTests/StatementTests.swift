@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Orders
+import CoopTestSupport
 
 @Suite("Statements: a member's month from the shared account")
 struct StatementTests {

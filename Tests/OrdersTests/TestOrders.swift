@@ -126,18 +126,6 @@ final class TestOrders: Sendable {
     }
 }
 
-/// Runs `body`, which must be refused with a `CoopError` of this code; returns the error for more checks.
-@discardableResult
-func expectRefusal<T>(
-    _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
-) async throws -> CoopError {
-    let error = try await #require(throws: CoopError.self, sourceLocation: sourceLocation) {
-        _ = try await body()
-    }
-    #expect(error.code == code, sourceLocation: sourceLocation)
-    return error
-}
-
 /// A quantity from its text (`1.5`).
 func qty(_ text: String) -> Quantity { Quantity(parsing: text)! }
 

@@ -2,6 +2,7 @@ import CoopCore
 import Foundation
 import Testing
 @testable import Voting
+import CoopTestSupport
 
 @Suite("Casting ballots")
 struct CastTests {

@@ -1,6 +1,7 @@
 import CoopCore
 import Testing
 @testable import Voting
+import CoopTestSupport
 
 @Suite("Credential codes")
 struct CredentialCodeTests {

@@ -3,6 +3,7 @@ import Foundation
 import Membership
 import Testing
 @testable import Voting
+import CoopTestSupport
 
 @Suite("Credentials")
 struct CredentialIssueTests {

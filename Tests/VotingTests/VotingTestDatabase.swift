@@ -98,18 +98,6 @@ final class VotingTestDatabase: Sendable {
 
 func instant(_ iso: String) -> Instant { Instant.parse(iso, timeZone: .gmt)! }
 
-/// Runs `body`, which must be refused with a `CoopError` of this code; returns the error for more checks.
-@discardableResult
-func expectRefusal<T>(
-    _ code: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T
-) async throws -> CoopError {
-    let error = try await #require(throws: CoopError.self, sourceLocation: sourceLocation) {
-        _ = try await body()
-    }
-    #expect(error.code == code, sourceLocation: sourceLocation)
-    return error
-}
-
 /// A ballot signed with `code`'s key over whatever answers are given, valid or not (a hostile client).
 func rawBallot(_ election: Election, _ code: CredentialCode, _ answers: [[Int]]) throws -> Ballot {
     let definition = try #require(election.definition)
