@@ -51,10 +51,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What any HTTP face needs: the request context, authentication, problem+json, JSON bodies,
+        // request logs, metrics, client addresses. The JSON API is one route group over it; the web face next.
+        .target(
+            name: "CoopHTTP",
+            dependencies: [
+                "CoopCore", "Membership",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Hummingbird
 import Logging
 import Prometheus
@@ -13,36 +14,49 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxi
     )
 }
 
-/// Every route, under the error and authentication middleware.
+/// The JSON API's router: the middleware every HTTP face has (`CoopRouter`), then the API's routes.
 func buildRouter(
     coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) -> Router<CoopRequestContext> {
-    let router = Router(context: CoopRequestContext.self)
-    // Outermost first: the log and the metrics see the final status, including problems made from errors.
-    router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: MetricsMiddleware(registry: metrics))
-    router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(tokens: coop.tokens, limiter: authLimiter, trustedProxies: trustedProxies))
+    let router = CoopRouter.make(tokens: coop.tokens, authLimiter: authLimiter, trustedProxies: trustedProxies,
+                                 metrics: metrics, events: APIRoutes.events)
     HealthController(metrics: metrics).addRoutes(to: router)
-    let api = router.group("api/v1")
-    PlanController(membership: coop.membership).addRoutes(to: api)
-    MemberController(membership: coop.membership).addRoutes(to: api)
-    ItemController(inventory: coop.inventory, database: coop.context.database).addRoutes(to: api)
-    TreeController(inventory: coop.inventory).addRoutes(to: api)
-    LoanController(lending: coop.lending).addRoutes(to: api)
-    ReservationController(lending: coop.lending).addRoutes(to: api)
-    HoldController(lending: coop.lending).addRoutes(to: api)
-    FeeController(lending: coop.lending).addRoutes(to: api)
-    LendingPolicyController(lending: coop.lending).addRoutes(to: api)
-    ProducerController(orders: coop.orders).addRoutes(to: api)
-    ProductController(orders: coop.orders).addRoutes(to: api)
-    PickupPointController(orders: coop.orders).addRoutes(to: api)
-    CycleController(orders: coop.orders).addRoutes(to: api)
-    OrderController(orders: coop.orders).addRoutes(to: api)
-    InvoiceController(orders: coop.orders).addRoutes(to: api)
-    AccountController(membership: coop.membership).addRoutes(to: api)
-    ReportController(coop: coop).addRoutes(to: api)
-    ElectionController(voting: coop.voting).addRoutes(to: api)
+    APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
     return router
+}
+
+/// The JSON API under `/api/v1`: one controller per resource.
+struct APIRoutes {
+    let coop: Coop
+
+    /// Successful requests that are domain events worth a counter of their own.
+    static let events: [String: (name: String, help: String)] = [
+        "POST /api/v1/loans 201": ("loans_checked_out", "Check-outs through the API."),
+        "POST /api/v1/loans/{id}/return 200": ("loans_returned", "Check-ins through the API."),
+        "POST /api/v1/elections/{id}/ballots 202": ("ballots_cast", "Ballots accepted."),
+        "POST /api/v1/orders 201": ("orders_created", "Orders created."),
+        "POST /api/v1/members 201": ("members_registered", "Members registered through the API."),
+    ]
+
+    func addRoutes(to api: RouterGroup<CoopRequestContext>) {
+        PlanController(membership: coop.membership).addRoutes(to: api)
+        MemberController(membership: coop.membership).addRoutes(to: api)
+        ItemController(inventory: coop.inventory, database: coop.context.database).addRoutes(to: api)
+        TreeController(inventory: coop.inventory).addRoutes(to: api)
+        LoanController(lending: coop.lending).addRoutes(to: api)
+        ReservationController(lending: coop.lending).addRoutes(to: api)
+        HoldController(lending: coop.lending).addRoutes(to: api)
+        FeeController(lending: coop.lending).addRoutes(to: api)
+        LendingPolicyController(lending: coop.lending).addRoutes(to: api)
+        ProducerController(orders: coop.orders).addRoutes(to: api)
+        ProductController(orders: coop.orders).addRoutes(to: api)
+        PickupPointController(orders: coop.orders).addRoutes(to: api)
+        CycleController(orders: coop.orders).addRoutes(to: api)
+        OrderController(orders: coop.orders).addRoutes(to: api)
+        InvoiceController(orders: coop.orders).addRoutes(to: api)
+        AccountController(membership: coop.membership).addRoutes(to: api)
+        ReportController(coop: coop).addRoutes(to: api)
+        ElectionController(voting: coop.voting).addRoutes(to: api)
+    }
 }

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopHTTP
 
 /// The few flags coop-api takes; everything else is configured by environment variables.
 struct CommandLineFlags {

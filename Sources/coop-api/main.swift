@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Foundation
 import Logging
 

@@ -1,9 +1,9 @@
 import CoopCore
+import CoopHTTP
 import CoopTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import Testing
-
 @testable import coop_api
 
 @Suite struct AuthTests {

@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,7 +8,6 @@ import HummingbirdTesting
 import Membership
 import Testing
 import Voting
-
 @testable import coop_api
 
 extension TestCoop {

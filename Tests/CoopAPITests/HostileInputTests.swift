@@ -1,9 +1,9 @@
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Inventory
 import Testing
-
 @testable import coop_api
 
 /// SQL and FTS metacharacters in every text field are stored and found as plain text: every statement

@@ -1,11 +1,11 @@
 import Coop
+import CoopHTTP
 import CoopTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Inventory
 import Testing
-
 @testable import coop_api
 
 @Suite struct ItemRouteTests {

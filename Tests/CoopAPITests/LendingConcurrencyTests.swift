@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,7 +8,6 @@ import Inventory
 import Lending
 import Membership
 import Testing
-
 @testable import coop_api
 
 /// Desks and members racing for the last unit through the API: exactly one wins, every other request

@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,7 +8,6 @@ import Inventory
 import Lending
 import Membership
 import Testing
-
 @testable import coop_api
 
 /// Today plus `days` in the test co-op's zone, as `YYYY-MM-DD`.

@@ -1,7 +1,7 @@
+import CoopHTTP
 import HTTPTypes
 import HummingbirdTesting
 import Testing
-
 @testable import coop_api
 
 @Suite struct MemberRouteTests {

@@ -1,8 +1,8 @@
+import CoopHTTP
 import HTTPTypes
 import HummingbirdTesting
 import Membership
 import Testing
-
 @testable import coop_api
 
 /// `GET /api/v1/members?q=`: staff find members by name, e-mail or phone, accents and case ignored.

@@ -1,5 +1,7 @@
 import Coop
 import CoopCore
+import CoopHTTP
+import CoopTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -7,9 +9,7 @@ import Inventory
 import Lending
 import Membership
 import Testing
-
 @testable import coop_api
-import CoopTestSupport
 
 /// Money in request bodies is integer cents: `5.00`, `5.5` or `5e2` in any money field is refused with
 /// 422 `common.money_not_cents`, in the reader's language, and changes nothing; `500` works as always.

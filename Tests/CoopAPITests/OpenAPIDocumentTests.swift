@@ -1,10 +1,10 @@
 import Coop
-import CoopTestSupport
 import CoopCore
+import CoopHTTP
+import CoopTestSupport
 import Foundation
 import Hummingbird
 import Testing
-
 @testable import coop_api
 
 /// The served OpenAPI document must describe exactly the routes the router has.

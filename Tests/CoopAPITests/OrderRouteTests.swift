@@ -1,4 +1,5 @@
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,7 +7,6 @@ import HummingbirdTesting
 import Membership
 import Orders
 import Testing
-
 @testable import coop_api
 
 /// Orders over HTTP: the catalogue, members' baskets and who may touch them, the problem codes, and

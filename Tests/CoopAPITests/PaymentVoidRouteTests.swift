@@ -1,9 +1,9 @@
 import CoopCore
+import CoopHTTP
 import HTTPTypes
 import HummingbirdTesting
 import Membership
 import Testing
-
 @testable import coop_api
 
 /// `POST /api/v1/payments/{id}/void`: staff reverse a payment typed wrong, once, with a reason.

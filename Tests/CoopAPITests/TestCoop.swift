@@ -1,12 +1,12 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Membership
 import Testing
-
 @testable import coop_api
 
 /// A fresh co-op on a temporary database with one token per role, and the API built over it.

@@ -1,4 +1,5 @@
 import CoopCore
+import CoopHTTP
 import HTTPTypes
 import Hummingbird
 import Membership

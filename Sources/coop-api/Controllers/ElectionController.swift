@@ -1,4 +1,5 @@
 import CoopCore
+import CoopHTTP
 import Foundation
 import HTTPTypes
 import Hummingbird

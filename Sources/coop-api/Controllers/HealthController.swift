@@ -1,3 +1,4 @@
+import CoopHTTP
 import Hummingbird
 import Prometheus
 

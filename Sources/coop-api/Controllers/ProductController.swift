@@ -1,4 +1,5 @@
 import CoopCore
+import CoopHTTP
 import Hummingbird
 import Membership
 import Orders

@@ -1,5 +1,6 @@
 import Coop
 import CoopCore
+import CoopHTTP
 import Hummingbird
 import Membership
 

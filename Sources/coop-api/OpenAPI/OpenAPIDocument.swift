@@ -1,3 +1,4 @@
+import CoopHTTP
 import Foundation
 
 /// The REST contract, served at `GET /openapi.yaml`, assembled from one fragment per domain so each

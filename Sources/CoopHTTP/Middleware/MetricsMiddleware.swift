@@ -2,10 +2,18 @@ import Hummingbird
 import Prometheus
 
 /// Counts requests and times them per route template (never per raw path, which would hold member
-/// numbers and grow without bound), and counts the domain events an operator watches.
-struct MetricsMiddleware: RouterMiddleware {
-    typealias Context = CoopRequestContext
-    let registry: PrometheusCollectorRegistry
+/// numbers and grow without bound), and counts the domain events an operator watches, which each face
+/// names (`"POST /api/v1/loans 201"` → `loans_checked_out`).
+public struct MetricsMiddleware: RouterMiddleware {
+    public typealias Context = CoopRequestContext
+    public let registry: PrometheusCollectorRegistry
+    /// `"METHOD /route/{template} STATUS"` → the counter's name and help.
+    public let events: [String: (name: String, help: String)]
+
+    public init(registry: PrometheusCollectorRegistry, events: [String: (name: String, help: String)] = [:]) {
+        self.registry = registry
+        self.events = events
+    }
 
     static let buckets: [Duration] = [
         .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -13,26 +21,17 @@ struct MetricsMiddleware: RouterMiddleware {
     ]
 
     // Computed: MetricNameDescriptor is not Sendable, so it cannot be a stored static.
-    static var requests: MetricNameDescriptor {
+    public static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
         namespace: "coop", metricName: "http_requests", unitName: "total", helpText: "Requests by method, route template and status.")
     }
 
-    static var durations: MetricNameDescriptor {
+    public static var durations: MetricNameDescriptor {
         MetricNameDescriptor(
         namespace: "coop", metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer, by method and route template.")
     }
 
-    /// Successful requests that are domain events worth a counter of their own.
-    static let domainEvents: [String: (name: String, help: String)] = [
-        "POST /api/v1/loans 201": ("loans_checked_out", "Check-outs through the API."),
-        "POST /api/v1/loans/{id}/return 200": ("loans_returned", "Check-ins through the API."),
-        "POST /api/v1/elections/{id}/ballots 202": ("ballots_cast", "Ballots accepted."),
-        "POST /api/v1/orders 201": ("orders_created", "Orders created."),
-        "POST /api/v1/members 201": ("members_registered", "Members registered through the API."),
-    ]
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let route = context.endpointPath.map(Self.template) ?? "unmatched"
@@ -41,7 +40,7 @@ struct MetricsMiddleware: RouterMiddleware {
         registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", status)]).increment()
         registry.makeDurationHistogram(descriptor: Self.durations, labels: [("method", method), ("route", route)],
                                        buckets: Self.buckets).record(ContinuousClock.now - start)
-        if let event = Self.domainEvents["\(method) \(route) \(status)"] {
+        if let event = events["\(method) \(route) \(status)"] {
             registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "coop", metricName: event.name, unitName: "total", helpText: event.help))
                 .increment()
         }
@@ -49,7 +48,7 @@ struct MetricsMiddleware: RouterMiddleware {
     }
 
     /// `/api/v1/members/:number` as `/api/v1/members/{number}`, as the OpenAPI document writes it.
-    static func template(_ path: String) -> String {
+    public static func template(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
             .joined(separator: "/")

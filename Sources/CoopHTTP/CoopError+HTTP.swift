@@ -4,12 +4,12 @@ import HTTPTypes
 import Hummingbird
 
 /// A message argument as JSON: text stays text, numbers and amounts (cents) are numbers.
-struct ProblemArgument: Encodable {
-    let value: MessageArgument
+public struct ProblemArgument: Encodable {
+    public let value: MessageArgument
 
-    init(_ value: MessageArgument) { self.value = value }
+    public init(_ value: MessageArgument) { self.value = value }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch value {
         case .text(let text): try c.encode(text)
@@ -21,7 +21,7 @@ struct ProblemArgument: Encodable {
 
 extension CoopError.Kind {
     /// The one place where a kind of refusal becomes an HTTP status.
-    var status: HTTPResponse.Status {
+    public var status: HTTPResponse.Status {
         switch self {
         case .invalid: .unprocessableContent
         case .notFound: .notFound
@@ -35,18 +35,18 @@ extension CoopError.Kind {
 }
 
 /// An RFC 9457 problem document: `{type, title, status, detail, code, field?}`.
-struct Problem: Encodable {
-    let type: String
-    let title: String
-    let status: Int
-    let detail: String
-    let code: String
-    let field: String?
+public struct Problem: Encodable {
+    public let type: String
+    public let title: String
+    public let status: Int
+    public let detail: String
+    public let code: String
+    public let field: String?
     /// The values the message names (`{"available": 3}`), for clients that act on them: an RFC 9457
     /// extension member. Amounts are cents.
-    var arguments: [String: MessageArgument] = [:]
+    public var arguments: [String: MessageArgument] = [:]
 
-    init(_ error: CoopError, language: Language) {
+    public init(_ error: CoopError, language: Language) {
         let status = error.kind.status
         self.init(status: status, code: error.code, detail: error.message(language), field: error.field, language: language)
         arguments = error.arguments
@@ -54,7 +54,7 @@ struct Problem: Encodable {
 
     enum CodingKeys: String, CodingKey { case type, title, status, detail, code, field, arguments }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(type, forKey: .type)
         try c.encode(title, forKey: .title)
@@ -67,7 +67,7 @@ struct Problem: Encodable {
         }
     }
 
-    init(http error: HTTPError, language: Language) {
+    public init(http error: HTTPError, language: Language) {
         let text: LocalizedText
         let code: String
         switch error.status {
@@ -96,13 +96,13 @@ struct Problem: Encodable {
         self.field = field
     }
 
-    static func internalError(_ language: Language) -> Problem {
+    public static func internalError(_ language: Language) -> Problem {
         Problem(status: .internalServerError, code: "internal",
                 detail: LocalizedText(fr: "Erreur interne : l’opération n’a pas été faite.", en: "Internal error: nothing was done.").render(language),
                 field: nil, language: language)
     }
 
-    func response() -> Response {
+    public func response() -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         headers[.xContentTypeOptions] = "nosniff"

@@ -14,8 +14,8 @@ import Darwin
 /// (`COOP_TRUSTED_PROXIES`), the client is the right-most `X-Forwarded-For` entry that is not itself a
 /// trusted proxy: that entry was written by a proxy we trust, where the entries to its left are
 /// whatever the client sent and may be forged. Without trusted proxies the header is ignored.
-enum ClientAddress {
-    static func resolve(peer: String, forwardedFor: [String], trusted: Set<String>) -> String {
+public enum ClientAddress {
+    public static func resolve(peer: String, forwardedFor: [String], trusted: Set<String>) -> String {
         let peer = canonical(peer)
         guard trusted.contains(peer) else { return peer }
         let hops = forwardedFor.flatMap { $0.split(separator: ",") }
@@ -26,7 +26,7 @@ enum ClientAddress {
 
     /// An IP address in its one standard spelling (`::FFFF:10.0.0.1` → `::ffff:10.0.0.1`,
     /// `0:0::1` → `::1`), so that lists and headers compare; other text trimmed as it is.
-    static func canonical(_ text: String) -> String {
+    public static func canonical(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var v4 = in_addr()
         if inet_pton(AF_INET, trimmed, &v4) == 1 { return spell(AF_INET, &v4, length: INET_ADDRSTRLEN) }
@@ -35,7 +35,7 @@ enum ClientAddress {
         return trimmed
     }
 
-    static func isAddress(_ text: String) -> Bool {
+    public static func isAddress(_ text: String) -> Bool {
         var v4 = in_addr(), v6 = in6_addr()
         return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
@@ -49,8 +49,8 @@ enum ClientAddress {
 
 /// `COOP_TRUSTED_PROXIES`: the addresses of the reverse proxies in front of coop-api, separated by
 /// commas (`127.0.0.1,::1`). Each must be an IP address: a misspelt one would silently trust nothing.
-enum TrustedProxies {
-    static func parse(_ text: String?) throws -> Set<String> {
+public enum TrustedProxies {
+    public static func parse(_ text: String?) throws -> Set<String> {
         guard let text else { return [] }
         var addresses: Set<String> = []
         for entry in text.split(separator: ",") {
@@ -63,7 +63,7 @@ enum TrustedProxies {
 }
 
 extension CoopError {
-    static func invalidProxyAddress(_ text: String) -> CoopError {
+    public static func invalidProxyAddress(_ text: String) -> CoopError {
         CoopError(.invalid, "config.invalid_proxy_address", field: "COOP_TRUSTED_PROXIES", ["value": .text(text)],
                   fr: "COOP_TRUSTED_PROXIES : « {value} » n’est pas une adresse IP.",
                   en: "COOP_TRUSTED_PROXIES: \"{value}\" is not an IP address.")
@@ -71,5 +71,5 @@ extension CoopError {
 }
 
 extension HTTPField.Name {
-    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    public static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -7,10 +7,12 @@ import NIOCore
 /// Picks the answer's language from `Accept-Language` and turns every error into an RFC 9457
 /// `application/problem+json` answer. A domain refusal keeps its status and code; anything else
 /// is logged and answered 500 without details.
-struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = CoopRequestContext
+public struct ProblemMiddleware: RouterMiddleware {
+    public typealias Context = CoopRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let language = Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
         context.language = language

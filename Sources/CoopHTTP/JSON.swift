@@ -4,25 +4,25 @@ import HTTPTypes
 import Hummingbird
 
 /// JSON in and out, with the same camelCase fields as `coopctl --json`.
-enum JSON {
-    static let encoder: JSONEncoder = {
+public enum JSON {
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
     /// A JSON answer.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+    public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
         response(body: try body(value), status: status, location: location)
     }
 
     /// A value encoded, ready to be sent (or kept and sent again).
-    static func body(_ value: some Encodable) throws -> ByteBuffer {
+    public static func body(_ value: some Encodable) throws -> ByteBuffer {
         ByteBuffer(bytes: try encoder.encode(value))
     }
 
     /// A JSON answer whose body is already encoded.
-    static func response(body: ByteBuffer, status: HTTPResponse.Status = .ok, location: String? = nil) -> Response {
+    public static func response(body: ByteBuffer, status: HTTPResponse.Status = .ok, location: String? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let location { headers[.location] = location }
@@ -30,7 +30,7 @@ enum JSON {
     }
 
     /// Decodes a request body; a malformed body is a 422 that names the field at fault.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T {
         guard let value = try await decodeIfPresent(type, from: request, context: context) else {
             throw CoopError(.invalid, "common.empty_body", fr: "Le corps de la requête est vide : JSON attendu.",
                             en: "The request body is empty: JSON expected.")
@@ -39,7 +39,7 @@ enum JSON {
     }
 
     /// Decodes a body that may be left out; nil when it is empty.
-    static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T? {
+    public static func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request, context: CoopRequestContext) async throws -> T? {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         if buffer.readableBytes == 0 { return nil }
         let data = Data(buffer.readableBytesView)
@@ -58,14 +58,14 @@ enum JSON {
 
 extension CoopError {
     /// A body field of the wrong type or outside its allowed values.
-    static func invalidField(_ field: String) -> CoopError {
+    public static func invalidField(_ field: String) -> CoopError {
         CoopError(.invalid, "common.invalid_field", field: field, ["field": .text(field)],
                   fr: "Le champ {field} a une valeur invalide (voir /openapi.yaml).",
                   en: "The field {field} has an invalid value (see /openapi.yaml).")
     }
 
     /// The decoding failure as a 422 naming the field.
-    static func badBody(_ error: DecodingError) -> CoopError {
+    public static func badBody(_ error: DecodingError) -> CoopError {
         func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
             CoopError.fieldName(of: context.codingPath + (key.map { [$0] } ?? []))
         }

@@ -6,14 +6,20 @@ import Membership
 /// each route says which role it needs, so public routes stay public.
 ///
 /// Failed authentications are counted per client address; past the limit the address gets 429.
-struct AuthMiddleware: RouterMiddleware {
-    typealias Context = CoopRequestContext
-    let tokens: TokenService
-    let limiter: AuthFailureLimiter
+public struct AuthMiddleware: RouterMiddleware {
+    public typealias Context = CoopRequestContext
+    public let tokens: TokenService
+    public let limiter: AuthFailureLimiter
     /// Proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
-    let trustedProxies: Set<String>
+    public let trustedProxies: Set<String>
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public init(tokens: TokenService, limiter: AuthFailureLimiter, trustedProxies: Set<String>) {
+        self.tokens = tokens
+        self.limiter = limiter
+        self.trustedProxies = trustedProxies
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
             let address = ClientAddress.resolve(peer: context.clientAddress, forwardedFor: request.headers[values: .xForwardedFor],
@@ -32,7 +38,7 @@ struct AuthMiddleware: RouterMiddleware {
 }
 
 extension CoopError {
-    static func tooManyAuthFailures(retryAfter seconds: Int) -> CoopError {
+    public static func tooManyAuthFailures(retryAfter seconds: Int) -> CoopError {
         CoopError(.rateLimited, "auth.rate_limited", ["seconds": .integer(Int64(seconds))],
                   fr: "Trop d’échecs d’authentification depuis cette adresse : réessayez dans {seconds} s.",
                   en: "Too many failed authentications from this address: try again in {seconds} s.")

@@ -3,10 +3,12 @@ import Logging
 
 /// One structured line per request: method, route template (never the raw path, which may hold a
 /// member number), status and duration. No header, token or body is ever logged.
-struct RequestLogMiddleware: RouterMiddleware {
-    typealias Context = CoopRequestContext
+public struct RequestLogMiddleware: RouterMiddleware {
+    public typealias Context = CoopRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start

@@ -9,7 +9,7 @@ extension Request {
     /// Every handler reads its query through this rather than `uri.queryParameters`, which
     /// leaves `+` as it is (and once escapes are decoded, a `+` that was sent as `%2B` can no longer be
     /// told from one that meant a space).
-    var formQuery: Parameters {
+    public var formQuery: Parameters {
         guard let query = uri.query, !query.isEmpty else { return Parameters() }
         return Parameters(query.split(separator: "&").map { pair in
             guard let equals = pair.firstIndex(of: "=") else { return (key: Self.formDecoded(pair), value: "") }
@@ -18,7 +18,7 @@ extension Request {
     }
 
     /// One key or value of a form-encoded query; left as sent when its escapes are not valid UTF-8.
-    static func formDecoded(_ text: Substring) -> Substring {
+    public static func formDecoded(_ text: Substring) -> Substring {
         guard text.contains(where: { $0 == "+" || $0 == "%" }) else { return text }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return Substring(spaced.removingPercentEncoding ?? spaced)
