@@ -21,10 +21,6 @@ struct CycleController {
         group.get("cycles/:id/purchase-orders/:producer", use: purchaseOrder)
     }
 
-    struct PurchaseOrderList: Encodable {
-        let items: [PurchaseOrder]
-    }
-
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
         var state: CycleState?
@@ -34,7 +30,7 @@ struct CycleController {
             }
             state = s
         }
-        return try JSON.response(try await orders.cycles(state: state, page: try OrdersInput.page(request)))
+        return try JSON.response(try await orders.cycles(state: state, page: try request.pageRequest()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -72,7 +68,7 @@ struct CycleController {
 
     @Sendable func purchaseOrders(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
-        return try JSON.response(PurchaseOrderList(items: try await orders.purchaseOrders(cycle: try OrdersInput.pathID(context, field: "cycle"))))
+        return try JSON.response(ItemList(try await orders.purchaseOrders(cycle: try OrdersInput.pathID(context, field: "cycle"))))
     }
 
     /// JSON, or the CSV a producer gets when the client asks for `text/csv`.

@@ -58,7 +58,7 @@ struct ElectionController {
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
         let query = request.formQuery
-        return try JSON.response(try await voting.elections(page: try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))))
+        return try JSON.response(try await voting.elections(page: try request.pageRequest()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

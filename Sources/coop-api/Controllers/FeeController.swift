@@ -16,10 +16,6 @@ struct FeeController {
         group.post("fees/:id/waive", use: waive)
     }
 
-    struct FeeList: Encodable {
-        let items: [Fee]
-    }
-
     /// `?member=NUMBER` (a member's token defaults to its own); `dueOnly=true` leaves out waived fees.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.authenticated()
@@ -34,7 +30,7 @@ struct FeeController {
         }
         let fees = try await lending.fees(member: member, includeWaived: !(try LendingQuery.flag("dueOnly", in: query)),
                                           by: try identity.lendingActor())
-        return try JSON.response(FeeList(items: fees))
+        return try JSON.response(ItemList(fees))
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -17,10 +17,6 @@ struct HoldController {
         group.post("holds/:id/move", use: move)
     }
 
-    struct HoldList: Encodable {
-        let items: [Hold]
-    }
-
     /// `?item=CODE` (staff): the item's waitlist in order; otherwise `?member=NUMBER` (a member's token
     /// defaults to its own). `all=true` adds fulfilled, expired and cancelled holds.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -29,7 +25,7 @@ struct HoldController {
         let all = try LendingQuery.flag("all", in: query)
         if let item = query.get("item") {
             try identity.require(.staff)
-            return try JSON.response(HoldList(items: try await lending.holds(item: item, includeClosed: all)))
+            return try JSON.response(ItemList(try await lending.holds(item: item, includeClosed: all)))
         }
         let member: String
         if let asked = query.get("member") {
@@ -39,7 +35,7 @@ struct HoldController {
         } else {
             throw CoopError.required("item")
         }
-        return try JSON.response(HoldList(items: try await lending.holds(member: member, includeClosed: all, by: try identity.lendingActor())))
+        return try JSON.response(ItemList(try await lending.holds(member: member, includeClosed: all, by: try identity.lendingActor())))
     }
 
     @Sendable func place(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -63,6 +59,6 @@ struct HoldController {
         let identity = try context.require(.staff)
         let id = try LendingQuery.id(context, field: "hold")
         let body = try await JSON.decode(HoldMoveRequest.self, from: request, context: context)
-        return try JSON.response(HoldList(items: try await lending.moveHold(id, to: body.position, actor: identity.actor)))
+        return try JSON.response(ItemList(try await lending.moveHold(id, to: body.position, actor: identity.actor)))
     }
 }

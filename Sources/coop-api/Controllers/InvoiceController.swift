@@ -36,7 +36,7 @@ struct InvoiceController {
             kind = k
         }
         return try JSON.response(try await orders.invoices(member: member, cycle: try OrdersInput.queryID(request, "cycle"), kind: kind,
-                                                           page: try OrdersInput.page(request)))
+                                                           page: try request.pageRequest()))
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {

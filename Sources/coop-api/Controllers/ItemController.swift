@@ -55,7 +55,7 @@ struct ItemController {
         let generation = await database.generation()
         if let body = searches.value(for: key, at: generation) { return JSON.response(body: body) }
         let query = request.formQuery
-        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        let page = try request.pageRequest()
         var available = false
         if let text = query.get("available") {
             guard let flag = Bool(text) else {
@@ -98,8 +98,7 @@ struct ItemController {
 
     @Sendable func history(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
-        let query = request.formQuery
-        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        let page = try request.pageRequest()
         return try JSON.response(try await inventory.history(try context.parameters.require("code"), page: page))
     }
 
@@ -141,13 +140,9 @@ struct TreeController {
         let path: String
     }
 
-    struct NodeList: Encodable {
-        let items: [TreeNode]
-    }
-
     @Sendable func locations(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(NodeList(items: try await inventory.locations(under: request.formQuery.get("under"))))
+        return try JSON.response(ItemList(try await inventory.locations(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addLocation(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -158,7 +153,7 @@ struct TreeController {
 
     @Sendable func categories(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(NodeList(items: try await inventory.categories(under: request.formQuery.get("under"))))
+        return try JSON.response(ItemList(try await inventory.categories(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addCategory(_ request: Request, context: CoopRequestContext) async throws -> Response {

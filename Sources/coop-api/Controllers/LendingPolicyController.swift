@@ -23,10 +23,6 @@ struct LendingPolicyController {
         group.put("lending/settings", use: setSettings)
     }
 
-    struct PolicyList: Encodable {
-        let items: [LoanPolicy]
-    }
-
     /// Either or both settings; those left out keep their value.
     struct SettingsBody: Decodable {
         let feeThreshold: Money?
@@ -35,7 +31,7 @@ struct LendingPolicyController {
 
     @Sendable func policies(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(PolicyList(items: try await lending.policies()))
+        return try JSON.response(ItemList(try await lending.policies()))
     }
 
     /// Creates or replaces the policy of the scope the body names (`category`, or the default without it).
@@ -49,7 +45,7 @@ struct LendingPolicyController {
     @Sendable func removePolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let identity = try context.require(.admin)
         let remaining = try await lending.removePolicy(category: request.formQuery.get("category"), actor: identity.actor)
-        return try JSON.response(PolicyList(items: remaining))
+        return try JSON.response(ItemList(remaining))
     }
 
     /// `?item=CODE` or `?category=PATH` (neither: the default): the policy that applies.

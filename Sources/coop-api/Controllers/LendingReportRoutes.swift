@@ -11,20 +11,6 @@ import Membership
 /// popular), `limit` (popular, never-borrowed) and `cursor` (never-borrowed). Every answer is
 /// `{"items": [...], "next": CURSOR-or-null}`; only never-borrowed pages.
 enum LendingReportRoutes {
-    struct Answer<Row: Encodable & Sendable>: Encodable, Sendable {
-        let items: [Row]
-        let next: String?
-
-        enum CodingKeys: String, CodingKey { case items, next }
-
-        /// `next` is written as `null` on the last page, so every answer has the same keys.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(items, forKey: .items)
-            try c.encode(next, forKey: .next)
-        }
-    }
-
     /// The report's response, or nil when `name` is not one of Lending's reports.
     static func response(name: String, request: Request, context: CoopRequestContext, lending: LendingService) async throws -> Response? {
         guard let report = LendingReport(rawValue: name.lowercased()) else { return nil }
@@ -32,7 +18,7 @@ enum LendingReportRoutes {
         let query = request.formQuery
         let from = try LendingQuery.date("from", in: query), to = try LendingQuery.date("to", in: query)
         func answer<Row: Encodable & Sendable>(_ items: [Row], next: String? = nil) throws -> Response {
-            try JSON.response(Answer(items: items, next: next))
+            try JSON.response(Page(items: items, next: next))
         }
         switch report {
         case .dueToday:
@@ -48,7 +34,7 @@ enum LendingReportRoutes {
             guard let text = query.get("limit") else { return try answer(try await lending.popular(from: from, to: to)) }
             return try answer(try await lending.popular(from: from, to: to, limit: try PageRequest(limit: text, cursor: nil).limit))
         case .neverBorrowed:
-            let page = try await lending.neverBorrowed(page: try PageRequest(limit: query.get("limit"), cursor: query.get("cursor")))
+            let page = try await lending.neverBorrowed(page: try request.pageRequest())
             return try answer(page.items, next: page.next)
         }
     }

@@ -29,7 +29,7 @@ struct LoanController {
         let query = request.formQuery
         let filter = LoanFilter(member: query.get("member"), item: query.get("item"), open: try LendingQuery.flag("open", in: query),
                                 overdue: try LendingQuery.flag("overdue", in: query))
-        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        let page = try request.pageRequest()
         return try JSON.response(try await lending.loans(filter, page: page, by: actor))
     }
 

@@ -25,7 +25,7 @@ struct MemberController {
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.require(.staff)
         let query = request.formQuery
-        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        let page = try request.pageRequest()
         var status: MemberStatus?
         if let text = query.get("status") {
             guard let s = MemberStatus(rawValue: text) else {

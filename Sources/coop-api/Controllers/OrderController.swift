@@ -39,7 +39,7 @@ struct OrderController {
             status = s
         }
         return try JSON.response(try await orders.orders(cycle: try OrdersInput.queryID(request, "cycle"), member: member, status: status,
-                                                         page: try OrdersInput.page(request)))
+                                                         page: try request.pageRequest()))
     }
 
     /// Creates or replaces the member's order for an open cycle: 201 when created, 200 when replaced.

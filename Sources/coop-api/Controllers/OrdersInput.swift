@@ -45,12 +45,6 @@ enum OrdersInput {
         return date
     }
 
-    /// `limit` and `cursor`.
-    static func page(_ request: Request) throws -> PageRequest {
-        let query = request.formQuery
-        return try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
-    }
-
     /// Whose documents a list may show: staff see everyone's (or the `member` asked for); a member sees
     /// only their own, and asking for someone else's is 403.
     static func memberScope(_ identity: Identity, requested: String?) throws -> String? {

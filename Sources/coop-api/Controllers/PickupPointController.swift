@@ -15,10 +15,6 @@ struct PickupPointController {
         group.patch("pickup-points/:name", use: update)
     }
 
-    struct PickupPointList: Encodable {
-        let items: [PickupPoint]
-    }
-
     struct ActiveBody: Decodable {
         let active: Bool
     }
@@ -32,7 +28,7 @@ struct PickupPointController {
             }
             activeOnly = flag
         }
-        return try JSON.response(PickupPointList(items: try await orders.pickupPoints(activeOnly: activeOnly)))
+        return try JSON.response(ItemList(try await orders.pickupPoints(activeOnly: activeOnly)))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -12,13 +12,9 @@ struct PlanController {
         group.post("plans", use: create)
     }
 
-    struct PlanList: Encodable {
-        let items: [Plan]
-    }
-
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(PlanList(items: try await membership.plans()))
+        return try JSON.response(ItemList(try await membership.plans()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

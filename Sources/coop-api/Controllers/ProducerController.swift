@@ -14,13 +14,9 @@ struct ProducerController {
         group.get("producers/:name", use: show)
     }
 
-    struct ProducerList: Encodable {
-        let items: [Producer]
-    }
-
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        return try JSON.response(ProducerList(items: try await orders.producers()))
+        return try JSON.response(ItemList(try await orders.producers()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

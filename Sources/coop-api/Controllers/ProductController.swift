@@ -25,7 +25,7 @@ struct ProductController {
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
         return try JSON.response(try await orders.products(producer: request.formQuery.get("producer"),
-                                                           page: try OrdersInput.page(request)))
+                                                           page: try request.pageRequest()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {

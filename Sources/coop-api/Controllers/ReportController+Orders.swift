@@ -12,13 +12,13 @@ extension ReportController {
             schema: "{$ref: '#/components/schemas/PackingList'}",
             run: { coop, request, _ in
                 let slips = try await coop.orders.packingList(cycle: try cycleID(request), pickup: request.formQuery.get("pickup"))
-                return try JSON.response(ReportList(items: slips))
+                return try JSON.response(ItemList(slips))
             }),
         APIReport(
             name: "picking", summary: "Picking list: each product's total and its split by pickup point (query: cycle).",
             parameters: [cycle], schema: "{$ref: '#/components/schemas/PickingList'}",
             run: { coop, request, _ in
-                try JSON.response(ReportList(items: try await coop.orders.pickingList(cycle: try cycleID(request))))
+                try JSON.response(ItemList(try await coop.orders.pickingList(cycle: try cycleID(request))))
             }),
         APIReport(
             name: "sales", summary: "Sales by producer before taxes, for a cycle or a month (query: cycle or month).",

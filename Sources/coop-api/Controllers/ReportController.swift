@@ -51,11 +51,6 @@ struct ReportController {
         try identity.require(report.role)
         return try await report.run(coop, request, context)
     }
-
-    /// A report answered as `{"items": [...]}`.
-    struct ReportList<Item: Encodable & Sendable>: Encodable, Sendable {
-        let items: [Item]
-    }
 }
 
 extension CoopError {

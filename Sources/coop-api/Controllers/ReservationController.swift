@@ -36,7 +36,7 @@ struct ReservationController {
         }
         let filter = ReservationFilter(member: query.get("member"), item: query.get("item"), status: status,
                                        from: try LendingQuery.date("from", in: query), to: try LendingQuery.date("to", in: query))
-        let page = try PageRequest(limit: query.get("limit"), cursor: query.get("cursor"))
+        let page = try request.pageRequest()
         return try JSON.response(try await lending.reservations(filter, page: page, by: actor))
     }
 
