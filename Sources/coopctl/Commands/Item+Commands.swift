@@ -188,7 +188,7 @@ struct ItemCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set an item's status. / Changer le statut d’un article.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
-        @Argument(help: "active, maintenance, retired or lost.") var status: String
+        @Argument(help: "active, maintenance, retired or lost (en circulation, en réparation, retiré, perdu).") var status: String
         @Option var reason: String?
 
         func run() async throws {
