@@ -79,7 +79,7 @@ struct ItemCommand: AsyncParsableCommand {
                 out.table(ItemCommand.headers, [ItemCommand.row(item, out)])
                 if let description = item.description { out.say(description) }
                 if !item.tags.isEmpty { out.say(out.text(.init(fr: "Étiquettes : {tags}", en: "Tags: {tags}"), ["tags": .text(item.tags.joined(separator: ", "))])) }
-                for (key, value) in item.attributes.sorted(by: { $0.key < $1.key }) { out.say("  \(key) = \(value)") }
+                for (key, value) in item.attributes.sorted(by: { ReadingOrder.less($0.key, $1.key) }) { out.say("  \(key) = \(value)") }
                 out.say(out.text(.init(fr: "Disponibles : {available} sur {quantity} (prêtées : {out}, en entretien : {maintenance})",
                                        en: "Available: {available} of {quantity} (on loan: {out}, in maintenance: {maintenance})"),
                                  ["available": .integer(Int64(item.available)), "quantity": .integer(Int64(item.quantity)),
