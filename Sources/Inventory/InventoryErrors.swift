@@ -52,8 +52,8 @@ extension CoopError {
     /// A status other than active, maintenance, retired or lost.
     public static func invalidStatus(_ value: String) -> CoopError {
         CoopError(.invalid, "inventory.invalid_status", field: "status", ["value": .text(value)],
-                  fr: "État inconnu « {value} » (active, maintenance, retired ou lost).",
-                  en: "Unknown status \"{value}\" (active, maintenance, retired or lost).")
+                  fr: "État inconnu « {value} » (en circulation, en réparation, retiré ou perdu).",
+                  en: "Unknown status \"{value}\" (active, in maintenance, retired or lost).")
     }
 
     static func itemOnLoan(_ code: String, out: Int) -> CoopError {

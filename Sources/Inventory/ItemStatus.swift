@@ -1,7 +1,7 @@
 import CoopCore
 
 /// Where an item stands in the catalogue. Only `active` items have units available.
-public enum ItemStatus: String, Sendable, Codable, CaseIterable {
+public enum ItemStatus: String, Sendable, Codable, CaseIterable, Worded {
     /// In circulation.
     case active
     /// The whole item is being repaired (single units go to maintenance through `InventoryLedger`).
@@ -21,9 +21,15 @@ public enum ItemStatus: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Reads `active`, `Maintenance`, ` retired `…; anything else is refused with `inventory.invalid_status`.
+    public static let synonyms: [String: ItemStatus] = [
+        "actif": .active, "circulation": .active, "réparation": .maintenance, "entretien": .maintenance, "en entretien": .maintenance,
+        "retirée": .retired, "perdue": .lost,
+    ]
+
+    /// Reads `active`, `en circulation`, `Maintenance`, `en réparation`, ` retired `, `perdu`… (case and
+    /// accents ignored); anything else is refused with `inventory.invalid_status`.
     public init(parsing text: String) throws {
-        guard let status = ItemStatus(rawValue: text.trimmed.lowercased()) else {
+        guard let status = ItemStatus(words: text) else {
             throw CoopError.invalidStatus(text)
         }
         self = status

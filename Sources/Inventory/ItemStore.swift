@@ -39,7 +39,7 @@ enum ItemStore {
         var rows: [Int64: Row] = [:]
         try db.forEach(Item.selectSQL + " WHERE i.id IN (\(marks))", ids) { rows[try $0.get("id")] = $0 }
         var tags: [Int64: [String]] = [:]
-        try db.forEach("SELECT item_id, tag FROM inventory_item_tags WHERE item_id IN (\(marks)) ORDER BY item_id, tag", ids) {
+        try db.forEach("SELECT item_id, tag FROM inventory_item_tags WHERE item_id IN (\(marks)) ORDER BY item_id, tag COLLATE french", ids) {
             tags[try $0.get(0), default: []].append(try $0.get(1))
         }
         var attributes: [Int64: [String: String]] = [:]
@@ -59,7 +59,7 @@ enum ItemStore {
     }
 
     static func tags(_ id: Int64, in db: Connection) throws -> [String] {
-        try db.query("SELECT tag FROM inventory_item_tags WHERE item_id = ? ORDER BY tag", [id]).map { try $0.get(0) }
+        try db.query("SELECT tag FROM inventory_item_tags WHERE item_id = ? ORDER BY tag COLLATE french", [id]).map { try $0.get(0) }
     }
 
     static func attributes(_ id: Int64, in db: Connection) throws -> [String: String] {

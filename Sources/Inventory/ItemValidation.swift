@@ -44,7 +44,7 @@ enum ItemValidation {
     }
 
     /// Trimmed, 1–50 characters, no `|` (the CSV separator); duplicates (without regard to case) dropped,
-    /// sorted as the database sorts them (NOCASE).
+    /// sorted as the database lists them (`ReadingOrder`).
     static func tags(_ values: [String]) throws -> [String] {
         var seen = Set<String>()
         var tags: [String] = []
@@ -54,7 +54,7 @@ enum ItemValidation {
             if seen.insert(TreeCache.key(tag)).inserted { tags.append(tag) }
         }
         guard tags.count <= 50 else { throw CoopError.invalidTag(tags[50]) }
-        return tags.sorted { TreeCache.key($0) < TreeCache.key($1) }
+        return tags.sorted(by: ReadingOrder.less)
     }
 
     static func attributeKey(_ value: String) throws -> String {

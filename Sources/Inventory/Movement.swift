@@ -1,7 +1,7 @@
 import CoopCore
 
 /// What a movement records.
-public enum MovementKind: String, Sendable, Codable, CaseIterable {
+public enum MovementKind: String, Sendable, Codable, CaseIterable, Worded {
     /// The item entered the catalogue; `to` is its location and `units` its quantity.
     case created
     /// Its current location changed; `from` and `to` are paths.

@@ -180,11 +180,12 @@ enum Tree: Sendable {
             .sorted { Self.treeOrder($0.path, $1.path) }
     }
 
-    /// Parents before children, siblings alphabetical without regard to case or accents.
+    /// Parents before children, siblings in reading order (`ReadingOrder`: `Échelles` with the E's).
     static func treeOrder(_ a: String, _ b: String) -> Bool {
         let left = a.split(separator: "/"), right = b.split(separator: "/")
-        for (x, y) in zip(left, right) where x.compare(y, options: [.caseInsensitive, .diacriticInsensitive]) != .orderedSame {
-            return x.compare(y, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+        for (x, y) in zip(left, right) {
+            let order = ReadingOrder.compare(String(x), String(y))
+            if order != 0 { return order < 0 }
         }
         return left.count < right.count
     }

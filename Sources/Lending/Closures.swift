@@ -44,14 +44,8 @@ struct OpenDays: Sendable {
         return OpenDays(weekly: weekly, dated: dated)
     }
 
-    /// Why the co-op is closed that day (a dated reason, else `weekly`), or nil when it is open.
-    func closure(on day: LocalDate) -> String? {
-        if let reason = dated[day] { return reason }
-        if weekly.contains(day.weekday) { return "weekly" }
-        return nil
-    }
-
-    func isOpen(_ day: LocalDate) -> Bool { closure(on: day) == nil }
+    /// Open unless the day is a dated closure or a weekday closed every week.
+    func isOpen(_ day: LocalDate) -> Bool { dated[day] == nil && !weekly.contains(day.weekday) }
 
     /// The due date for `asked`: itself when open, else the next open day, with the closed day it
     /// moved from (so the desk can tell the member).
@@ -72,6 +66,6 @@ struct OpenDays: Sendable {
 
     /// Refuses a closed day where the member must come in (a reservation's first or last day).
     func requireOpen(_ day: LocalDate, field: String) throws {
-        if let reason = closure(on: day) { throw CoopError.closedDay(day, field: field, reason: reason) }
+        if !isOpen(day) { throw CoopError.closedDay(day, field: field, reason: dated[day]) }
     }
 }

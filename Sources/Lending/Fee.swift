@@ -2,20 +2,39 @@ import CoopCore
 import Membership
 
 /// What a fee is for.
-public enum FeeKind: String, Sendable, Codable, CaseIterable {
+public enum FeeKind: String, Sendable, Codable, CaseIterable, Worded {
     /// Returned after the due date (beyond the grace days).
     case late
     /// Declared lost: the replacement value.
     case lost
     /// Returned damaged: an amount set by staff.
     case damage
+
+    /// What the fee is for, as people read it.
+    public var label: LocalizedText {
+        switch self {
+        case .late: LocalizedText(fr: "retard", en: "late")
+        case .lost: LocalizedText(fr: "perte", en: "lost")
+        case .damage: LocalizedText(fr: "dommage", en: "damage")
+        }
+    }
 }
 
 /// Whether a fee still counts in the member's balance.
-public enum FeeStatus: String, Sendable, Codable, CaseIterable {
+public enum FeeStatus: String, Sendable, Codable, CaseIterable, Worded {
     case due
     /// Waived by staff: a negative account entry cancels it; the fee itself stays on record.
     case waived
+
+    /// The status as people read it (« des frais », masculine).
+    public var label: LocalizedText {
+        switch self {
+        case .due: LocalizedText(fr: "dû", en: "due")
+        case .waived: LocalizedText(fr: "annulé", en: "waived")
+        }
+    }
+
+    public static let synonyms: [String: FeeStatus] = ["remis": .waived]
 }
 
 /// A lending fee. Each one is also an entry in the member's account (`AccountLedger`, source

@@ -15,6 +15,23 @@ public enum HoldStatus: String, Sendable, Codable, CaseIterable {
     var isActive: Bool { self == .waiting || self == .ready }
 }
 
+extension HoldStatus: Worded {
+    /// The status as people read it (a hold is « une demande d’attente », feminine).
+    public var label: LocalizedText {
+        switch self {
+        case .waiting: LocalizedText(fr: "en attente", en: "waiting")
+        case .ready: LocalizedText(fr: "prête", en: "ready")
+        case .fulfilled: LocalizedText(fr: "honorée", en: "fulfilled")
+        case .expired: LocalizedText(fr: "expirée", en: "expired")
+        case .cancelled: LocalizedText(fr: "annulée", en: "cancelled")
+        }
+    }
+
+    public static let synonyms: [String: HoldStatus] = [
+        "attente": .waiting, "prêt": .ready, "honoré": .fulfilled, "expiré": .expired, "annulé": .cancelled, "canceled": .cancelled,
+    ]
+}
+
 /// A member's place on an item's waitlist.
 public struct Hold: Sendable, Codable, Equatable {
     public let id: Int64

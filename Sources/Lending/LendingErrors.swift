@@ -1,4 +1,5 @@
 import CoopCore
+import Inventory
 
 /// Lending's refusals. Every code is stable (faces and scripts match on it), every message exists in
 /// French and English, and the kind gives the HTTP status: `.invalid` 422, `.notFound` 404,
@@ -31,9 +32,9 @@ extension CoopError {
     }
 
     /// The item is in maintenance, retired or lost (409).
-    public static func itemInactive(_ code: String, status: String) -> CoopError {
-        CoopError(.conflict, "lending.item_inactive", field: "item", ["code": .text(code), "status": .text(status)],
-                  fr: "{code} n’est pas en circulation ({status}).", en: "{code} is not in circulation ({status}).")
+    public static func itemInactive(_ code: String, status: ItemStatus) -> CoopError {
+        CoopError(.conflict, "lending.item_inactive", field: "item", ["code": .text(code)].merging(status.arguments("status")) { $1 },
+                  fr: "{code} n’est pas en circulation ({statusFr}).", en: "{code} is not in circulation ({statusEn}).")
     }
 
     /// Not enough units free on some day of the period, once loans, reservations, offered holds and
@@ -92,10 +93,16 @@ extension CoopError {
                   fr: "Le retour à {at} précède la sortie du prêt ({out}).", en: "The return at {at} is before the loan went out ({out}).")
     }
 
-    /// A date the co-op is closed, where an open day is needed (422).
-    public static func closedDay(_ day: LocalDate, field: String, reason: String) -> CoopError {
-        CoopError(.invalid, "lending.closed_day", field: field, ["date": .text(day.iso8601), "reason": .text(reason)],
-                  fr: "La coop est fermée le {date} ({reason}).", en: "The co-op is closed on {date} ({reason}).")
+    /// A date the co-op is closed, where an open day is needed (422): `reason` is the dated closure's,
+    /// nil for a weekday closed every week (the `reason` argument is then `weekly`, for clients).
+    public static func closedDay(_ day: LocalDate, field: String, reason: String?) -> CoopError {
+        guard let reason else {
+            return CoopError(.invalid, "lending.closed_day", field: field, ["date": .text(day.iso8601), "reason": .text("weekly")],
+                             fr: "La coop est fermée le {date} (fermeture hebdomadaire).",
+                             en: "The co-op is closed on {date} (closed every week).")
+        }
+        return CoopError(.invalid, "lending.closed_day", field: field, ["date": .text(day.iso8601), "reason": .text(reason)],
+                         fr: "La coop est fermée le {date} ({reason}).", en: "The co-op is closed on {date} ({reason}).")
     }
 
     /// No open day within a year of a date: the closures leave no day to return on (409).

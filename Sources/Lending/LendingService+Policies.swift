@@ -60,7 +60,7 @@ extension LendingService {
     }
 
     static func allPolicies(in db: Connection) throws -> [LoanPolicy] {
-        let categories = try db.query("SELECT * FROM lending_policies WHERE category IS NOT NULL ORDER BY category")
+        let categories = try db.query("SELECT * FROM lending_policies WHERE category IS NOT NULL ORDER BY category COLLATE french")
             .map(LoanPolicy.init(row:))
         return [try PolicyStore.defaultPolicy(in: db)] + categories
     }

@@ -26,7 +26,7 @@ extension LendingService {
             let snapshot = try InventoryLedger.item(code: item, in: db)
             let borrower = try Borrower.fetch(member, on: today, in: db)
             try borrower.requireActive()
-            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status.rawValue) }
+            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status) }
             let policy = try PolicyStore.effective(for: snapshot.category, in: db)
             let length = from.days(until: to) + 1
             guard length <= policy.maxReservationDays else { throw CoopError.reservationTooLong(days: length, max: policy.maxReservationDays) }

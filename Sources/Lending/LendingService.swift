@@ -63,7 +63,7 @@ public struct LendingService: Sendable {
     ) throws -> (id: Int64, dueMovedFrom: DueMove?) {
         let today = now.localDate(in: timeZone), outDay = outAt.localDate(in: timeZone)
         try borrower.requireActive()
-        guard item.status == .active else { throw CoopError.itemInactive(item.code, status: item.status.rawValue) }
+        guard item.status == .active else { throw CoopError.itemInactive(item.code, status: item.status) }
         let policy = try PolicyStore.effective(for: item.category, in: db)
         // Offers that lapsed must not block this loan, and the next in line goes before a walk-in.
         try HoldQueue.settle(item, policy: policy, today: today, at: now, in: db)

@@ -3,12 +3,24 @@ import Foundation
 import Inventory
 
 /// Where a loan stands. `overdue` is never stored: it is an open loan whose due date has passed.
-public enum LoanStatus: String, Sendable, Codable, CaseIterable {
+public enum LoanStatus: String, Sendable, Codable, CaseIterable, Worded {
     case open
     case overdue
     case returned
     /// Declared lost: the units were written off and the replacement value charged.
     case lost
+
+    /// The status as people read it.
+    public var label: LocalizedText {
+        switch self {
+        case .open: LocalizedText(fr: "en cours", en: "open")
+        case .overdue: LocalizedText(fr: "en retard", en: "overdue")
+        case .returned: LocalizedText(fr: "rendu", en: "returned")
+        case .lost: LocalizedText(fr: "perdu", en: "lost")
+        }
+    }
+
+    public static let synonyms: [String: LoanStatus] = ["ouvert": .open, "retard": .overdue, "retourné": .returned]
 }
 
 /// A loan as both faces show it (`coopctl loan … --json`, `/api/v1/loans`).

@@ -3,12 +3,26 @@ import Foundation
 
 /// Where a reservation stands. `expired` is never stored: a booked reservation not picked up by the end
 /// of its first day reads `expired` from the next day on and no longer holds its units.
-public enum ReservationStatus: String, Sendable, Codable, CaseIterable {
+public enum ReservationStatus: String, Sendable, Codable, CaseIterable, Worded {
     case booked
     /// Picked up: it became the loan named in `loan`.
     case collected
     case cancelled
     case expired
+
+    /// The status as people read it (« une réservation », feminine).
+    public var label: LocalizedText {
+        switch self {
+        case .booked: LocalizedText(fr: "réservée", en: "booked")
+        case .collected: LocalizedText(fr: "retirée", en: "collected")
+        case .cancelled: LocalizedText(fr: "annulée", en: "cancelled")
+        case .expired: LocalizedText(fr: "expirée", en: "expired")
+        }
+    }
+
+    public static let synonyms: [String: ReservationStatus] = [
+        "réservé": .booked, "retiré": .collected, "annulé": .cancelled, "canceled": .cancelled, "expiré": .expired,
+    ]
 }
 
 /// A reservation of units of an item (any of its identical units) for a date range, both ends

@@ -4,15 +4,15 @@ import Foundation
 /// How a payment was made.
 /// How a member paid at the desk. The stored and JSON values are the English words; a volunteer may
 /// type either language's (`comptant`, `carte`, `virement`, `Interac`, `chèque`), accents and case ignored.
-public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
+public enum PaymentMethod: String, Sendable, Codable, CaseIterable, Worded {
     case cash
     case card
     case transfer
     case interac
     case cheque
 
-    /// Every word a Québec desk uses for each method, folded (lower case, no accents).
-    private static let words: [String: PaymentMethod] = [
+    /// Every word a Québec desk uses for each method, beyond the codes and labels.
+    public static let synonyms: [String: PaymentMethod] = [
         "cash": .cash, "comptant": .cash, "especes": .cash, "argent": .cash,
         "card": .card, "carte": .card, "credit": .card, "carte de credit": .card,
         "transfer": .transfer, "virement": .transfer, "bank transfer": .transfer, "virement bancaire": .transfer,
@@ -21,7 +21,7 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
     ]
 
     public init(parsing text: String) throws {
-        guard let method = Self.words[text.folded] else { throw CoopError.invalidPaymentMethod(text) }
+        guard let method = PaymentMethod(words: text) else { throw CoopError.invalidPaymentMethod(text) }
         self = method
     }
 

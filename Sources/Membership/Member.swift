@@ -2,25 +2,54 @@ import CoopCore
 import Foundation
 
 /// Where a member stands. `expired` is never stored: it is derived from the end date and today.
-public enum MemberStatus: String, Sendable, Codable, CaseIterable {
+public enum MemberStatus: String, Sendable, Codable, CaseIterable, Worded {
     case active
     case expired
     case suspended
+
+    /// The status as people read it.
+    public var label: LocalizedText {
+        switch self {
+        case .active: LocalizedText(fr: "actif", en: "active")
+        case .expired: LocalizedText(fr: "échu", en: "expired")
+        case .suspended: LocalizedText(fr: "suspendu", en: "suspended")
+        }
+    }
+
+    public static let synonyms: [String: MemberStatus] = [
+        "active": .active, "échue": .expired, "expiré": .expired, "expirée": .expired, "suspendue": .suspended,
+    ]
 }
 
-/// The categories of members of a Québec solidarity co-op.
-public enum MemberCategory: String, Sendable, Codable, CaseIterable {
+/// The categories of members of a Québec solidarity co-op (Loi sur les coopératives, art. 226.1):
+/// the members who use its services, the workers it employs, and the supporting members.
+public enum MemberCategory: String, Sendable, Codable, CaseIterable, Worded {
     case user
     case worker
     case supporting
+
+    /// The category as the law and the co-op's by-laws name it.
+    public var label: LocalizedText {
+        switch self {
+        case .user: LocalizedText(fr: "membre utilisateur", en: "user member")
+        case .worker: LocalizedText(fr: "membre travailleur", en: "worker member")
+        case .supporting: LocalizedText(fr: "membre de soutien", en: "supporting member")
+        }
+    }
+
+    /// The short words a desk types, and the feminine forms.
+    public static let synonyms: [String: MemberCategory] = [
+        "utilisateur": .user, "utilisatrice": .user, "membre utilisatrice": .user, "usager": .user, "usagère": .user,
+        "travailleur": .worker, "travailleuse": .worker, "membre travailleuse": .worker,
+        "soutien": .supporting, "de soutien": .supporting, "support": .supporting, "supporter": .supporting,
+    ]
 }
 
 extension MemberCategory {
-    /// Reads `user`, `worker` or `supporting` (any case); anything else is a localized refusal.
+    /// Reads `user`, `membre utilisateur`, `utilisatrice`, `worker`, `travailleur`, `soutien`… (case and
+    /// accents ignored); anything else is a localized refusal that lists the categories.
     public init(parsing text: String) throws {
-        guard let category = MemberCategory(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CoopError.invalidCategory(text)
-        }
+        guard let category = MemberCategory(words: text) else { throw CoopError.invalidCategory(text) }
         self = category
     }
 }

@@ -50,8 +50,8 @@ extension CoopError {
 
     static func invalidCategory(_ value: String) -> CoopError {
         CoopError(.invalid, "membership.invalid_category", field: "category", ["value": .text(value)],
-                  fr: "Catégorie inconnue « {value} » (user, worker ou supporting).",
-                  en: "Unknown category \"{value}\" (user, worker or supporting).")
+                  fr: "Catégorie inconnue « {value} » (membre utilisateur, membre travailleur ou membre de soutien).",
+                  en: "Unknown category \"{value}\" (user member, worker member or supporting member).")
     }
 
     static func invalidLanguage(_ value: String) -> CoopError {
@@ -106,7 +106,8 @@ extension CoopError {
 
     static func invalidRole(_ value: String) -> CoopError {
         CoopError(.invalid, "membership.invalid_role", field: "role", ["value": .text(value)],
-                  fr: "Rôle inconnu « {value} » (admin, staff ou member).", en: "Unknown role \"{value}\" (admin, staff or member).")
+                  fr: "Rôle inconnu « {value} » (administrateur, personnel ou membre).",
+                  en: "Unknown role \"{value}\" (administrator, staff or member).")
     }
 
     /// No token, or one that is unknown or revoked.
@@ -117,8 +118,8 @@ extension CoopError {
 
     /// A valid token without the role the action needs.
     public static func forbidden(needs role: Role) -> CoopError {
-        CoopError(.forbidden, "auth.forbidden", ["role": .text(role.rawValue)],
-                  fr: "Cette action demande le rôle {role}.", en: "This action needs the {role} role.")
+        CoopError(.forbidden, "auth.forbidden", role.arguments("role"),
+                  fr: "Cette action demande le rôle {roleFr}.", en: "This action needs the {roleEn} role.")
     }
 
     /// A member reaching for another member's data.

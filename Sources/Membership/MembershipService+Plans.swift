@@ -19,7 +19,7 @@ extension MembershipService {
 
     public func plans() async throws -> [Plan] {
         try await database.read { db in
-            try db.query("SELECT * FROM membership_plans ORDER BY name").map(Plan.init(row:))
+            try db.query("SELECT * FROM membership_plans ORDER BY name COLLATE french").map(Plan.init(row:))
         }
     }
 

@@ -12,6 +12,20 @@ public enum CycleState: String, Sendable, Codable, CaseIterable {
     case delivered
 }
 
+extension CycleState: Worded {
+    /// The state as people read it (« un cycle », masculine).
+    public var label: LocalizedText {
+        switch self {
+        case .planned: LocalizedText(fr: "planifié", en: "planned")
+        case .open: LocalizedText(fr: "ouvert", en: "open")
+        case .closed: LocalizedText(fr: "fermé", en: "closed")
+        case .delivered: LocalizedText(fr: "livré", en: "delivered")
+        }
+    }
+
+    public static let synonyms: [String: CycleState] = ["prévu": .planned, "ouverte": .open, "fermée": .closed, "livrée": .delivered]
+}
+
 /// An order cycle as both faces show it.
 public struct Cycle: Sendable, Codable, Equatable {
     public let id: Int64

@@ -1,9 +1,19 @@
 import CoopCore
 
 /// An invoice, or a credit note correcting one. Both are numbered in the same gapless series.
-public enum InvoiceKind: String, Sendable, Codable, CaseIterable {
+public enum InvoiceKind: String, Sendable, Codable, CaseIterable, Worded {
     case invoice
     case creditNote = "credit_note"
+
+    /// The kind as people read it.
+    public var label: LocalizedText {
+        switch self {
+        case .invoice: LocalizedText(fr: "facture", en: "invoice")
+        case .creditNote: LocalizedText(fr: "note de crédit", en: "credit note")
+        }
+    }
+
+    public static let synonyms: [String: InvoiceKind] = ["avoir": .creditNote, "credit": .creditNote]
 }
 
 /// A product line of an invoice or credit note, as sold (code, name and unit are copied).

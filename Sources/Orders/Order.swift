@@ -12,6 +12,23 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case cancelled
 }
 
+extension OrderStatus: Worded {
+    /// The status as people read it (« une commande », feminine; picked up is « cueillie », as the
+    /// co-op's « cueillette »).
+    public var label: LocalizedText {
+        switch self {
+        case .open: LocalizedText(fr: "ouverte", en: "open")
+        case .confirmed: LocalizedText(fr: "confirmée", en: "confirmed")
+        case .picked_up: LocalizedText(fr: "cueillie", en: "picked up")
+        case .cancelled: LocalizedText(fr: "annulée", en: "cancelled")
+        }
+    }
+
+    public static let synonyms: [String: OrderStatus] = [
+        "ouvert": .open, "confirmé": .confirmed, "cueilli": .picked_up, "ramassée": .picked_up, "annulé": .cancelled, "canceled": .cancelled,
+    ]
+}
+
 /// One line of an order: a product, its quantity and the price frozen when it was added.
 public struct OrderLine: Sendable, Codable, Equatable {
     /// The product's code.

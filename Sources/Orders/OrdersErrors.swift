@@ -39,8 +39,8 @@ extension CoopError {
 
     static func invalidTaxClass(_ value: String) -> CoopError {
         CoopError(.invalid, "orders.invalid_tax", field: "tax", ["value": .text(value)],
-                  fr: "Classe de taxe inconnue « {value} » (zero ou taxable).",
-                  en: "Unknown tax class \"{value}\" (zero or taxable).")
+                  fr: "Classe de taxe inconnue « {value} » (détaxé ou taxable).",
+                  en: "Unknown tax class \"{value}\" (zero-rated or taxable).")
     }
 
     static func invalidPrice(_ price: Money) -> CoopError {
@@ -153,15 +153,15 @@ extension CoopError {
 
     /// Only a planned cycle can be opened (409).
     static func cycleNotPlanned(_ id: Int64, state: CycleState) -> CoopError {
-        CoopError(.conflict, "orders.cycle_not_planned", field: "cycle", ["cycle": .integer(id), "state": .text(state.rawValue)],
-                  fr: "Le cycle {cycle} est déjà {state} : seul un cycle planifié peut ouvrir.",
-                  en: "Cycle {cycle} is already {state}: only a planned cycle can open.")
+        CoopError(.conflict, "orders.cycle_not_planned", field: "cycle", ["cycle": .integer(id)].merging(state.arguments("state")) { $1 },
+                  fr: "Le cycle {cycle} est déjà {stateFr} : seul un cycle planifié peut ouvrir.",
+                  en: "Cycle {cycle} is already {stateEn}: only a planned cycle can open.")
     }
 
     /// The step needs a closed cycle (delivery, purchase orders) (409).
     static func cycleNotClosed(_ id: Int64, state: CycleState) -> CoopError {
-        CoopError(.conflict, "orders.cycle_not_closed", field: "cycle", ["cycle": .integer(id), "state": .text(state.rawValue)],
-                  fr: "Le cycle {cycle} est {state}, pas fermé.", en: "Cycle {cycle} is {state}, not closed.")
+        CoopError(.conflict, "orders.cycle_not_closed", field: "cycle", ["cycle": .integer(id)].merging(state.arguments("state")) { $1 },
+                  fr: "Le cycle {cycle} est {stateFr}, pas fermé.", en: "Cycle {cycle} is {stateEn}, not closed.")
     }
 
     // MARK: Orders
@@ -202,15 +202,15 @@ extension CoopError {
 
     /// Only open or confirmed orders can be cancelled (409).
     static func orderNotCancellable(_ id: Int64, status: OrderStatus) -> CoopError {
-        CoopError(.conflict, "orders.order_not_cancellable", field: "order", ["order": .integer(id), "status": .text(status.rawValue)],
-                  fr: "La commande {order} ne peut pas être annulée : elle est {status}.",
-                  en: "Order {order} cannot be cancelled: it is {status}.")
+        CoopError(.conflict, "orders.order_not_cancellable", field: "order", ["order": .integer(id)].merging(status.arguments("status")) { $1 },
+                  fr: "La commande {order} ne peut pas être annulée : elle est {statusFr}.",
+                  en: "Order {order} cannot be cancelled: it is {statusEn}.")
     }
 
     /// Only a confirmed order (its cycle closed) can be picked up (409).
     static func orderNotConfirmed(_ id: Int64, status: OrderStatus) -> CoopError {
-        CoopError(.conflict, "orders.order_not_confirmed", field: "order", ["order": .integer(id), "status": .text(status.rawValue)],
-                  fr: "La commande {order} est {status}, pas confirmée.", en: "Order {order} is {status}, not confirmed.")
+        CoopError(.conflict, "orders.order_not_confirmed", field: "order", ["order": .integer(id)].merging(status.arguments("status")) { $1 },
+                  fr: "La commande {order} est {statusFr}, pas confirmée.", en: "Order {order} is {statusEn}, not confirmed.")
     }
 
     // MARK: Invoices

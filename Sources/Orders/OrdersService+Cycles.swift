@@ -175,7 +175,7 @@ extension OrdersService {
             """, [id]).map { try $0.get(0) }
         let pickupPoints: [String]? = try row.get("all_pickup_points") as Bool ? nil : try db.query("""
             SELECT p.name FROM orders_cycle_pickup_points c JOIN orders_pickup_points p ON p.id = c.pickup_point_id
-            WHERE c.cycle_id = ? ORDER BY p.name COLLATE NOCASE
+            WHERE c.cycle_id = ? ORDER BY p.name COLLATE french
             """, [id]).map { try $0.get(0) }
         let orderCount = try db.scalar("SELECT count(*) FROM orders_orders WHERE cycle_id = ? AND status <> 'cancelled'", [id], as: Int.self) ?? 0
         return try Cycle(row: row, products: products, pickupPoints: pickupPoints, orderCount: orderCount)

@@ -5,7 +5,7 @@ extension OrdersService {
     public func purchaseOrders(cycle: Int64) async throws -> [PurchaseOrder] {
         try await database.read { db in
             _ = try Self.cycleRow(cycle, in: db)
-            return try db.query(Self.purchaseOrderSelectSQL + " WHERE po.cycle_id = ? ORDER BY pr.name COLLATE NOCASE", [cycle])
+            return try db.query(Self.purchaseOrderSelectSQL + " WHERE po.cycle_id = ? ORDER BY pr.name COLLATE french", [cycle])
                 .map { try Self.purchaseOrder($0, in: db) }
         }
     }

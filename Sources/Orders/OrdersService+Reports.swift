@@ -19,7 +19,7 @@ extension OrdersService {
                 """
             var arguments: [any DatabaseValueConvertible] = [cycle]
             if let pickup { sql += " AND o.pickup_point_id = ?"; arguments.append(try Self.pickupPointID(pickup, in: db)) }
-            sql += " ORDER BY pp.name COLLATE NOCASE, m.id, i.code"
+            sql += " ORDER BY pp.name COLLATE french, m.id, i.code"
             var slips: [(slip: PackingSlipBuilder, id: Int64)] = []
             try db.forEach(sql, arguments) { row in
                 let id: Int64 = try row.get("id")
@@ -62,7 +62,7 @@ extension OrdersService {
                 JOIN orders_producers pr ON pr.id = p.producer_id
                 WHERE o.cycle_id = ? AND o.status <> 'cancelled'
                 GROUP BY l.item_id, pp.id
-                ORDER BY i.code, pp.name COLLATE NOCASE
+                ORDER BY i.code, pp.name COLLATE french
                 """, [cycle]) { row in
                 let code: String = try row.get("code")
                 let quantity: Int64 = try row.get("quantity"), orders: Int = try row.get("orders")
@@ -109,7 +109,7 @@ extension OrdersService {
                 if try row.get("kind") as String == InvoiceKind.invoice.rawValue { sum.invoiced += amount } else { sum.credited += amount }
                 sums[name] = sum
             }
-            let rows = sums.sorted { $0.key.lowercased() < $1.key.lowercased() }.map { name, sum in
+            let rows = sums.sorted { ReadingOrder.less($0.key, $1.key) }.map { name, sum in
                 SalesRow(producer: name, invoiced: Money(cents: sum.invoiced), credited: Money(cents: sum.credited),
                          net: Money(cents: sum.invoiced - sum.credited))
             }

@@ -53,7 +53,7 @@ public struct OrdersService: Sendable {
     /// Every producer, by name.
     public func producers() async throws -> [Producer] {
         try await database.read { db in
-            try db.query(Producer.selectSQL + " ORDER BY p.name COLLATE NOCASE").map(Producer.init(row:))
+            try db.query(Producer.selectSQL + " ORDER BY p.name COLLATE french").map(Producer.init(row:))
         }
     }
 
@@ -78,7 +78,7 @@ public struct OrdersService: Sendable {
     /// Every pickup point, by name; inactive ones too unless `activeOnly`.
     public func pickupPoints(activeOnly: Bool = false) async throws -> [PickupPoint] {
         try await database.read { db in
-            try db.query(PickupPoint.selectSQL + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY name COLLATE NOCASE")
+            try db.query(PickupPoint.selectSQL + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY name COLLATE french")
                 .map(PickupPoint.init(row:))
         }
     }

@@ -3,13 +3,24 @@ import Foundation
 
 /// Whether sales taxes apply to a product: `zero` for basic groceries (zero-rated), `taxable` for
 /// everything that bears GST and QST.
-public enum TaxClass: String, Sendable, Codable, CaseIterable {
+public enum TaxClass: String, Sendable, Codable, CaseIterable, Worded {
     case zero
     case taxable
 
-    /// Reads `zero` or `taxable` in any case; anything else is refused with `orders.invalid_tax`.
+    /// The class as people read it on a product or an invoice line.
+    public var label: LocalizedText {
+        switch self {
+        case .zero: LocalizedText(fr: "détaxé", en: "zero-rated")
+        case .taxable: LocalizedText(fr: "taxable", en: "taxable")
+        }
+    }
+
+    public static let synonyms: [String: TaxClass] = ["détaxée": .zero, "zero rated": .zero, "taxe": .taxable, "taxée": .taxable]
+
+    /// Reads `zero`, `détaxé`, `taxable`… (case and accents ignored); anything else is refused with
+    /// `orders.invalid_tax`.
     public init(parsing text: String) throws {
-        guard let tax = TaxClass(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        guard let tax = TaxClass(words: text) else {
             throw CoopError.invalidTaxClass(text)
         }
         self = tax
@@ -17,11 +28,19 @@ public enum TaxClass: String, Sendable, Codable, CaseIterable {
 }
 
 /// A sales tax, each its own line on an invoice.
-public enum TaxKind: String, Sendable, Codable, CaseIterable {
+public enum TaxKind: String, Sendable, Codable, CaseIterable, Worded {
     /// The federal Goods and Services Tax.
     case gst
     /// The Québec Sales Tax, on the price before GST (no tax on tax since 2013).
     case qst
+
+    /// The tax's abbreviation in each language (TPS and TVQ in French).
+    public var label: LocalizedText {
+        switch self {
+        case .gst: LocalizedText(fr: "TPS", en: "GST")
+        case .qst: LocalizedText(fr: "TVQ", en: "QST")
+        }
+    }
 }
 
 /// Tax rates in parts per 100,000, so that 9.975 % is the exact integer 9,975.

@@ -2,12 +2,23 @@ import CoopCore
 import Foundation
 
 /// Where an election stands. Only a draft can be edited; every later step appends to the board.
-public enum ElectionStatus: String, Sendable, Codable, CaseIterable {
+public enum ElectionStatus: String, Sendable, Codable, CaseIterable, Worded {
     case draft
     case credentialsIssued = "credentials_issued"
     case open
     case closed
     case tallied
+
+    /// The status as people read it (« un scrutin », masculine, as the messages call an election).
+    public var label: LocalizedText {
+        switch self {
+        case .draft: LocalizedText(fr: "brouillon", en: "draft")
+        case .credentialsIssued: LocalizedText(fr: "codes émis", en: "credentials issued")
+        case .open: LocalizedText(fr: "ouvert", en: "open")
+        case .closed: LocalizedText(fr: "fermé", en: "closed")
+        case .tallied: LocalizedText(fr: "dépouillé", en: "tallied")
+        }
+    }
 }
 
 /// An election as both faces show it (`GET /api/v1/elections/{id}`, `coopctl election show --json`).

@@ -12,16 +12,16 @@ extension CoopError {
     }
 
     static func notDraft(_ id: String, _ status: ElectionStatus) -> CoopError {
-        CoopError(.conflict, "voting.not_draft", ["id": .text(id), "status": .text(status.rawValue)],
-                  fr: "Le scrutin {id} n’est plus un brouillon ({status}) : sa définition ne change plus.",
-                  en: "Election {id} is no longer a draft ({status}): its definition can no longer change.")
+        CoopError(.conflict, "voting.not_draft", ["id": .text(id)].merging(status.arguments("status")) { $1 },
+                  fr: "Le scrutin {id} n’est plus un brouillon ({statusFr}) : sa définition ne change plus.",
+                  en: "Election {id} is no longer a draft ({statusEn}): its definition can no longer change.")
     }
 
     static func wrongState(_ id: String, _ status: ElectionStatus, expected: ElectionStatus) -> CoopError {
         CoopError(.conflict, "voting.wrong_state",
-                  ["id": .text(id), "status": .text(status.rawValue), "expected": .text(expected.rawValue)],
-                  fr: "Le scrutin {id} est à l’état {status} ; cette action demande l’état {expected}.",
-                  en: "Election {id} is {status}; this action needs it to be {expected}.")
+                  ["id": .text(id)].merging(status.arguments("status")) { $1 }.merging(expected.arguments("expected")) { $1 },
+                  fr: "Le scrutin {id} est à l’état « {statusFr} » ; cette action demande l’état « {expectedFr} ».",
+                  en: "Election {id} is {statusEn}; this action needs it to be {expectedEn}.")
     }
 
     static func cutoffNotReached(_ cutoff: Instant) -> CoopError {

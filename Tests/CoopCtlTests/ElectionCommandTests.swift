@@ -212,7 +212,7 @@ extension CoopCtlRunner {
         let closes = Date().addingTimeInterval(3600)
         let afterClosing = ["COOP_NOW": votingInstant(closes.addingTimeInterval(60))]
         let id = try ctl.createElection(closes: closes, quorum: 50)
-        #expect(try ctl.run(["election", "open", id, "--lang", "en"]).stderr == "Election \(id) is draft; this action needs it to be credentials_issued.\n")
+        #expect(try ctl.run(["election", "open", id, "--lang", "en"]).stderr == "Election \(id) is draft; this action needs it to be credentials issued.\n")
         #expect(try ctl.run(["election", "credentials", id, "--out", ctl.votingPath("codes")]).status == 0)
         let opened = try ctl.run(["election", "open", id, "--json"])
         #expect(opened.object["status"] as? String == "open")
@@ -234,7 +234,7 @@ extension CoopCtlRunner {
         let early = try ctl.run(["election", "close", id, "--lang", "en"])
         #expect(early.status == 1)
         #expect(early.stderr.contains("it cannot be closed earlier"))
-        #expect(try ctl.run(["election", "tally", id]).stderr.contains("cette action demande l’état closed"))
+        #expect(try ctl.run(["election", "tally", id]).stderr.contains("est à l’état « ouvert » ; cette action demande l’état « fermé »"))
         #expect(try ctl.run(["election", "board", id, "--output", ctl.votingPath("open.json")]).status == 0)
 
         // Refusals that do not depend on the clock: one line in the chosen language, exit 1.

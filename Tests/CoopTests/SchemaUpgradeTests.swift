@@ -75,4 +75,15 @@ import Testing
         let (_, again) = try await Coop.open(CoopConfiguration(databasePath: old, timeZone: .gmt))
         #expect(again.isEmpty)
     }
+
+    /// Lists sort with the collation `french` that every connection registers; the schema never names
+    /// it, or the plain `sqlite3` shell (operators, benchmarks) could no longer read the file.
+    @Test func theSchemaNeverNamesTheReadingOrderCollation() async throws {
+        let path = Self.temporaryPath()
+        defer { Self.remove(path) }
+        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt))
+        let schema = try await Self.schema(coop.context.database)
+        #expect(!schema.isEmpty)
+        #expect(schema.filter { $0.lowercased().contains(ReadingOrder.collation) } == [])
+    }
 }

@@ -275,9 +275,16 @@ struct InventoryServiceTests {
 
     @Test func statusIsParsedWithoutRegardToCase() throws {
         #expect(try ItemStatus(parsing: " Maintenance ") == .maintenance)
+        // The words of either language, accents and case ignored.
+        #expect(try ItemStatus(parsing: "En réparation") == .maintenance)
+        #expect(try ItemStatus(parsing: "en reparation") == .maintenance)
+        #expect(try ItemStatus(parsing: "EN CIRCULATION") == .active)
+        #expect(try ItemStatus(parsing: "retiré") == .retired)
+        #expect(try ItemStatus(parsing: "in maintenance") == .maintenance)
         let error = #expect(throws: CoopError.self) { try ItemStatus(parsing: "broken") }
         #expect(error?.code == "inventory.invalid_status")
         #expect(error?.message(.en).contains("broken") == true)
+        #expect(error?.message(.fr) == "État inconnu « broken » (en circulation, en réparation, retiré ou perdu).")
     }
 
     @Test func itemWithUnitsOnLoanCannotBeRetiredButCanBeLost() async throws {

@@ -147,6 +147,9 @@ struct ReservationTests {
             try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-22"), to: day("2026-03-24"))
         }
         #expect(sunday.field == "from" && sunday.arguments["reason"] == .text("weekly"))
+        // The closure's kind in words, never the code `weekly`.
+        #expect(sunday.message(.fr) == "La coop est fermée le 2026-03-22 (fermeture hebdomadaire).")
+        #expect(sunday.message(.en) == "The co-op is closed on 2026-03-22 (closed every week).")
         let holiday = try await db.expectUnchanged("lending.closed_day") {
             try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-20"))
         }

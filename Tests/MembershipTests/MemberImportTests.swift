@@ -127,8 +127,8 @@ struct MemberImportTests {
         let db = try await Self.seeded()
         let csv = Self.header + "Alice,Tremblay,alice@example.org,fr,membre,\n"
         let error = try await expectRefusal("csv.bad_line") { try await db.service.importMembers(csv: utf8(csv), source: "membres.csv") }
-        #expect(error.message(.fr) == "membres.csv, ligne 2 : Catégorie inconnue « membre » (user, worker ou supporting).")
-        #expect(error.message(.en) == "membres.csv, line 2: Unknown category \"membre\" (user, worker or supporting).")
+        #expect(error.message(.fr) == "membres.csv, ligne 2 : Catégorie inconnue « membre » (membre utilisateur, membre travailleur ou membre de soutien).")
+        #expect(error.message(.en) == "membres.csv, line 2: Unknown category \"membre\" (user member, worker member or supporting member).")
         #expect(error.field == "category")
     }
 

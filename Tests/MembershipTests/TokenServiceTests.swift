@@ -214,8 +214,14 @@ struct TokenServiceTests {
     @Test func roleNamesParseInAnyCaseAndUnknownOnesAreRefused() throws {
         #expect(try Role(parsing: "ADMIN") == .admin)
         #expect(try Role(parsing: "Staff") == .staff)
+        // The French words too, accents and case ignored.
+        #expect(try Role(parsing: "Personnel") == .staff)
+        #expect(try Role(parsing: "équipe") == .staff)
+        #expect(try Role(parsing: "ADMINISTRATEUR") == .admin)
+        #expect(try Role(parsing: "membre") == .member)
         let error = #expect(throws: CoopError.self) { try Role(parsing: "root") }
         #expect(error?.code == "membership.invalid_role")
+        #expect(error?.message(.fr) == "Rôle inconnu « root » (administrateur, personnel ou membre).")
     }
 
     // MARK: First start

@@ -128,9 +128,15 @@ struct CycleTests {
                                                                 pickupDate: LocalDate(year: 2026, month: 3, day: 16)!))
         let before = try await db.snapshot()
         try await expectRefusal("orders.cycle_not_open") { try await db.service.closeCycle(planned.id, early: true) }
-        try await expectRefusal("orders.cycle_not_planned") { try await db.service.openCycle(cycle) }
+        let notPlanned = try await expectRefusal("orders.cycle_not_planned") { try await db.service.openCycle(cycle) }
+        #expect(notPlanned.message(.fr) == "Le cycle \(cycle) est déjà ouvert : seul un cycle planifié peut ouvrir.")
+        #expect(notPlanned.arguments["state"] == .text("open"))
         try await expectRefusal("orders.cycle_not_closed") { try await db.service.markDelivered(cycle) }
-        try await expectRefusal("orders.order_not_confirmed") { try await db.service.pickUpOrder(order.id) }
+        let notConfirmed = try await expectRefusal("orders.order_not_confirmed") { try await db.service.pickUpOrder(order.id) }
+        // The status in words of each language, never `open` in French; the argument keeps the code.
+        #expect(notConfirmed.message(.fr) == "La commande \(order.id) est ouverte, pas confirmée.")
+        #expect(notConfirmed.message(.en) == "Order \(order.id) is open, not confirmed.")
+        #expect(notConfirmed.arguments["status"] == .text("open"))
         try await expectRefusal("orders.stock_below_reserved") { try await db.service.setStock("SAVON", to: qty("1")) }
         try await expectRefusal("orders.cycle_not_found") { try await db.service.closeCycle(404, early: true) }
         #expect(try await db.snapshot() == before)

@@ -103,7 +103,11 @@ struct ElectionTests {
         let db = try await DB()
         try await db.addMembers(2)
         let election = try await db.createElection()
-        try await expectRefusal("voting.wrong_state") { try await db.voting.open(election.id) }
+        let draft = try await expectRefusal("voting.wrong_state") { try await db.voting.open(election.id) }
+        // Statuses in words of each language; the arguments keep the codes for clients.
+        #expect(draft.message(.fr) == "Le scrutin \(election.id) est à l’état « brouillon » ; cette action demande l’état « codes émis ».")
+        #expect(draft.message(.en) == "Election \(election.id) is draft; this action needs it to be credentials issued.")
+        #expect(draft.arguments["status"] == .text("draft") && draft.arguments["expected"] == .text("credentials_issued"))
         try await expectRefusal("voting.wrong_state") { try await db.voting.close(election.id) }
         try await expectRefusal("voting.wrong_state") { try await db.voting.tally(election.id) }
         try await expectRefusal("voting.not_tallied") { try await db.voting.result(election.id) }

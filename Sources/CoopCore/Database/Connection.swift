@@ -31,6 +31,7 @@ public final class Connection {
         self.path = path
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
+        try registerReadingOrder()
         if !options.readOnly {
             try execute("PRAGMA journal_mode = WAL")
         }

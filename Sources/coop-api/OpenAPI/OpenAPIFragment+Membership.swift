@@ -4,7 +4,7 @@ extension OpenAPIFragment {
         paths: #"""
   /api/v1/plans:
     get:
-      summary: List membership plans (any token)
+      summary: List membership plans by name, accents and case ignored (any token)
       responses:
         '200':
           description: All plans.

@@ -5,7 +5,7 @@ extension OpenAPIFragment {
         paths: #"""
   /api/v1/producers:
     get:
-      summary: List producers by name (any token)
+      summary: List producers by name, accents and case ignored (Érablière with the E's) (any token)
       responses:
         '200':
           description: Every producer.
@@ -93,7 +93,7 @@ extension OpenAPIFragment {
         ~problems 401 403 404 409 422
   /api/v1/pickup-points:
     get:
-      summary: List pickup points by name (any token)
+      summary: List pickup points by name, accents and case ignored (any token)
       parameters:
         - {name: active, in: query, description: Only active points., schema: {type: boolean}}
       responses:

@@ -16,7 +16,7 @@ struct CycleCommand: AsyncParsableCommand {
     ]
 
     static func row(_ c: Cycle, _ out: Output, timeZone: TimeZone) -> [String] {
-        [String(c.id), c.name, OrdersOutput.stateText(c.state).render(out.language), c.opens.localText(in: timeZone),
+        [String(c.id), c.name, c.state.label.render(out.language), c.opens.localText(in: timeZone),
          c.closes.localText(in: timeZone), c.pickupDate.iso8601, String(c.orderCount)]
     }
 
@@ -128,20 +128,13 @@ struct CycleCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List cycles, newest first. / Lister les cycles.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only cycles in this state: planned, open, closed or delivered.") var state: String?
+        @Option(help: "Only cycles in this state: planned, open, closed or delivered (planifié, ouvert, fermé, livré).") var state: String?
         @Option(help: "Cycles per page (1–500).") var limit: Int = 50
         @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 
         func run() async throws {
             try await global.run { session in
-                var wanted: CycleState?
-                if let state {
-                    guard let s = CycleState(rawValue: state.lowercased()) else {
-                        throw CoopError.invalidValue("state", state, expected: .init(fr: "planned, open, closed ou delivered",
-                                                                                      en: "planned, open, closed or delivered"))
-                    }
-                    wanted = s
-                }
+                let wanted = try state.map { try CycleState(words: $0, field: "state") }
                 let page = try await session.coop.orders.cycles(state: wanted, page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
                 try out.printPage(page) { cycles in

@@ -29,7 +29,7 @@ struct ElectionCommand: AsyncParsableCommand {
         out.table(
             [.init(fr: "Scrutin", en: "Election"), .init(fr: "Titre", en: "Title"), .init(fr: "Statut", en: "Status"),
              .init(fr: "Ouverture", en: "Opens"), .init(fr: "Fermeture", en: "Closes"), .init(fr: "Bulletins", en: "Ballots")],
-            elections.map { [$0.id, $0.title, VotingOutput.statusText($0.status).render(out.language), $0.opens.localText(in: timeZone),
+            elections.map { [$0.id, $0.title, $0.status.label.render(out.language), $0.opens.localText(in: timeZone),
                              $0.closes.localText(in: timeZone), String($0.ballotCount)] })
     }
 
@@ -341,7 +341,7 @@ struct ElectionCommand: AsyncParsableCommand {
                                        en: "Election {id} \"{title}\": {events} events, {status}."),
                                  ["id": .text(report.election), "title": .text(definition?.title ?? ""),
                                   "events": .integer(Int64(report.events)),
-                                  "status": .text(VotingOutput.statusText(report.status).render(out.language))]))
+                                  "status": .text(report.status.label.render(out.language))]))
                 out.say(out.text(.init(fr: "Codes : {eligible} (révoqués : {revoked}) · bulletins : {ballots} · signatures vérifiées : {checked}",
                                        en: "Credentials: {eligible} (revoked: {revoked}) · ballots: {ballots} · signatures checked: {checked}"),
                                  ["eligible": .integer(Int64(report.eligible)), "revoked": .integer(Int64(report.revoked)),

@@ -14,26 +14,11 @@ struct FeeCommand: AsyncParsableCommand {
         .init(fr: "Prêt", en: "Loan"), .init(fr: "Article", en: "Item"), .init(fr: "Statut", en: "Status"), .init(fr: "Description", en: "Description"),
     ]
 
-    static func kindText(_ kind: FeeKind) -> LocalizedText {
-        switch kind {
-        case .late: .init(fr: "retard", en: "late")
-        case .lost: .init(fr: "perte", en: "lost")
-        case .damage: .init(fr: "dommage", en: "damage")
-        }
-    }
-
-    static func statusText(_ status: FeeStatus) -> LocalizedText {
-        switch status {
-        case .due: .init(fr: "dû", en: "due")
-        case .waived: .init(fr: "annulé", en: "waived")
-        }
-    }
-
     static func print(_ fees: [Fee], _ out: Output) throws {
         if out.json { return try out.printJSON(fees) }
         out.table(headers, fees.map {
-            [String($0.id), $0.member, kindText($0.kind).render(out.language), $0.amount.formatted(out.language),
-             $0.loan.map(String.init) ?? "", $0.item ?? "", statusText($0.status).render(out.language), $0.description]
+            [String($0.id), $0.member, $0.kind.label.render(out.language), $0.amount.formatted(out.language),
+             $0.loan.map(String.init) ?? "", $0.item ?? "", $0.status.label.render(out.language), $0.description]
         })
     }
 

@@ -18,18 +18,8 @@ struct HoldCommand: AsyncParsableCommand {
     ]
 
     static func row(_ hold: Hold, _ out: Output, timeZone: TimeZone) -> [String] {
-        [String(hold.id), hold.item, hold.member, hold.position.map(String.init) ?? "", statusText(hold.status).render(out.language),
+        [String(hold.id), hold.item, hold.member, hold.position.map(String.init) ?? "", hold.status.label.render(out.language),
          hold.readyUntil?.iso8601 ?? "", hold.createdAt.localText(in: timeZone)]
-    }
-
-    static func statusText(_ status: HoldStatus) -> LocalizedText {
-        switch status {
-        case .waiting: .init(fr: "en attente", en: "waiting")
-        case .ready: .init(fr: "prête", en: "ready")
-        case .fulfilled: .init(fr: "honorée", en: "fulfilled")
-        case .expired: .init(fr: "expirée", en: "expired")
-        case .cancelled: .init(fr: "annulée", en: "cancelled")
-        }
     }
 
     static func print(_ holds: [Hold], _ session: Session) throws {

@@ -13,19 +13,13 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this member's.") var member: String?
         @Option(help: "Only this cycle's.") var cycle: Int64?
-        @Option(help: "Only invoice or credit_note.") var kind: String?
+        @Option(help: "Only invoices or credit notes: invoice or credit note (facture, note de crédit).") var kind: String?
         @Option(help: "Documents per page (1–500).") var limit: Int = 50
         @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 
         func run() async throws {
             try await global.run { session in
-                var wanted: InvoiceKind?
-                if let kind {
-                    guard let k = InvoiceKind(rawValue: kind.lowercased()) else {
-                        throw CoopError.invalidValue("kind", kind, expected: .init(fr: "invoice ou credit_note", en: "invoice or credit_note"))
-                    }
-                    wanted = k
-                }
+                let wanted = try kind.map { try InvoiceKind(words: $0, field: "kind") }
                 let page = try await session.coop.orders.invoices(member: member, cycle: cycle, kind: wanted,
                                                                   page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output

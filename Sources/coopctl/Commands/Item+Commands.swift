@@ -79,7 +79,7 @@ struct ItemCommand: AsyncParsableCommand {
                 out.table(ItemCommand.headers, [ItemCommand.row(item, out)])
                 if let description = item.description { out.say(description) }
                 if !item.tags.isEmpty { out.say(out.text(.init(fr: "Étiquettes : {tags}", en: "Tags: {tags}"), ["tags": .text(item.tags.joined(separator: ", "))])) }
-                for (key, value) in item.attributes.sorted(by: { $0.key < $1.key }) { out.say("  \(key) = \(value)") }
+                for (key, value) in item.attributes.sorted(by: { ReadingOrder.less($0.key, $1.key) }) { out.say("  \(key) = \(value)") }
                 out.say(out.text(.init(fr: "Disponibles : {available} sur {quantity} (prêtées : {out}, en entretien : {maintenance})",
                                        en: "Available: {available} of {quantity} (on loan: {out}, in maintenance: {maintenance})"),
                                  ["available": .integer(Int64(item.available)), "quantity": .integer(Int64(item.quantity)),
@@ -186,7 +186,7 @@ struct ItemCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set an item's status. / Changer le statut d’un article.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
-        @Argument(help: "active, maintenance, retired or lost.") var status: String
+        @Argument(help: "active, maintenance, retired or lost (en circulation, en réparation, retiré, perdu).") var status: String
         @Option var reason: String?
 
         func run() async throws {

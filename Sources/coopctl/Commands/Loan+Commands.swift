@@ -17,16 +17,7 @@ struct LoanCommand: AsyncParsableCommand {
 
     static func row(_ loan: Loan, _ out: Output, timeZone: TimeZone) -> [String] {
         [String(loan.id), loan.item, loan.itemName, loan.member, String(loan.units), loan.outAt.localText(in: timeZone),
-         loan.due.iso8601, statusText(loan.status).render(out.language), loan.fee.formatted(out.language)]
-    }
-
-    static func statusText(_ status: LoanStatus) -> LocalizedText {
-        switch status {
-        case .open: .init(fr: "en cours", en: "open")
-        case .overdue: .init(fr: "en retard", en: "overdue")
-        case .returned: .init(fr: "rendu", en: "returned")
-        case .lost: .init(fr: "perdu", en: "lost")
-        }
+         loan.due.iso8601, loan.status.label.render(out.language), loan.fee.formatted(out.language)]
     }
 
     /// Prints one loan: its JSON object, or a one-row table for people.

@@ -17,16 +17,8 @@ struct MemberCommand: AsyncParsableCommand {
     ]
 
     static func row(_ m: Member, _ out: Output) -> [String] {
-        [m.number, "\(m.firstName) \(m.lastName)", m.email ?? "", m.category.rawValue, m.plan ?? "",
-         statusText(m.status).render(out.language), m.membershipEnds?.iso8601 ?? ""]
-    }
-
-    static func statusText(_ status: MemberStatus) -> LocalizedText {
-        switch status {
-        case .active: .init(fr: "actif", en: "active")
-        case .expired: .init(fr: "échu", en: "expired")
-        case .suspended: .init(fr: "suspendu", en: "suspended")
-        }
+        [m.number, "\(m.firstName) \(m.lastName)", m.email ?? "", m.category.label.render(out.language), m.plan ?? "",
+         m.status.label.render(out.language), m.membershipEnds?.iso8601 ?? ""]
     }
 
     /// Prints one member: JSON object, or a short card for people.
@@ -46,7 +38,8 @@ struct MemberCommand: AsyncParsableCommand {
         @Option var email: String
         @Option var phone: String?
         @Option(help: "fr or en.") var language: String?
-        @Option(help: "user, worker or supporting.") var category: String?
+        @Option(help: "user, worker or supporting (membre utilisateur, membre travailleur, membre de soutien); default user.")
+        var category: String?
         @Option(help: "Name of the membership plan.") var plan: String?
         @Option(name: .customLong("share-capital"), help: "Share capital paid, e.g. 10.00.") var shareCapital: String?
 
@@ -66,15 +59,13 @@ struct MemberCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List members. / Lister les membres.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only members with this status: active, expired or suspended.") var status: String?
+        @Option(help: "Only members with this status: active, expired or suspended (actif, échu, suspendu).") var status: String?
 
         func run() async throws {
             try await global.run { session in
                 var members = try await session.coop.membership.allMembers()
                 if let status {
-                    guard let wanted = MemberStatus(rawValue: status) else {
-                        throw CoopError.invalidValue("status", status, expected: .init(fr: "active, expired ou suspended", en: "active, expired or suspended"))
-                    }
+                    let wanted = try MemberStatus(words: status, field: "status")
                     members = members.filter { $0.status == wanted }
                 }
                 if session.output.json { return try session.output.printJSON(members) }
@@ -131,8 +122,8 @@ struct MemberCommand: AsyncParsableCommand {
         @Option(name: .customLong("last-name")) var lastName: String?
         @Option var email: String?
         @Option var phone: String?
-        @Option var language: String?
-        @Option var category: String?
+        @Option(help: "fr or en.") var language: String?
+        @Option(help: "user, worker or supporting (membre utilisateur, membre travailleur, membre de soutien).") var category: String?
         @Option(help: "Plan name; an empty string removes the plan.") var plan: String?
         @Option(name: .customLong("share-capital")) var shareCapital: String?
 

@@ -52,20 +52,14 @@ struct OrderCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this cycle's orders.") var cycle: Int64?
         @Option(help: "Only this member's orders.") var member: String?
-        @Option(help: "Only orders with this status: open, confirmed, picked_up or cancelled.") var status: String?
+        @Option(help: "Only orders with this status: open, confirmed, picked up or cancelled (ouverte, confirmée, cueillie, annulée).")
+        var status: String?
         @Option(help: "Orders per page (1–500).") var limit: Int = 50
         @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 
         func run() async throws {
             try await global.run { session in
-                var wanted: OrderStatus?
-                if let status {
-                    guard let s = OrderStatus(rawValue: status.lowercased()) else {
-                        throw CoopError.invalidValue("status", status, expected: .init(fr: "open, confirmed, picked_up ou cancelled",
-                                                                                        en: "open, confirmed, picked_up or cancelled"))
-                    }
-                    wanted = s
-                }
+                let wanted = try status.map { try OrderStatus(words: $0, field: "status") }
                 let page = try await session.coop.orders.orders(cycle: cycle, member: member, status: wanted,
                                                                 page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output

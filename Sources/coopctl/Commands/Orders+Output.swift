@@ -23,40 +23,6 @@ enum OrdersOutput {
         return date
     }
 
-    // MARK: Words
-
-    static func statusText(_ status: OrderStatus) -> LocalizedText {
-        switch status {
-        case .open: .init(fr: "ouverte", en: "open")
-        case .confirmed: .init(fr: "confirmée", en: "confirmed")
-        case .picked_up: .init(fr: "cueillie", en: "picked up")
-        case .cancelled: .init(fr: "annulée", en: "cancelled")
-        }
-    }
-
-    static func stateText(_ state: CycleState) -> LocalizedText {
-        switch state {
-        case .planned: .init(fr: "planifié", en: "planned")
-        case .open: .init(fr: "ouvert", en: "open")
-        case .closed: .init(fr: "fermé", en: "closed")
-        case .delivered: .init(fr: "livré", en: "delivered")
-        }
-    }
-
-    static func taxText(_ tax: TaxClass) -> LocalizedText {
-        switch tax {
-        case .zero: .init(fr: "détaxé", en: "zero-rated")
-        case .taxable: .init(fr: "taxable", en: "taxable")
-        }
-    }
-
-    static func taxName(_ tax: TaxKind) -> LocalizedText {
-        switch tax {
-        case .gst: .init(fr: "TPS", en: "GST")
-        case .qst: .init(fr: "TVQ", en: "QST")
-        }
-    }
-
     /// `3 unité`, `1,5 kg`.
     static func quantity(_ quantity: Quantity, _ unit: SaleUnit, _ out: Output) -> String {
         "\(quantity.formatted(out.language)) \(unit.rawValue)"
@@ -82,10 +48,10 @@ enum OrdersOutput {
         out.say(out.text(.init(fr: "Commande {id} — {member}, cycle {cycle}, cueillette : {pickup} ({status})",
                                en: "Order {id} — {member}, cycle {cycle}, pickup: {pickup} ({status})"),
                          ["id": .integer(order.id), "member": .text(order.member), "cycle": .integer(order.cycle),
-                          "pickup": .text(order.pickup), "status": .text(statusText(order.status).render(out.language))]))
+                          "pickup": .text(order.pickup), "status": .text(order.status.label.render(out.language))]))
         out.table(lineHeaders, order.lines.map {
             [$0.product, $0.name, quantity($0.quantity, $0.unit, out), $0.unitPrice.formatted(out.language),
-             taxText($0.tax).render(out.language), $0.amount.formatted(out.language)]
+             $0.tax.label.render(out.language), $0.amount.formatted(out.language)]
         })
         out.say(totals(subtotal: order.subtotal, gst: order.gst, qst: order.qst, total: order.total, out))
         if let invoice = order.invoice {
@@ -100,7 +66,7 @@ enum OrdersOutput {
     ]
 
     static func orderRow(_ order: Order, _ out: Output) -> [String] {
-        [String(order.id), order.member, String(order.cycle), order.pickup, statusText(order.status).render(out.language),
+        [String(order.id), order.member, String(order.cycle), order.pickup, order.status.label.render(out.language),
          String(order.lines.count), order.total.formatted(out.language), order.invoice ?? ""]
     }
 
@@ -120,11 +86,11 @@ enum OrdersOutput {
         }
         var rows = invoice.lines.map {
             [$0.product, $0.name, quantity($0.quantity, $0.unit, out), $0.unitPrice.formatted(out.language),
-             taxText($0.tax).render(out.language), $0.amount.formatted(out.language)]
+             $0.tax.label.render(out.language), $0.amount.formatted(out.language)]
         }
         for tax in invoice.taxes {
             let rate = Quantity(thousandths: tax.rate).formatted(out.language)  // parts per 100,000 → percent with 3 decimals
-            rows.append(["", "\(taxName(tax.tax).render(out.language)) \(rate) %", "", tax.base.formatted(out.language), "",
+            rows.append(["", "\(tax.tax.label.render(out.language)) \(rate) %", "", tax.base.formatted(out.language), "",
                          tax.amount.formatted(out.language)])
         }
         out.table(lineHeaders, rows)

@@ -16,7 +16,7 @@ struct ProductCommand: AsyncParsableCommand {
 
     static func row(_ p: Product, _ out: Output) -> [String] {
         let onDemand = LocalizedText(fr: "sur demande", en: "on demand").render(out.language)
-        return [p.code, p.name, p.producer, p.unit.rawValue, p.price.formatted(out.language), OrdersOutput.taxText(p.tax).render(out.language),
+        return [p.code, p.name, p.producer, p.unit.rawValue, p.price.formatted(out.language), p.tax.label.render(out.language),
                 p.stock?.formatted(out.language) ?? onDemand, p.reserved?.formatted(out.language) ?? "",
                 p.available?.formatted(out.language) ?? onDemand]
     }
@@ -36,7 +36,7 @@ struct ProductCommand: AsyncParsableCommand {
         @Option(help: "The producer's name.") var producer: String
         @Option(help: "Sale unit: unité, kg, douzaine or panier.") var unit: String
         @Option(parsing: .unconditional, help: "Price of one sale unit, e.g. 4.50.") var price: String
-        @Option(help: "zero (basic groceries) or taxable (GST + QST).") var tax: String
+        @Option(help: "zero (basic groceries, détaxé) or taxable (GST + QST, taxable).") var tax: String
         @Option(parsing: .unconditional, help: "Stock in the sale unit (12, or 12.5 for kg).") var stock: String?
         @Flag(name: .customLong("on-demand"), help: "Ordered from the producer without a stock limit.") var onDemand = false
 
@@ -95,7 +95,7 @@ struct ProductCommand: AsyncParsableCommand {
         @Argument var code: String
         @Option var producer: String?
         @Option(parsing: .unconditional, help: "New price of one sale unit, e.g. 4.75.") var price: String?
-        @Option(help: "zero or taxable.") var tax: String?
+        @Option(help: "zero (détaxé) or taxable.") var tax: String?
 
         func run() async throws {
             try await global.run { session in

@@ -102,7 +102,7 @@ extension ReportCommand {
                                   "invoices": .integer(Int64(report.invoiceCount)), "credits": .integer(Int64(report.creditNoteCount))]))
                 out.table([.init(fr: "Taxe", en: "Tax"), .init(fr: "Base", en: "Base"), .init(fr: "Perçue", en: "Collected"),
                            .init(fr: "Remboursée", en: "Refunded"), .init(fr: "Nette", en: "Net")],
-                          report.rows.map { [OrdersOutput.taxName($0.tax).render(out.language), $0.base.formatted(out.language),
+                          report.rows.map { [$0.tax.label.render(out.language), $0.base.formatted(out.language),
                                              $0.collected.formatted(out.language), $0.refunded.formatted(out.language),
                                              $0.net.formatted(out.language)] })
             }

@@ -44,16 +44,7 @@ struct ReservationCommand: AsyncParsableCommand {
 
     static func row(_ r: Reservation, _ out: Output) -> [String] {
         [String(r.id), r.item, r.itemName, r.member, String(r.units), r.from.iso8601, r.to.iso8601,
-         statusText(r.status).render(out.language), r.loan.map(String.init) ?? ""]
-    }
-
-    static func statusText(_ status: ReservationStatus) -> LocalizedText {
-        switch status {
-        case .booked: .init(fr: "réservée", en: "booked")
-        case .collected: .init(fr: "retirée", en: "collected")
-        case .cancelled: .init(fr: "annulée", en: "cancelled")
-        case .expired: .init(fr: "expirée", en: "expired")
-        }
+         r.status.label.render(out.language), r.loan.map(String.init) ?? ""]
     }
 
     static func show(_ reservation: Reservation, _ out: Output) throws {
@@ -66,7 +57,7 @@ struct ReservationCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this member's reservations.") var member: String?
         @Option(help: "Only reservations of this item code.") var item: String?
-        @Option(help: "Only booked, collected, cancelled or expired ones.") var status: String?
+        @Option(help: "Only booked, collected, cancelled or expired ones (réservée, retirée, annulée, expirée).") var status: String?
         @Option(help: "Only those starting on or after this day (YYYY-MM-DD).") var from: String?
         @Option(help: "Only those starting on or before this day (YYYY-MM-DD).") var to: String?
         @Option(help: "Reservations per page (1–500).") var limit: Int = 50
@@ -75,7 +66,7 @@ struct ReservationCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let filter = ReservationFilter(
-                    member: member, item: item, status: try status.map(ReservationCommand.status),
+                    member: member, item: item, status: try status.map { try ReservationStatus(words: $0, field: "status") },
                     from: try from.map { try LendingInput.date($0, field: "from") }, to: try to.map { try LendingInput.date($0, field: "to") })
                 let page = try await session.coop.lending.reservations(
                     filter, page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
@@ -83,15 +74,6 @@ struct ReservationCommand: AsyncParsableCommand {
                 try out.printPage(page) { out.table(ReservationCommand.headers, $0.map { ReservationCommand.row($0, out) }) }
             }
         }
-    }
-
-    /// A status as typed; anything else is refused with the list of states.
-    static func status(_ text: String) throws -> ReservationStatus {
-        guard let status = ReservationStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CoopError.invalidValue("status", text, expected: .init(fr: "booked, collected, cancelled ou expired",
-                                                                         en: "booked, collected, cancelled or expired"))
-        }
-        return status
     }
 
     struct Show: AsyncParsableCommand {

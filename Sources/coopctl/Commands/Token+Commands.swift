@@ -11,7 +11,7 @@ struct TokenCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a token, shown once. / Créer un jeton, affiché une seule fois.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "admin, staff or member.") var role: String
+        @Option(help: "admin, staff or member (administrateur, personnel, membre).") var role: String
         @Option(help: "The member the token acts for (required for the member role).") var member: String?
         @Option(help: "What the token is for, shown in token list (at most 100 characters), e.g. \"Desk, Saturday volunteer\".") var label: String?
 
@@ -53,7 +53,7 @@ struct TokenCommand: AsyncParsableCommand {
                 out.table(
                     [.init(fr: "Préfixe", en: "Prefix"), .init(fr: "Rôle", en: "Role"), .init(fr: "Membre", en: "Member"),
                      .init(fr: "Libellé", en: "Label"), .init(fr: "Créé", en: "Created"), .init(fr: "Révoqué", en: "Revoked")],
-                    tokens.map { [$0.prefix, $0.role.rawValue, $0.member ?? "", $0.label ?? "", $0.createdAt.iso8601, $0.revokedAt?.iso8601 ?? ""] })
+                    tokens.map { [$0.prefix, $0.role.label.render(out.language), $0.member ?? "", $0.label ?? "", $0.createdAt.iso8601, $0.revokedAt?.iso8601 ?? ""] })
             }
         }
     }

@@ -5,16 +5,6 @@ import Voting
 /// What `election` and `vote` share: running without a database, and showing elections and results
 /// to people. Nothing here decides anything; it only prints what the Voting library returned.
 enum VotingOutput {
-    static func statusText(_ status: ElectionStatus) -> LocalizedText {
-        switch status {
-        case .draft: .init(fr: "brouillon", en: "draft")
-        case .credentialsIssued: .init(fr: "codes émis", en: "credentials issued")
-        case .open: .init(fr: "ouvert", en: "open")
-        case .closed: .init(fr: "fermé", en: "closed")
-        case .tallied: .init(fr: "dépouillé", en: "tallied")
-        }
-    }
-
     static func kindText(_ question: Question) -> LocalizedText {
         switch question.kind {
         case .single:
@@ -44,7 +34,7 @@ enum VotingOutput {
         out.table(
             [.init(fr: "Scrutin", en: "Election"), .init(fr: "Titre", en: "Title"), .init(fr: "Statut", en: "Status"),
              .init(fr: "Ouverture", en: "Opens"), .init(fr: "Fermeture", en: "Closes")],
-            [[e.id, e.title, statusText(e.status).render(out.language), e.opens.localText(in: timeZone), e.closes.localText(in: timeZone)]])
+            [[e.id, e.title, e.status.label.render(out.language), e.opens.localText(in: timeZone), e.closes.localText(in: timeZone)]])
         if let cutoff = e.cutoff {
             out.say(out.text(.init(fr: "Admissibilité : membres actifs le {cutoff}", en: "Eligibility: members active at {cutoff}"),
                              ["cutoff": .text(cutoff.localText(in: timeZone))]))
