@@ -65,26 +65,26 @@ import Testing
         let pickup = try ctl.run(["order", "pickup", id])
         #expect(pickup.status == 1)
         #expect(pickup.stderr == "La commande \(id) est ouverte, pas confirmée.\n")
-        #expect(try ctl.run(["order", "list", "--status", "Ouverte", "--json"]).array.count == 1)
-        #expect(try ctl.run(["order", "list", "--status", "open", "--json"]).array.count == 1)
-        #expect(try ctl.run(["order", "list", "--status", "annulée", "--json"]).array.isEmpty)
-        #expect(try ctl.run(["order", "list", "--status", "picked up", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["order", "list", "--status", "Ouverte", "--json"]).page.count == 1)
+        #expect(try ctl.run(["order", "list", "--status", "open", "--json"]).page.count == 1)
+        #expect(try ctl.run(["order", "list", "--status", "annulée", "--json"]).page.isEmpty)
+        #expect(try ctl.run(["order", "list", "--status", "picked up", "--json"]).page.isEmpty)
         let status = try ctl.run(["order", "list", "--status", "perdue"])
         #expect(status.status == 1)
         #expect(status.stderr == "Valeur invalide pour status : « perdue » (ouverte, confirmée, cueillie ou annulée).\n")
         #expect(try ctl.run(["order", "list"]).stdout.contains("ouverte"))
 
-        #expect(try ctl.run(["cycle", "list", "--state", "ouvert", "--json"]).array.count == 1)
-        #expect(try ctl.run(["cycle", "list", "--state", "Planifié", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["cycle", "list", "--state", "ouvert", "--json"]).page.count == 1)
+        #expect(try ctl.run(["cycle", "list", "--state", "Planifié", "--json"]).page.isEmpty)
         #expect(try ctl.run(["cycle", "list", "--state", "demain"]).stderr
             == "Valeur invalide pour state : « demain » (planifié, ouvert, fermé ou livré).\n")
 
         try ctl.ok(["cycle", "close", "1", "--now"])
-        let number = try #require(try ctl.run(["invoice", "list", "--json"]).array.first?["number"] as? String)
+        let number = try #require(try ctl.run(["invoice", "list", "--json"]).page.first?["number"] as? String)
         try ctl.ok(["invoice", "credit", number, "--reason", "Œufs cassés", "OEUFS=1"])
-        #expect(try ctl.run(["invoice", "list", "--kind", "note de crédit", "--json"]).array.count == 1)
-        #expect(try ctl.run(["invoice", "list", "--kind", "Facture", "--json"]).array.count == 1)
-        #expect(try ctl.run(["invoice", "list", "--kind", "credit_note", "--json"]).array.count == 1)
+        #expect(try ctl.run(["invoice", "list", "--kind", "note de crédit", "--json"]).page.count == 1)
+        #expect(try ctl.run(["invoice", "list", "--kind", "Facture", "--json"]).page.count == 1)
+        #expect(try ctl.run(["invoice", "list", "--kind", "credit_note", "--json"]).page.count == 1)
         #expect(try ctl.run(["invoice", "list", "--kind", "reçu", "--lang", "en"]).stderr
             == "Invalid value for kind: \"reçu\" (invoice or credit note).\n")
         let products = try ctl.run(["product", "list"]).stdout
@@ -96,8 +96,8 @@ import Testing
         let ctl = try LendingCommandTests.library(members: 1, items: [("R-1", 1)])
         defer { ctl.remove() }
         try ctl.ok(["reserve", "R-1", "--member", "M-0001", "--from", LendingCommandTests.day(1), "--to", LendingCommandTests.day(2)])
-        #expect(try ctl.run(["reservation", "list", "--status", "Réservée", "--json"]).array.count == 1)
-        #expect(try ctl.run(["reservation", "list", "--status", "annulee", "--json"]).array.isEmpty)
+        #expect(try ctl.run(["reservation", "list", "--status", "Réservée", "--json"]).page.count == 1)
+        #expect(try ctl.run(["reservation", "list", "--status", "annulee", "--json"]).page.isEmpty)
         #expect(try ctl.run(["reservation", "list", "--status", "perdue"]).stderr
             == "Valeur invalide pour status : « perdue » (réservée, retirée, annulée ou expirée).\n")
         #expect(try ctl.run(["reservation", "list"]).stdout.contains("réservée"))
