@@ -14,7 +14,7 @@ extension LendingService {
             let snapshot = try InventoryLedger.item(code: item, in: db)
             let borrower = try Borrower.fetch(member, on: today, in: db)
             try borrower.requireActive()
-            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status.rawValue) }
+            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status) }
             let policy = try PolicyStore.effective(for: snapshot.category, in: db)
             try HoldQueue.settle(snapshot, policy: policy, today: today, at: now, in: db)
             if let existing = try db.scalar("""

@@ -26,7 +26,7 @@ extension LendingService {
             let snapshot = try InventoryLedger.item(code: item, in: db)
             let borrower = try Borrower.fetch(member, on: today, in: db)
             try borrower.requireActive()
-            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status.rawValue) }
+            guard snapshot.status == .active else { throw CoopError.itemInactive(snapshot.code, status: snapshot.status) }
             let policy = try PolicyStore.effective(for: snapshot.category, in: db)
             let length = from.days(until: to) + 1
             guard length <= policy.maxReservationDays else { throw CoopError.reservationTooLong(days: length, max: policy.maxReservationDays) }
@@ -63,7 +63,7 @@ extension LendingService {
     /// - Parameter at: when the pickup happened, for an operation recorded after the fact.
     public func pickUp(reservation id: Int64, at: Instant? = nil, actor: String? = nil) async throws -> Loan {
         let now = context.now(), timeZone = context.timeZone
-        let outAt = try LendingValidation.at(at, now: now)
+        let outAt = try LendingValidation.at(at, now: now, timeZone: timeZone)
         let actor = try LendingValidation.note(actor, field: "actor", max: 100)
         return try await database.write { db in
             let record = try ReservationRecord.fetch(id, in: db)

@@ -16,6 +16,15 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
 
     public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 
+    /// The role as people name it; the raw value is the code typed after `--role`.
+    public var label: LocalizedText {
+        switch self {
+        case .member: LocalizedText(fr: "membre", en: "member")
+        case .staff: LocalizedText(fr: "personnel", en: "staff")
+        case .admin: LocalizedText(fr: "administrateur", en: "administrator")
+        }
+    }
+
     public init(parsing text: String) throws {
         guard let role = Role(rawValue: text.lowercased()) else { throw CoopError.invalidRole(text) }
         self = role

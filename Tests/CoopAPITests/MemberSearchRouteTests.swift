@@ -54,13 +54,13 @@ import Testing
             try await client.execute(uri: "/api/v1/members?q=helene", method: .get, headers: headers(token: coop.member, language: "en")) { response in
                 #expect(response.status == .forbidden)
                 #expect(response.object["code"] as? String == "auth.forbidden")
-                #expect(response.object["detail"] as? String == "This action needs the staff role.")
+                #expect(response.object["detail"] as? String == "This action needs the staff role (`staff`).")
             }
             try await client.execute(uri: "/api/v1/members?q=" + String(repeating: "a", count: 101), method: .get,
                                      headers: headers(token: coop.staff, language: "fr")) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.object["code"] as? String == "common.too_long")
-                #expect(response.object["detail"] as? String == "Le champ q dépasse 100 caractères.")
+                #expect(response.object["detail"] as? String == "Le champ « texte recherché » dépasse 100 caractères.")
             }
         }
     }

@@ -36,8 +36,11 @@ import Testing
         #expect(FieldLabel.render("noSuchField", .the, .fr) == "noSuchField")
     }
 
-    @Test func theMessageArgumentRendersTheLabel() {
+    @Test func theMessageArgumentRendersTheLabelAndTheErrorKeepsTheKey() {
+        let error = CoopError.required("firstName")
+        #expect(error.field == "firstName")
+        #expect(error.message(.fr) == "Le champ « prénom » est obligatoire.")
+        #expect(error.message(.en) == "The field \"first name\" is required.")
         #expect(MessageArgument.field("feeCap", .the).formatted(.fr) == "le plafond des frais")
-        #expect(MessageArgument.field("firstName").formatted(.en) == "\"first name\"")
     }
 }

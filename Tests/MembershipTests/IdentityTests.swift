@@ -21,8 +21,8 @@ struct IdentityTests {
         let error = try #require(throws: CoopError.self) { try Self.alice.require(.staff) }
         #expect(error.code == "auth.forbidden")
         #expect(error.kind == .forbidden)
-        #expect(error.message(.en) == "This action needs the staff role.")
-        #expect(error.message(.fr) == "Cette action demande le rôle staff.")
+        #expect(error.message(.en) == "This action needs the staff role (`staff`).")
+        #expect(error.message(.fr) == "Cette action demande le rôle « personnel » (`staff`).")
         let staff = try #require(throws: CoopError.self) { try Self.staff.require(.admin) }
         #expect(staff.code == "auth.forbidden")
         #expect(staff.message(.en).contains("admin"))
