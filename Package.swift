@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "CoopTestSupport"]),
-        .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership"]),
+        .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
         .target(name: "CoopTestSupport", dependencies: ["CoopCore"], path: "Tests/CoopTestSupport"),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopTestSupport"]),

@@ -49,21 +49,21 @@ public struct CoopError: Error, Sendable, Equatable, CustomStringConvertible {
 extension CoopError {
     /// A required field is missing or empty.
     public static func required(_ field: String) -> CoopError {
-        CoopError(.invalid, "common.required", field: field, ["field": .text(field)],
+        CoopError(.invalid, "common.required", field: field, ["field": .field(field)],
                   fr: "Le champ {field} est obligatoire.", en: "The field {field} is required.")
     }
 
     /// A field holds a value of the wrong form.
     public static func invalidValue(_ field: String, _ value: String, expected: LocalizedText) -> CoopError {
         CoopError(.invalid, "common.invalid_value", field: field,
-                  ["field": .text(field), "value": .text(value), "expectedFr": .text(expected.fr), "expectedEn": .text(expected.en)],
+                  ["field": .field(field, .the), "value": .text(value), "expectedFr": .text(expected.fr), "expectedEn": .text(expected.en)],
                   fr: "Valeur invalide pour {field} : « {value} » ({expectedFr}).",
                   en: "Invalid value for {field}: \"{value}\" ({expectedEn}).")
     }
 
     /// A text longer than allowed.
     public static func tooLong(_ field: String, max: Int) -> CoopError {
-        CoopError(.invalid, "common.too_long", field: field, ["field": .text(field), "max": .integer(Int64(max))],
+        CoopError(.invalid, "common.too_long", field: field, ["field": .field(field), "max": .integer(Int64(max))],
                   fr: "Le champ {field} dépasse {max} caractères.", en: "The field {field} is longer than {max} characters.")
     }
 
@@ -76,8 +76,8 @@ extension CoopError {
 
     /// A money amount that does not parse or is out of range.
     public static func invalidAmount(_ field: String, _ value: String) -> CoopError {
-        CoopError(.invalid, "common.invalid_amount", field: field, ["field": .text(field), "value": .text(value)],
-                  fr: "Montant invalide pour {field} : « {value} » (ex. 40.00).",
+        CoopError(.invalid, "common.invalid_amount", field: field, ["field": .field(field, .the), "value": .text(value)],
+                  fr: "Montant invalide pour {field} : « {value} » (ex. 40,00).",
                   en: "Invalid amount for {field}: \"{value}\" (e.g. 40.00).")
     }
 
@@ -86,7 +86,7 @@ extension CoopError {
     public static func moneyNotCents(_ field: String, _ literal: String) -> CoopError {
         let example = Money(parsing: literal) ?? Money(cents: 500)
         return CoopError(.invalid, "common.money_not_cents", field: field,
-                         ["field": .text(field), "value": .text(literal), "cents": .integer(example.cents), "amount": .money(example)],
+                         ["field": .field(field), "value": .text(literal), "cents": .integer(example.cents), "amount": .money(example)],
                          fr: "Le champ {field} est en cents (entier) : {cents} pour {amount} ; reçu {value}.",
                          en: "The field {field} is in cents (a whole number): {cents} for {amount}; got {value}.")
     }

@@ -3,19 +3,31 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// A message argument as JSON: text stays text, numbers and amounts (cents) are numbers.
+/// A message argument as JSON, in the form programs read rather than the one people do: text stays
+/// text, whole numbers and amounts (cents) are numbers, a decimal quantity is its plain digits (`"2.5"`),
+/// a field its key, a status its code, an instant its UTC ISO-8601 text.
 public struct ProblemArgument: Encodable {
     public let value: MessageArgument
 
     public init(_ value: MessageArgument) { self.value = value }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
         switch value {
-        case .text(let text): try c.encode(text)
-        case .integer(let n): try c.encode(n)
-        case .money(let money): try c.encode(money.cents)
+        case .text(let text): try encode(text, to: encoder)
+        case .integer(let n): try encode(n, to: encoder)
+        case .money(let money): try encode(money.cents, to: encoder)
+        case .decimal: try encode(value.formatted(.en), to: encoder)
+        case .count(.integer(let n), _): try encode(n, to: encoder)
+        case .count(.decimal(let d), _): try encode(MessageNumber.decimal(d).formatted(.en), to: encoder)
+        case .field(let key, _): try encode(key, to: encoder)
+        case .localized(_, let code): try encode(code, to: encoder)
+        case .instant(let instant, _), .instantAt(let instant, _, _): try encode(instant.iso8601, to: encoder)
         }
+    }
+
+    private func encode(_ value: some Encodable, to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(value)
     }
 }
 

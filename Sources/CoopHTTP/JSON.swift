@@ -59,7 +59,7 @@ public enum JSON {
 extension CoopError {
     /// A body field of the wrong type or outside its allowed values.
     public static func invalidField(_ field: String) -> CoopError {
-        CoopError(.invalid, "common.invalid_field", field: field, ["field": .text(field)],
+        CoopError(.invalid, "common.invalid_field", field: field, ["field": .field(field)],
                   fr: "Le champ {field} a une valeur invalide (voir /openapi.yaml).",
                   en: "The field {field} has an invalid value (see /openapi.yaml).")
     }

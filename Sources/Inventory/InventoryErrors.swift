@@ -1,4 +1,12 @@
 import CoopCore
+import Foundation
+
+extension Plural {
+    /// `1 unité demandée`, `2 units requested`.
+    public static let unitsRequested = Plural(fr: "unité demandée", "unités demandées", en: "unit requested", "units requested")
+    /// `1 disponible`, `2,5 disponibles`.
+    public static let available = Plural(fr: "disponible", "disponibles", en: "available", "available")
+}
 
 /// Inventory's refusals. Every code is stable (faces and scripts match on it) and every message exists
 /// in French and English. Public factories are the ones Lending and the faces may raise themselves.
@@ -39,7 +47,7 @@ extension CoopError {
     public static func quantityBelowOut(_ code: String, quantity: Int, out: Int) -> CoopError {
         CoopError(.conflict, "inventory.quantity_below_out", field: "quantity",
                   ["code": .text(code), "quantity": .integer(Int64(quantity)), "out": .integer(Int64(out))],
-                  fr: "{code} : la quantité {quantity} est inférieure aux {out} unités sorties (prêtées ou en entretien).",
+                  fr: "{code} : la quantité {quantity} est inférieure au nombre d’unités sorties ({out}, prêtées ou en entretien).",
                   en: "{code}: the quantity {quantity} is below the {out} units that are out (lent or in maintenance).")
     }
 
@@ -57,9 +65,9 @@ extension CoopError {
     }
 
     static func itemOnLoan(_ code: String, out: Int) -> CoopError {
-        CoopError(.conflict, "inventory.item_on_loan", field: "status", ["code": .text(code), "out": .integer(Int64(out))],
-                  fr: "{code} a encore {out} unité(s) en prêt : il ne peut pas être retiré avant leur retour.",
-                  en: "{code} still has {out} unit(s) on loan: it cannot be retired before they come back.")
+        CoopError(.conflict, "inventory.item_on_loan", field: "status", ["code": .text(code), "out": .count(.integer(Int64(out)), .units)],
+                  fr: "{code} a encore {out} en prêt : il ne peut pas être retiré avant que tout soit rendu.",
+                  en: "{code} still has {out} on loan: it cannot be retired until everything is back.")
     }
 
     static func invalidTag(_ tag: String) -> CoopError {
@@ -85,17 +93,21 @@ extension CoopError {
     /// Fewer units free than asked for (the item is not active, or its units are out).
     public static func unitsUnavailable(_ code: String, requested: Int, available: Int) -> CoopError {
         CoopError(.conflict, "inventory.units_unavailable",
-                  ["code": .text(code), "requested": .integer(Int64(requested)), "available": .integer(Int64(available))],
-                  fr: "{code} : {requested} unité(s) demandée(s), {available} disponible(s).",
-                  en: "{code}: {requested} unit(s) requested, {available} available.")
+                  ["code": .text(code), "requested": .count(.integer(Int64(requested)), .unitsRequested),
+                   "available": .count(.integer(Int64(available)), .available)],
+                  fr: "{code} : {requested}, {available}.",
+                  en: "{code}: {requested}, {available}.")
     }
 
     /// Returning more units than are out.
     public static func unitsNotOut(_ code: String, requested: Int, out: Int) -> CoopError {
         CoopError(.conflict, "inventory.units_not_out",
-                  ["code": .text(code), "requested": .integer(Int64(requested)), "out": .integer(Int64(out))],
-                  fr: "{code} : {requested} unité(s) à rentrer, mais {out} seulement sont sorties.",
-                  en: "{code}: {requested} unit(s) to bring back, but only {out} are out.")
+                  ["code": .text(code),
+                   "requested": .count(.integer(Int64(requested)), Plural(fr: "unité à rentrer", "unités à rentrer",
+                                                                  en: "unit to bring back", "units to bring back")),
+                   "out": .count(.integer(Int64(out)), Plural(fr: "est sortie", "sont sorties", en: "is out", "are out"))],
+                  fr: "{code} : {requested}, mais seulement {out}.",
+                  en: "{code}: {requested}, but only {out}.")
     }
 
     static func invalidUnits(_ units: Int) -> CoopError {
@@ -139,7 +151,7 @@ extension CoopError {
     }
 
     static func invalidPath(_ field: String, _ path: String) -> CoopError {
-        CoopError(.invalid, "inventory.invalid_path", field: field, ["field": .text(field), "path": .text(path)],
+        CoopError(.invalid, "inventory.invalid_path", field: field, ["field": .field(field, .the), "path": .text(path)],
                   fr: "Chemin invalide pour {field} : « {path} » (ex. Costumes/Robes/1920 ; 20 niveaux de 100 caractères au plus).",
                   en: "Invalid path for {field}: \"{path}\" (e.g. Costumes/Robes/1920; at most 20 levels of 100 characters).")
     }

@@ -23,7 +23,7 @@ struct Borrower: Sendable {
 
     /// Refuses a member who is suspended, expired or anonymized.
     func requireActive() throws {
-        if anonymized { throw CoopError.memberInactive(number, status: "anonymized") }
-        guard status == .active else { throw CoopError.memberInactive(number, status: status.rawValue) }
+        if anonymized { throw CoopError.memberInactive(number, status: nil) }
+        guard status == .active else { throw CoopError.memberInactive(number, status: status) }
     }
 }

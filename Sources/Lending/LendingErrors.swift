@@ -1,15 +1,25 @@
 import CoopCore
+import Foundation
 import Inventory
+import Membership
 
 /// Lending's refusals. Every code is stable (faces and scripts match on it), every message exists in
 /// French and English, and the kind gives the HTTP status: `.invalid` 422, `.notFound` 404,
 /// `.conflict` 409, `.forbidden` 403.
+extension Plural {
+    /// `1 libre`, `2 libres`.
+    static let free = Plural(fr: "libre", "libres", en: "free", "free")
+}
+
 extension CoopError {
     // MARK: Members and items
 
     /// The member is suspended, expired or anonymized (409).
-    public static func memberInactive(_ number: String, status: String) -> CoopError {
-        CoopError(.conflict, "lending.member_inactive", field: "member", ["number": .text(number), "status": .text(status)],
+    /// `status` is the member's (`suspended`, `expired`), or nil for an anonymized member (argument `anonymized`).
+    public static func memberInactive(_ number: String, status: MemberStatus?) -> CoopError {
+        let word = status.map { MessageArgument.localized($0.label, code: $0.rawValue) }
+            ?? .localized(LocalizedText(fr: "anonymisé", en: "anonymized"), code: "anonymized")
+        return CoopError(.conflict, "lending.member_inactive", field: "member", ["number": .text(number), "status": word],
                   fr: "Le membre {number} n’est pas actif ({status}) : il ne peut ni emprunter ni réserver.",
                   en: "Member {number} is not active ({status}): they can neither borrow nor reserve.")
     }
@@ -17,10 +27,10 @@ extension CoopError {
     /// The plan's loan limit (in units on loan at once) would be passed (409).
     public static func loanLimit(_ number: String, limit: Int, current: Int, requested: Int) -> CoopError {
         CoopError(.conflict, "lending.loan_limit", field: "units",
-                  ["number": .text(number), "limit": .integer(Int64(limit)), "current": .integer(Int64(current)),
+                  ["number": .text(number), "limit": .count(.integer(Int64(limit)), .units), "current": .count(.integer(Int64(current)), .units),
                    "requested": .integer(Int64(requested))],
-                  fr: "{number} a déjà {current} unité(s) en prêt sur {limit} permises : {requested} de plus dépasserait la limite.",
-                  en: "{number} already has {current} unit(s) on loan out of {limit} allowed: {requested} more would pass the limit.")
+                  fr: "{number} a déjà {current} en prêt, pour une limite de {limit} : {requested} de plus la dépasserait.",
+                  en: "{number} already has {current} on loan, with a limit of {limit}: {requested} more would pass it.")
     }
 
     /// The member owes more than the co-op's threshold (409).
@@ -33,18 +43,18 @@ extension CoopError {
 
     /// The item is in maintenance, retired or lost (409).
     public static func itemInactive(_ code: String, status: ItemStatus) -> CoopError {
-        CoopError(.conflict, "lending.item_inactive", field: "item", ["code": .text(code)].merging(status.arguments("status")) { $1 },
-                  fr: "{code} n’est pas en circulation ({statusFr}).", en: "{code} is not in circulation ({statusEn}).")
+        CoopError(.conflict, "lending.item_inactive", field: "item", ["code": .text(code), "status": .localized(status.label, code: status.rawValue)],
+                  fr: "{code} n’est pas en circulation ({status}).", en: "{code} is not in circulation ({status}).")
     }
 
     /// Not enough units free on some day of the period, once loans, reservations, offered holds and
     /// buffer days are counted (409). Names the first day short and the units free that day.
     public static func unitsUnavailable(_ code: String, requested: Int, available: Int, on day: LocalDate) -> CoopError {
         CoopError(.conflict, "lending.units_unavailable", field: "units",
-                  ["code": .text(code), "requested": .integer(Int64(requested)), "available": .integer(Int64(available)),
-                   "date": .text(day.iso8601)],
-                  fr: "{code} : {requested} unité(s) demandée(s), {available} libre(s) le {date}.",
-                  en: "{code}: {requested} unit(s) requested, {available} free on {date}.")
+                  ["code": .text(code), "requested": .count(.integer(Int64(requested)), .unitsRequested),
+                   "available": .count(.integer(Int64(available)), .free), "date": .text(day.iso8601)],
+                  fr: "{code} : {requested}, {available} le {date}.",
+                  en: "{code}: {requested}, {available} on {date}.")
     }
 
     /// The free unit is kept for a member whose hold is ready (409): the desk must not lend it to
@@ -81,16 +91,16 @@ extension CoopError {
     }
 
     /// A desk operation recorded in the future (422).
-    public static func atInFuture(_ at: Instant) -> CoopError {
-        CoopError(.invalid, "lending.at_in_future", field: "at", ["at": .text(at.iso8601)],
-                  fr: "L’instant {at} est dans le futur : on n’enregistre que ce qui a eu lieu.",
-                  en: "The instant {at} is in the future: only what happened can be recorded.")
+    public static func atInFuture(_ at: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.invalid, "lending.at_in_future", field: "at", ["at": .instant(at, timeZone)],
+                  fr: "Le moment indiqué ({at}) est dans le futur : on n’enregistre que ce qui a eu lieu.",
+                  en: "The time given ({at}) is in the future: only what happened can be recorded.")
     }
 
     /// A return recorded before the loan went out (422).
-    public static func atBeforeOut(_ at: Instant, out: Instant) -> CoopError {
-        CoopError(.invalid, "lending.at_before_out", field: "at", ["at": .text(at.iso8601), "out": .text(out.iso8601)],
-                  fr: "Le retour à {at} précède la sortie du prêt ({out}).", en: "The return at {at} is before the loan went out ({out}).")
+    public static func atBeforeOut(_ at: Instant, out: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.invalid, "lending.at_before_out", field: "at", ["at": .instant(at, timeZone), "out": .instant(out, timeZone)],
+                  fr: "Le retour ({at}) précède la sortie du prêt ({out}).", en: "The return ({at}) is before the loan went out ({out}).")
     }
 
     /// A date the co-op is closed, where an open day is needed (422): `reason` is the dated closure's,
@@ -138,8 +148,8 @@ extension CoopError {
     }
 
     /// The loan is already returned or declared lost (409).
-    public static func loanClosed(_ id: Int64, status: String) -> CoopError {
-        CoopError(.conflict, "lending.loan_closed", field: "loan", ["id": .integer(id), "status": .text(status)],
+    public static func loanClosed(_ id: Int64, status: LoanStatus) -> CoopError {
+        CoopError(.conflict, "lending.loan_closed", field: "loan", ["id": .integer(id), "status": .localized(status.label, code: status.rawValue)],
                   fr: "Le prêt {id} est clos ({status}).", en: "Loan {id} is closed ({status}).")
     }
 
@@ -174,9 +184,11 @@ extension CoopError {
     /// Others are waiting for this item: the loan is not renewed (409).
     public static func holdsWaiting(_ id: Int64, code: String, count: Int) -> CoopError {
         CoopError(.conflict, "lending.holds_waiting", field: "loan",
-                  ["id": .integer(id), "code": .text(code), "count": .integer(Int64(count))],
-                  fr: "Le prêt {id} ne peut être renouvelé : {count} membre(s) attendent {code}.",
-                  en: "Loan {id} cannot be renewed: {count} member(s) are waiting for {code}.")
+                  ["id": .integer(id), "code": .text(code),
+                   "count": .count(.integer(Int64(count)), Plural(fr: "membre attend", "membres attendent",
+                                                          en: "member is waiting for", "members are waiting for"))],
+                  fr: "Le prêt {id} ne peut être renouvelé : {count} {code}.",
+                  en: "Loan {id} cannot be renewed: {count} {code}.")
     }
 
     // MARK: Reservations
@@ -195,23 +207,28 @@ extension CoopError {
 
     /// Longer than the policy's maximum reservation length (422).
     public static func reservationTooLong(days: Int, max: Int) -> CoopError {
-        CoopError(.invalid, "lending.reservation_too_long", field: "to", ["days": .integer(Int64(days)), "max": .integer(Int64(max))],
-                  fr: "Une réservation de {days} jours dépasse le maximum de {max} jours.",
-                  en: "A reservation of {days} days is longer than the {max}-day maximum.")
+        CoopError(.invalid, "lending.reservation_too_long", field: "to",
+                  ["days": .count(.integer(Int64(days)), .days), "max": .count(.integer(Int64(max)), .days)],
+                  fr: "Une réservation de {days} dépasse le maximum de {max}.",
+                  en: "A reservation of {days} is longer than the maximum of {max}.")
     }
 
     /// Starting further ahead than the policy allows (422).
     public static func reservationTooFar(days: Int, max: Int) -> CoopError {
-        CoopError(.invalid, "lending.reservation_too_far", field: "from", ["days": .integer(Int64(days)), "max": .integer(Int64(max))],
-                  fr: "On ne réserve pas à {days} jours d’avance : au plus {max}.",
-                  en: "Reservations cannot start {days} days ahead: at most {max}.")
+        CoopError(.invalid, "lending.reservation_too_far", field: "from",
+                  ["days": .count(.integer(Int64(days)), .days), "max": .count(.integer(Int64(max)), .days)],
+                  fr: "On ne réserve pas {days} à l’avance : au plus {max}.",
+                  en: "Reservations cannot start {days} ahead: at most {max}.")
     }
 
     /// The plan's limit of active reservations is reached (409).
     public static func reservationLimit(_ number: String, limit: Int) -> CoopError {
-        CoopError(.conflict, "lending.reservation_limit", field: "member", ["number": .text(number), "limit": .integer(Int64(limit))],
-                  fr: "{number} a déjà {limit} réservation(s) active(s), le maximum de sa formule.",
-                  en: "{number} already has {limit} active reservation(s), the most the plan allows.")
+        CoopError(.conflict, "lending.reservation_limit", field: "member",
+                  ["number": .text(number),
+                   "limit": .count(.integer(Int64(limit)), Plural(fr: "réservation active", "réservations actives",
+                                                          en: "active reservation", "active reservations"))],
+                  fr: "{number} a déjà {limit}, le maximum de sa formule.",
+                  en: "{number} already has {limit}, the most the plan allows.")
     }
 
     /// No reservation has this id (404).
@@ -243,9 +260,11 @@ extension CoopError {
 
     /// A unit is free now: borrow it rather than wait (409).
     public static func holdNotNeeded(_ code: String, available: Int) -> CoopError {
-        CoopError(.conflict, "lending.hold_not_needed", field: "item", ["code": .text(code), "available": .integer(Int64(available))],
-                  fr: "{code} a {available} unité(s) libre(s) : empruntez-la plutôt que d’attendre.",
-                  en: "{code} has {available} unit(s) free: borrow one rather than wait.")
+        CoopError(.conflict, "lending.hold_not_needed", field: "item",
+                  ["code": .text(code), "available": .count(.integer(Int64(available)), Plural(fr: "unité libre", "unités libres",
+                                                                                      en: "unit free", "units free"))],
+                  fr: "{code} a {available} : empruntez-en une plutôt que d’attendre.",
+                  en: "{code} has {available}: borrow one rather than wait.")
     }
 
     /// The member is already in line for this item (409).
@@ -294,11 +313,18 @@ extension CoopError {
 
     // MARK: Policies, closures, settings
 
-    /// A policy value out of its range (422).
-    public static func invalidPolicyValue(_ field: String, _ value: Int64, min: Int64, max: Int64) -> CoopError {
-        CoopError(.invalid, "lending.invalid_policy_value", field: field,
-                  ["field": .text(field), "value": .integer(value), "min": .integer(min), "max": .integer(max)],
-                  fr: "{field} doit être de {min} à {max} (reçu {value}).", en: "{field} must be from {min} to {max} (got {value}).")
+    /// A policy value out of its range (422), in the value's own unit: `de 1 à 365 jours`,
+    /// `de 0,00 $ à 100 000,00 $ (reçu -1,00 $)`.
+    public static func invalidPolicyValue(_ field: String, _ value: Int64, min: Int64, max: Int64,
+                                          unit: LoanPolicy.Unit) -> CoopError {
+        let arguments: [String: MessageArgument] = switch unit {
+        case .days: ["value": .integer(value), "min": .integer(min), "max": .count(.integer(Int64(max)), .days)]
+        case .count: ["value": .integer(value), "min": .integer(min), "max": .integer(max)]
+        case .money: ["value": .money(Money(cents: value)), "min": .money(Money(cents: min)), "max": .money(Money(cents: max))]
+        }
+        return CoopError(.invalid, "lending.invalid_policy_value", field: field,
+                         arguments.merging(["field": .field(field, .subject)]) { a, _ in a },
+                         fr: "{field} doit être de {min} à {max} (reçu {value}).", en: "{field} must be from {min} to {max} (got {value}).")
     }
 
     /// No policy for this category (404).
@@ -310,8 +336,8 @@ extension CoopError {
     /// A weekday other than 1 (Monday) … 7 (Sunday) or a day name (422).
     public static func invalidWeekday(_ value: String) -> CoopError {
         CoopError(.invalid, "lending.invalid_weekday", field: "weekday", ["value": .text(value)],
-                  fr: "Jour de la semaine inconnu « {value} » (1 à 7, lundi à dimanche, ou monday…sunday).",
-                  en: "Unknown weekday \"{value}\" (1 to 7, monday to sunday, or lundi…dimanche).")
+                  fr: "Jour de la semaine inconnu « {value} » (1 à 7, ou lundi à dimanche).",
+                  en: "Unknown weekday \"{value}\" (1 to 7, or monday to sunday).")
     }
 
     /// Closing every day of the week would leave no day to return loans on (422).
@@ -335,7 +361,7 @@ extension CoopError {
     /// A report name that does not exist (404).
     public static func unknownReport(_ name: String) -> CoopError {
         CoopError(.notFound, "lending.unknown_report", field: "report", ["name": .text(name)],
-                  fr: "Rapport inconnu « {name} » (overdue, due-today, expected-returns, to-prepare, popular, never-borrowed).",
-                  en: "Unknown report \"{name}\" (overdue, due-today, expected-returns, to-prepare, popular, never-borrowed).")
+                  fr: "Rapport inconnu « {name} » (`overdue`, `due-today`, `expected-returns`, `to-prepare`, `popular` ou `never-borrowed`).",
+                  en: "Unknown report \"{name}\" (`overdue`, `due-today`, `expected-returns`, `to-prepare`, `popular` or `never-borrowed`).")
     }
 }

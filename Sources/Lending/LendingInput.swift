@@ -77,9 +77,9 @@ enum LendingValidation {
     }
 
     /// A recorded desk instant: never in the future (nil means now).
-    static func at(_ at: Instant?, now: Instant) throws -> Instant {
+    static func at(_ at: Instant?, now: Instant, timeZone: TimeZone) throws -> Instant {
         guard let at else { return now }
-        guard at <= now else { throw CoopError.atInFuture(at) }
+        guard at <= now else { throw CoopError.atInFuture(at, timeZone: timeZone) }
         return at
     }
 }

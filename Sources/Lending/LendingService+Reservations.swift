@@ -63,7 +63,7 @@ extension LendingService {
     /// - Parameter at: when the pickup happened, for an operation recorded after the fact.
     public func pickUp(reservation id: Int64, at: Instant? = nil, actor: String? = nil) async throws -> Loan {
         let now = context.now(), timeZone = context.timeZone
-        let outAt = try LendingValidation.at(at, now: now)
+        let outAt = try LendingValidation.at(at, now: now, timeZone: timeZone)
         let actor = try LendingValidation.note(actor, field: "actor", max: 100)
         return try await database.write { db in
             let record = try ReservationRecord.fetch(id, in: db)

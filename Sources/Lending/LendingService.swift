@@ -42,7 +42,7 @@ public struct LendingService: Sendable {
     ) async throws -> Loan {
         let units = try LendingValidation.units(units)
         let now = context.now(), timeZone = context.timeZone
-        let outAt = try LendingValidation.at(at, now: now)
+        let outAt = try LendingValidation.at(at, now: now, timeZone: timeZone)
         let actor = try LendingValidation.note(actor, field: "actor", max: 100)
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
@@ -144,7 +144,8 @@ public struct LendingService: Sendable {
     public func checkIn(
         loan id: Int64, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil, actor: String? = nil
     ) async throws -> Loan {
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now())
+        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
+                                    timeZone: context.timeZone)
         let timeZone = context.timeZone
         return try await database.write { db in
             try Self.receive(try LoanRecord.fetch(id, in: db), input, timeZone: timeZone, in: db)
@@ -157,7 +158,8 @@ public struct LendingService: Sendable {
         item: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil,
         actor: String? = nil
     ) async throws -> Loan {
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now())
+        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
+                                    timeZone: context.timeZone)
         let timeZone = context.timeZone
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
@@ -171,7 +173,8 @@ public struct LendingService: Sendable {
         reference: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil,
         actor: String? = nil
     ) async throws -> Loan {
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now())
+        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
+                                    timeZone: context.timeZone)
         let timeZone = context.timeZone
         let text = reference.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw CoopError.required("loan") }
@@ -207,10 +210,10 @@ public struct LendingService: Sendable {
         let actor: String?
         let now: Instant
 
-        init(condition: String?, maintenance: String?, at: Instant?, actor: String?, now: Instant) throws {
+        init(condition: String?, maintenance: String?, at: Instant?, actor: String?, now: Instant, timeZone: TimeZone) throws {
             self.condition = try LendingValidation.note(condition, field: "condition")
             self.maintenance = try LendingValidation.note(maintenance, field: "maintenance", max: 500)
-            self.at = try LendingValidation.at(at, now: now)
+            self.at = try LendingValidation.at(at, now: now, timeZone: timeZone)
             self.actor = try LendingValidation.note(actor, field: "actor", max: 100)
             self.now = now
         }
@@ -235,7 +238,7 @@ public struct LendingService: Sendable {
     /// The check-in steps, inside the caller's transaction.
     static func receive(_ record: LoanRecord, _ input: ReturnInput, timeZone: TimeZone, in db: Connection) throws -> Loan {
         try record.requireOpen()
-        guard input.at >= record.outAt else { throw CoopError.atBeforeOut(input.at, out: record.outAt) }
+        guard input.at >= record.outAt else { throw CoopError.atBeforeOut(input.at, out: record.outAt, timeZone: timeZone) }
         let returnDay = input.at.localDate(in: timeZone), today = input.now.localDate(in: timeZone)
         let fee = record.feeTerms.fee(due: record.due, returnedOn: returnDay)
         try InventoryLedger.checkIn(itemID: record.itemID, units: record.units, actor: input.actor, reason: "loan \(record.id)",

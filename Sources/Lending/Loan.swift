@@ -190,7 +190,7 @@ struct LoanRecord: Sendable {
 
     /// Refuses a loan that is returned or lost.
     func requireOpen() throws {
-        guard status == "open" else { throw CoopError.loanClosed(id, status: status) }
+        guard status == "open" else { throw CoopError.loanClosed(id, status: LoanStatus(rawValue: status) ?? .returned) }
     }
 }
 

@@ -94,22 +94,29 @@ public struct LoanPolicy: Sendable, Codable, Equatable {
     /// The late-fee terms a loan keeps for its whole life.
     var feeTerms: FeeTerms { FeeTerms(feePerDay: feePerDay, graceDays: graceDays, cap: feeCap) }
 
-    /// The ranges each value must fall in; the same bounds for the CLI, the API and the table.
-    static let bounds: [(field: String, range: ClosedRange<Int64>, value: @Sendable (LoanPolicy) -> Int64)] = [
-        ("loanDays", 1...365, { Int64($0.loanDays) }),
-        ("maxRenewals", 0...99, { Int64($0.maxRenewals) }),
-        ("feePerDay", 0...100_000, { $0.feePerDay.cents }),
-        ("graceDays", 0...365, { Int64($0.graceDays) }),
-        ("feeCap", 0...10_000_000, { $0.feeCap.cents }),
-        ("maxReservationDays", 1...366, { Int64($0.maxReservationDays) }),
-        ("maxAdvanceDays", 0...730, { Int64($0.maxAdvanceDays) }),
-        ("bufferDays", 0...60, { Int64($0.bufferDays) }),
-        ("holdReadyDays", 1...60, { Int64($0.holdReadyDays) }),
+    /// What a policy value counts, so that a refusal says it in that unit.
+    public enum Unit: Sendable, Equatable {
+        case days, count, money
+    }
+
+    /// The ranges each value must fall in; the same bounds for the CLI, the API and the table. Money
+    /// bounds are in cents.
+    static let bounds: [(field: String, range: ClosedRange<Int64>, unit: Unit, value: @Sendable (LoanPolicy) -> Int64)] = [
+        (field: "loanDays", 1...365, .days, { Int64($0.loanDays) }),
+        (field: "maxRenewals", 0...99, .count, { Int64($0.maxRenewals) }),
+        (field: "feePerDay", 0...100_000, .money, { $0.feePerDay.cents }),
+        (field: "graceDays", 0...365, .days, { Int64($0.graceDays) }),
+        (field: "feeCap", 0...10_000_000, .money, { $0.feeCap.cents }),
+        (field: "maxReservationDays", 1...366, .days, { Int64($0.maxReservationDays) }),
+        (field: "maxAdvanceDays", 0...730, .days, { Int64($0.maxAdvanceDays) }),
+        (field: "bufferDays", 0...60, .days, { Int64($0.bufferDays) }),
+        (field: "holdReadyDays", 1...60, .days, { Int64($0.holdReadyDays) }),
     ]
 
     func validated() throws -> LoanPolicy {
         for bound in Self.bounds where !bound.range.contains(bound.value(self)) {
-            throw CoopError.invalidPolicyValue(bound.field, bound.value(self), min: bound.range.lowerBound, max: bound.range.upperBound)
+            throw CoopError.invalidPolicyValue(bound.field, bound.value(self), min: bound.range.lowerBound,
+                                               max: bound.range.upperBound, unit: bound.unit)
         }
         return self
     }

@@ -23,8 +23,8 @@ extension CoopError {
     }
 
     static func negativeLimit(_ field: String, _ value: Int) -> CoopError {
-        CoopError(.invalid, "membership.negative_limit", field: field, ["field": .text(field), "value": .integer(Int64(value))],
-                  fr: "{field} ne peut pas être négatif (reçu {value}).", en: "{field} cannot be negative (got {value}).")
+        CoopError(.invalid, "membership.negative_limit", field: field, ["field": .field(field, .subject), "value": .integer(Int64(value))],
+                  fr: "{field} doit être d’au moins 0 (reçu {value}).", en: "{field} must be at least 0 (got {value}).")
     }
 
     /// No member has this number.
@@ -100,8 +100,8 @@ extension CoopError {
 
     static func memberTokenNeedsMember() -> CoopError {
         CoopError(.invalid, "membership.token_needs_member", field: "member",
-                  fr: "Un jeton de rôle member doit être lié à un membre (--member).",
-                  en: "A token with the member role must be tied to a member (--member).")
+                  fr: "Un jeton de rôle « membre » (`member`) doit être lié à un membre (--member).",
+                  en: "A token with the member role (`member`) must be tied to a member (--member).")
     }
 
     static func invalidRole(_ value: String) -> CoopError {
@@ -118,8 +118,8 @@ extension CoopError {
 
     /// A valid token without the role the action needs.
     public static func forbidden(needs role: Role) -> CoopError {
-        CoopError(.forbidden, "auth.forbidden", role.arguments("role"),
-                  fr: "Cette action demande le rôle {roleFr}.", en: "This action needs the {roleEn} role.")
+        CoopError(.forbidden, "auth.forbidden", ["role": .localized(role.label, code: role.rawValue)],
+                  fr: "Cette action demande le rôle « {role} ».", en: "This action needs the {role} role.")
     }
 
     /// A member reaching for another member's data.

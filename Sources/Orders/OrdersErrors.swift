@@ -44,8 +44,9 @@ extension CoopError {
     }
 
     static func invalidPrice(_ price: Money) -> CoopError {
-        CoopError(.invalid, "orders.invalid_price", field: "price", ["price": .money(price)],
-                  fr: "Le prix doit être de 0 à 100 000 $ (reçu {price}).", en: "The price must be from $0 to $100,000 (got {price}).")
+        CoopError(.invalid, "orders.invalid_price", field: "price",
+                  ["price": .money(price), "min": .money(.zero), "max": .money(Money(cents: 10_000_000))],
+                  fr: "Le prix doit être de {min} à {max} (reçu {price}).", en: "The price must be from {min} to {max} (got {price}).")
     }
 
     /// A quantity that does not parse: not a number, or more than three decimals (422).
@@ -58,22 +59,22 @@ extension CoopError {
     /// Zero or less where a positive quantity is needed (422).
     public static func quantityNotPositive(_ product: String, _ quantity: Quantity) -> CoopError {
         CoopError(.invalid, "orders.quantity_not_positive", field: "quantity",
-                  ["product": .text(product), "quantity": .text(quantity.decimalString)],
+                  ["product": .text(product), "quantity": .quantity(quantity)],
                   fr: "{product} : la quantité doit être positive (reçu {quantity}).",
                   en: "{product}: the quantity must be positive (got {quantity}).")
     }
 
-    /// A fraction of a unit that is only sold whole (`2.5 douzaine`) (422).
+    /// A fraction of a unit that is only sold whole (`2,5 douzaines`) (422).
     public static func quantityNotAllowed(_ product: String, _ quantity: Quantity, unit: SaleUnit) -> CoopError {
         CoopError(.invalid, "orders.quantity_not_allowed", field: "quantity",
-                  ["product": .text(product), "quantity": .text(quantity.decimalString), "unit": .text(unit.rawValue)],
-                  fr: "{product} se vend à la {unit} par nombres entiers (reçu {quantity}).",
-                  en: "{product} is sold by the {unit} in whole numbers (got {quantity}).")
+                  ["product": .text(product), "quantity": .quantity(quantity), "unit": .localized(unit.soldBy, code: unit.rawValue)],
+                  fr: "{product} se vend {unit}, en nombres entiers (reçu {quantity}).",
+                  en: "{product} is sold {unit}, in whole numbers (got {quantity}).")
     }
 
     static func quantityTooLarge(_ product: String, _ quantity: Quantity, max: Quantity) -> CoopError {
         CoopError(.invalid, "orders.quantity_too_large", field: "quantity",
-                  ["product": .text(product), "quantity": .text(quantity.decimalString), "max": .text(max.decimalString)],
+                  ["product": .text(product), "quantity": .quantity(quantity), "max": .quantity(max)],
                   fr: "{product} : la quantité {quantity} dépasse le maximum de {max}.",
                   en: "{product}: the quantity {quantity} is more than the maximum of {max}.")
     }
@@ -133,11 +134,11 @@ extension CoopError {
 
     /// Closing issues invoices that cannot be taken back, so a cycle closes at its closing time, or
     /// earlier only when the coordinator says so (409).
-    static func cycleNotYetClosable(_ id: Int64, closes: Instant, timeZone: TimeZone) -> CoopError {
+    static func cycleNotYetClosable(_ id: Int64, closes: Instant, now: Instant, timeZone: TimeZone) -> CoopError {
         CoopError(.conflict, "orders.cycle_not_yet_closable", field: "cycle",
-                  ["cycle": .integer(id), "closes": .text(closes.localText(in: timeZone))],
-                  fr: "Le cycle {cycle} ferme le {closes} ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : \"now\": true).",
-                  en: "Cycle {cycle} closes on {closes}; closing it now would issue its invoices early. To close it anyway: --now (API: \"now\": true).")
+                  ["cycle": .integer(id), "closes": .instantAt(closes, timeZone, now: now)],
+                  fr: "Le cycle {cycle} ferme {closes} ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : `\"now\": true`).",
+                  en: "Cycle {cycle} closes {closes}; closing it now would issue its invoices early. To close it anyway: --now (API: `\"now\": true`).")
     }
 
     /// A credit note names what it gives back, or says it gives back everything left (422).
@@ -182,9 +183,11 @@ extension CoopError {
     /// already holds of the product plus the stock nobody has reserved (409).
     public static func insufficientStock(_ code: String, requested: Quantity, available: Quantity) -> CoopError {
         CoopError(.conflict, "orders.insufficient_stock", field: "quantity",
-                  ["product": .text(code), "requested": .text(requested.decimalString), "available": .text(available.decimalString)],
-                  fr: "Stock insuffisant pour {product} : {requested} demandé(s), {available} disponible(s).",
-                  en: "Not enough {product} in stock: {requested} requested, {available} available.")
+                  ["product": .text(code),
+                   "requested": .count(.quantity(requested), Plural(fr: "demandé", "demandés", en: "requested", "requested")),
+                   "available": .count(.quantity(available), .available)],
+                  fr: "Stock insuffisant pour {product} : {requested}, {available}.",
+                  en: "Not enough {product} in stock: {requested}, {available}.")
     }
 
     /// No order has this id (404).
@@ -237,7 +240,7 @@ extension CoopError {
     /// More than what remains uncredited of an invoice line (409).
     static func creditExceedsInvoice(_ code: String, requested: Quantity, remaining: Quantity) -> CoopError {
         CoopError(.conflict, "orders.credit_exceeds_invoice", field: "quantity",
-                  ["product": .text(code), "requested": .text(requested.decimalString), "remaining": .text(remaining.decimalString)],
+                  ["product": .text(code), "requested": .quantity(requested), "remaining": .quantity(remaining)],
                   fr: "{product} : {requested} à créditer, mais il ne reste que {remaining} sur la facture.",
                   en: "{product}: {requested} to credit, but only {remaining} remains on the invoice.")
     }
@@ -263,7 +266,7 @@ extension CoopError {
 
     /// A date that is not `YYYY-MM-DD`, for the faces parsing `--from`/`--to` of the tax report (422).
     public static func invalidDate(_ field: String, _ value: String) -> CoopError {
-        CoopError(.invalid, "orders.invalid_date", field: field, ["field": .text(field), "value": .text(value)],
+        CoopError(.invalid, "orders.invalid_date", field: field, ["field": .field(field, .the), "value": .text(value)],
                   fr: "Date invalide pour {field} : « {value} » (AAAA-MM-JJ).", en: "Invalid date for {field}: \"{value}\" (YYYY-MM-DD).")
     }
 
@@ -278,8 +281,10 @@ extension CoopError {
     /// A stock set below what orders (or loans, or repairs) hold out of it (409).
     static func stockBelowReserved(_ code: String, stock: Quantity, reserved: Quantity) -> CoopError {
         CoopError(.conflict, "orders.stock_below_reserved", field: "stock",
-                  ["product": .text(code), "stock": .text(stock.decimalString), "reserved": .text(reserved.decimalString)],
-                  fr: "{product} : le stock ne peut pas descendre à {stock}, {reserved} est déjà réservé.",
-                  en: "{product}: the stock cannot go down to {stock}, {reserved} is already reserved.")
+                  ["product": .text(code), "stock": .quantity(stock),
+                   "reserved": .count(.quantity(reserved), Plural(fr: "est déjà réservé", "sont déjà réservés",
+                                                                en: "is already reserved", "are already reserved"))],
+                  fr: "{product} : le stock ne peut pas descendre à {stock}, {reserved}.",
+                  en: "{product}: the stock cannot go down to {stock}, {reserved}.")
     }
 }

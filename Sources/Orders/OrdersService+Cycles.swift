@@ -69,7 +69,7 @@ extension OrdersService {
             case .closed, .delivered: throw CoopError.cycleClosed(id)
             case .open: break
             }
-            guard early || now >= cycle.closes else { throw CoopError.cycleNotYetClosable(id, closes: cycle.closes, timeZone: zone) }
+            guard early || now >= cycle.closes else { throw CoopError.cycleNotYetClosable(id, closes: cycle.closes, now: now, timeZone: zone) }
             try db.execute("""
                 UPDATE orders_orders SET status = 'cancelled', cancelled_at = ?, updated_at = ?
                 WHERE cycle_id = ? AND status = 'open'

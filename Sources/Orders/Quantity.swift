@@ -74,6 +74,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public var description: String { decimalString }
 
+    /// The exact value, for messages (`MessageArgument.quantity(_:)`).
+    public var decimal: Decimal { Decimal(thousandths) / Decimal(Quantity.scale) }
+
     public static func < (a: Quantity, b: Quantity) -> Bool { a.thousandths < b.thousandths }
     public static func + (a: Quantity, b: Quantity) -> Quantity { Quantity(thousandths: a.thousandths + b.thousandths) }
     public static func - (a: Quantity, b: Quantity) -> Quantity { Quantity(thousandths: a.thousandths - b.thousandths) }
@@ -138,6 +141,16 @@ public enum SaleUnit: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// How a sentence says the product is sold: « à l’unité », « au kg », « à la douzaine », « au panier ».
+    public var soldBy: LocalizedText {
+        switch self {
+        case .unit: LocalizedText(fr: "à l’unité", en: "by the unit")
+        case .kilogram: LocalizedText(fr: "au kg", en: "by the kg")
+        case .dozen: LocalizedText(fr: "à la douzaine", en: "by the dozen")
+        case .basket: LocalizedText(fr: "au panier", en: "by the basket")
+        }
+    }
+
     /// Only weighed products are sold by fractions (to the gram); a half dozen is sold as `unité`.
     public func allows(_ quantity: Quantity) -> Bool {
         self == .kilogram || quantity.isWhole
@@ -156,4 +169,14 @@ public enum SaleUnit: String, Sendable, Codable, CaseIterable {
     func quantity(stockUnits units: Int) -> Quantity {
         Quantity(thousandths: Int64(units) * Quantity.scale / stockUnitsPerSaleUnit)
     }
+}
+
+extension MessageArgument {
+    /// A quantity in a message: `2,5` in French, `2.5` in English.
+    public static func quantity(_ quantity: Quantity) -> MessageArgument { .decimal(quantity.decimal) }
+}
+
+extension MessageNumber {
+    /// A quantity counted in a message (`2,5 disponibles`).
+    public static func quantity(_ quantity: Quantity) -> MessageNumber { .decimal(quantity.decimal) }
 }

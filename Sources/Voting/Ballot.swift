@@ -100,16 +100,16 @@ public struct Ballot: Sendable, Equatable, Codable {
             return LocalizedText(fr: "un bulletin est un objet JSON", en: "a ballot is a JSON object")
         }
         guard object.keys == fieldNames else {
-            return LocalizedText(fr: "les champs doivent être exactement \(fieldNames.joined(separator: ", "))",
-                                 en: "the fields must be exactly \(fieldNames.joined(separator: ", "))")
+            return LocalizedText(fr: "les champs doivent être exactement \(fieldNames.map { "`\($0)`" }.joined(separator: ", "))",
+                                 en: "the fields must be exactly \(fieldNames.map { "`\($0)`" }.joined(separator: ", "))")
         }
         guard let election = object["election"]?.stringValue, !election.isEmpty, election.utf8.count <= 64 else {
-            return LocalizedText(fr: "election doit être l’identifiant du scrutin", en: "election must be the election id")
+            return LocalizedText(fr: "`election` doit être l’identifiant du scrutin", en: "`election` must be the election id")
         }
         for (field, length) in [("electionHash", 64), ("credential", 64), ("signature", 128)] {
             guard let text = object[field]?.stringValue, isLowerHex(text, length: length) else {
-                return LocalizedText(fr: "\(field) doit compter \(length) chiffres hexadécimaux minuscules",
-                                     en: "\(field) must be \(length) lower-case hex digits")
+                return LocalizedText(fr: "`\(field)` doit compter \(length) chiffres hexadécimaux minuscules",
+                                     en: "`\(field)` must be \(length) lower-case hex digits")
             }
         }
         guard let answers = object["answers"]?.arrayValue, answers.count <= NewElection.maxQuestions,
@@ -118,8 +118,8 @@ public struct Ballot: Sendable, Equatable, Codable {
                   return indexes.allSatisfy { $0.integerValue.map { $0 >= 0 && $0 <= Int64(Int32.max) } ?? false }
               })
         else {
-            return LocalizedText(fr: "answers doit être une liste (une par question) de listes de numéros de choix",
-                                 en: "answers must be a list (one per question) of lists of choice numbers")
+            return LocalizedText(fr: "`answers` doit être une liste (une par question) de listes de numéros de choix",
+                                 en: "`answers` must be a list (one per question) of lists of choice numbers")
         }
         return nil
     }

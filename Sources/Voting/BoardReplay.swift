@@ -83,7 +83,7 @@ struct BoardReplay {
             return .verifyOutOfOrder(event.type, LocalizedText(fr: "rien ne suit le résultat", en: "nothing may follow the result"))
         }
         if phase == .empty, event.type != .setup {
-            return .verifyOutOfOrder(event.type, LocalizedText(fr: "le registre commence par setup", en: "the board starts with setup"))
+            return .verifyOutOfOrder(event.type, LocalizedText(fr: "le registre commence par `setup`", en: "the board starts with `setup`"))
         }
         switch event.type {
         case .setup: return applySetup(event)
@@ -124,13 +124,13 @@ struct BoardReplay {
 
     private mutating func applyCredentials(_ event: BoardEvent) -> CoopError? {
         guard phase == .setUp else {
-            return .verifyOutOfOrder(.credentials, LocalizedText(fr: "une seule fois, juste après setup", en: "once, right after setup"))
+            return .verifyOutOfOrder(.credentials, LocalizedText(fr: "une seule fois, juste après `setup`", en: "once, right after `setup`"))
         }
         guard let object = event.payload.objectValue, object.keys == ["count", "credentials", "sha256"],
               let count = object["count"]?.integerValue, let list = object["credentials"]?.arrayValue,
               let fingerprint = object["sha256"]?.stringValue
         else {
-            return .verifyBadCredentials(LocalizedText(fr: "les champs doivent être exactement count, credentials, sha256",
+            return .verifyBadCredentials(LocalizedText(fr: "les champs doivent être exactement `count`, `credentials`, `sha256`",
                                                        en: "the fields must be exactly count, credentials, sha256"))
         }
         let keys = list.compactMap(\.stringValue).filter { Ballot.isLowerHex($0, length: 64) }
@@ -139,7 +139,7 @@ struct BoardReplay {
                                                        en: "each credential is a public key in 64 lower-case hex digits"))
         }
         guard count == Int64(keys.count), count >= 1 else {
-            return .verifyBadCredentials(LocalizedText(fr: "count (\(count)) ne correspond pas aux \(keys.count) clés",
+            return .verifyBadCredentials(LocalizedText(fr: "`count` (\(count)) ne correspond pas au nombre de clés (\(keys.count))",
                                                        en: "count (\(count)) does not match the \(keys.count) keys"))
         }
         let unique = Set(keys)
@@ -167,11 +167,11 @@ struct BoardReplay {
                                                           en: "once, after the credential list"))
         }
         guard let at = instantPayload(event.payload) else {
-            return .verifyBadEvent(LocalizedText(fr: "open porte exactement {\"at\": instant}", en: "open holds exactly {\"at\": instant}"))
+            return .verifyBadEvent(LocalizedText(fr: "`open` porte exactement `{\"at\": instant}`", en: "`open` holds exactly `{\"at\": instant}`"))
         }
         guard at >= definition.opens, at < definition.closes else {
-            return .verifyBadTime(LocalizedText(fr: "ouverture à \(at) hors de la période \(definition.opens) – \(definition.closes)",
-                                                en: "opened at \(at), outside \(definition.opens) – \(definition.closes)"))
+            return .verifyBadTime(LocalizedText(fr: "ouverture le \(at.words(in: .gmt, .fr)), hors de la période du \(definition.opens.words(in: .gmt, .fr)) au \(definition.closes.words(in: .gmt, .fr))",
+                                                en: "opened on \(at.words(in: .gmt, .en)), outside \(definition.opens.words(in: .gmt, .en)) – \(definition.closes.words(in: .gmt, .en))"))
         }
         openedAt = at
         phase = .open
@@ -187,7 +187,7 @@ struct BoardReplay {
               let old = object["credential"]?.stringValue, let new = object["replacement"]?.stringValue,
               Ballot.isLowerHex(old, length: 64), Ballot.isLowerHex(new, length: 64)
         else {
-            return .verifyBadRevoke(LocalizedText(fr: "les champs doivent être exactement credential et replacement (clés hexadécimales)",
+            return .verifyBadRevoke(LocalizedText(fr: "les champs doivent être exactement `credential` et `replacement` (clés hexadécimales)",
                                                   en: "the fields must be exactly credential and replacement (hex keys)"))
         }
         guard active.contains(old) else {
@@ -206,7 +206,7 @@ struct BoardReplay {
 
     private mutating func applyBallot(_ event: BoardEvent, _ facts: EventFacts) -> CoopError? {
         guard phase == .open, let definition else {
-            return .verifyOutOfOrder(.ballot, LocalizedText(fr: "les bulletins vont entre open et close", en: "ballots belong between open and close"))
+            return .verifyOutOfOrder(.ballot, LocalizedText(fr: "les bulletins vont entre `open` et `close`", en: "ballots belong between `open` and `close`"))
         }
         if facts.isRedacted, let tracker = facts.tracker {
             guard allowRedacted else { return .verifyRedactedAfterClose() }
@@ -237,14 +237,14 @@ struct BoardReplay {
 
     private mutating func applyClose(_ event: BoardEvent) -> CoopError? {
         guard phase == .open, let definition, let openedAt else {
-            return .verifyOutOfOrder(.close, LocalizedText(fr: "une seule fois, après open", en: "once, after open"))
+            return .verifyOutOfOrder(.close, LocalizedText(fr: "une seule fois, après `open`", en: "once, after `open`"))
         }
         guard let at = instantPayload(event.payload) else {
-            return .verifyBadEvent(LocalizedText(fr: "close porte exactement {\"at\": instant}", en: "close holds exactly {\"at\": instant}"))
+            return .verifyBadEvent(LocalizedText(fr: "`close` porte exactement `{\"at\": instant}`", en: "`close` holds exactly `{\"at\": instant}`"))
         }
         guard at >= definition.closes, at >= openedAt else {
-            return .verifyBadTime(LocalizedText(fr: "fermeture à \(at), avant l’heure prévue \(definition.closes)",
-                                                en: "closed at \(at), before the set time \(definition.closes)"))
+            return .verifyBadTime(LocalizedText(fr: "fermeture le \(at.words(in: .gmt, .fr)), avant l’heure prévue (\(definition.closes.words(in: .gmt, .fr)))",
+                                                en: "closed on \(at.words(in: .gmt, .en)), before the set time (\(definition.closes.words(in: .gmt, .en)))"))
         }
         phase = .closed
         return nil
@@ -252,7 +252,7 @@ struct BoardReplay {
 
     private mutating func applyResult(_ event: BoardEvent) -> CoopError? {
         guard phase == .closed, let recount = recount() else {
-            return .verifyOutOfOrder(.result, LocalizedText(fr: "une seule fois, après close", en: "once, after close"))
+            return .verifyOutOfOrder(.result, LocalizedText(fr: "une seule fois, après `close`", en: "once, after `close`"))
         }
         guard let expected = try? JSONValue(encoding: recount), expected == event.payload else { return .verifyResultMismatch() }
         phase = .resulted

@@ -158,11 +158,11 @@ public enum BoardVerifier {
             VerificationFailure(seq: position, .verifyBadEvent(LocalizedText(fr: fr, en: en)))
         }
         guard let object = value.objectValue, object.keys == eventKeys else {
-            throw bad("les champs doivent être exactement hash, payload, prev, seq, type",
+            throw bad("les champs doivent être exactement `hash`, `payload`, `prev`, `seq`, `type`",
                       "the fields must be exactly hash, payload, prev, seq, type")
         }
         guard let seq = object["seq"]?.integerValue, let seqInt = Int(exactly: seq) else {
-            throw bad("seq doit être un entier", "seq must be an integer")
+            throw bad("`seq` doit être un entier", "`seq` must be an integer")
         }
         guard let typeName = object["type"]?.stringValue, let type = BoardEventType(rawValue: typeName) else {
             throw bad("type inconnu", "unknown type")
@@ -170,7 +170,7 @@ public enum BoardVerifier {
         guard let hash = object["hash"]?.stringValue, Ballot.isLowerHex(hash, length: 64),
               let prev = object["prev"]?.stringValue, Ballot.isLowerHex(prev, length: 64)
         else {
-            throw bad("hash et prev comptent 64 chiffres hexadécimaux minuscules", "hash and prev are 64 lower-case hex digits")
+            throw bad("`hash` et `prev` comptent 64 chiffres hexadécimaux minuscules", "`hash` and `prev` are 64 lower-case hex digits")
         }
         return BoardEvent(seq: seqInt, type: type, payload: object["payload"]!, prev: prev, hash: hash)
     }

@@ -84,8 +84,9 @@ public struct NewElection: Sendable, Codable, Equatable {
     public static let maxQuestions = 50
     public static let maxTitleLength = 200
 
-    /// Trimmed and checked, defaults filled in. `now` is when the definition is saved.
-    func validated(now: Instant) throws -> NewElection {
+    /// Trimmed and checked, defaults filled in. `now` is when the definition is saved; instants in refusals are
+    /// written in `timeZone`.
+    func validated(now: Instant, timeZone: TimeZone) throws -> NewElection {
         var e = self
         e.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !e.title.isEmpty else { throw CoopError.required("title") }
@@ -93,11 +94,11 @@ public struct NewElection: Sendable, Codable, Equatable {
         guard !questions.isEmpty else { throw CoopError.noQuestions() }
         guard questions.count <= Self.maxQuestions else { throw CoopError.tooManyQuestions(max: Self.maxQuestions) }
         e.questions = try questions.enumerated().map { try $0.element.validated(number: $0.offset + 1) }
-        guard opens < closes else { throw CoopError.invalidWindow(opens: opens, closes: closes) }
-        guard now < closes else { throw CoopError.closesInPast(closes) }
+        guard opens < closes else { throw CoopError.invalidWindow(opens: opens, closes: closes, timeZone: timeZone) }
+        guard now < closes else { throw CoopError.closesInPast(closes, timeZone: timeZone) }
         // Before closing is all that is needed: credentials may be issued late (at the assembly), and
         // the default cut-off is then after the opening time.
-        if let cutoff, cutoff >= closes { throw CoopError.invalidCutoff(cutoff: cutoff, closes: closes) }
+        if let cutoff, cutoff >= closes { throw CoopError.invalidCutoff(cutoff: cutoff, closes: closes, timeZone: timeZone) }
         if let quorum = quorumPercent {
             guard (0...100).contains(quorum) else { throw CoopError.invalidQuorum(quorum) }
             e.quorumPercent = quorum == 0 ? nil : quorum
@@ -171,7 +172,7 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         let asNew = NewElection(title: decoded.title, questions: decoded.questions, opens: decoded.opens,
                                 closes: decoded.closes, cutoff: decoded.cutoff, quorumPercent: decoded.quorumPercent)
         do {
-            let valid = try asNew.validated(now: Instant(milliseconds: Int64.min))
+            let valid = try asNew.validated(now: Instant(milliseconds: Int64.min), timeZone: .gmt)
             guard valid == asNew else { throw DefinitionError.notCanonical }
         } catch let error as CoopError {
             throw DefinitionError.invalid(error)

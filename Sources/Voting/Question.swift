@@ -8,6 +8,15 @@ public enum QuestionKind: String, Sendable, Codable, CaseIterable {
     case approval
     /// A preference order; one winner by instant-runoff.
     case ranked
+
+    /// The kind as people name it; the raw value is the code an election's definition uses.
+    public var label: LocalizedText {
+        switch self {
+        case .single: LocalizedText(fr: "choix unique", en: "single choice")
+        case .approval: LocalizedText(fr: "approbation", en: "approval")
+        case .ranked: LocalizedText(fr: "classement", en: "ranked")
+        }
+    }
 }
 
 /// What a single-choice question needs to be decided.
@@ -108,7 +117,7 @@ public struct Question: Sendable, Codable, Equatable {
         guard answer.count >= low, answer.count <= high else {
             return low == high
                 ? LocalizedText(fr: "il faut exactement \(low) choix (reçu \(answer.count))",
-                                en: "exactly \(low) choice(s) needed (got \(answer.count))")
+                                en: "exactly \(low) \(low == 1 ? "choice" : "choices") needed (got \(answer.count))")
                 : LocalizedText(fr: "il faut de \(low) à \(high) choix (reçu \(answer.count))",
                                 en: "\(low) to \(high) choices needed (got \(answer.count))")
         }

@@ -47,8 +47,8 @@ extension CoopError {
 
     static func verifyNotBoard() -> CoopError {
         CoopError(.invalid, "voting.verify.not_board",
-                  fr: "Ce n’est pas un registre de vote : un objet {\"events\": [...]} est attendu.",
-                  en: "This is not a voting board: an object {\"events\": [...]} is expected.")
+                  fr: "Ce n’est pas un registre de vote : un objet `{\"events\": [...]}` est attendu.",
+                  en: "This is not a voting board: an object `{\"events\": [...]}` is expected.")
     }
 
     static func verifyEmpty() -> CoopError {
@@ -68,19 +68,19 @@ extension CoopError {
 
     static func verifyBrokenLink() -> CoopError {
         CoopError(.invalid, "voting.verify.broken_link",
-                  fr: "prev ne reprend pas le hash de l’événement précédent : la chaîne est rompue.",
-                  en: "prev is not the previous event’s hash: the chain is broken.")
+                  fr: "`prev` ne reprend pas l’empreinte (`hash`) de l’événement précédent : la chaîne est rompue.",
+                  en: "`prev` is not the previous event’s `hash`: the chain is broken.")
     }
 
     static func verifyHashMismatch() -> CoopError {
         CoopError(.invalid, "voting.verify.hash_mismatch",
-                  fr: "le hash ne correspond pas au contenu de l’événement : il a été modifié.",
-                  en: "the hash does not match the event’s content: it was altered.")
+                  fr: "l’empreinte (`hash`) ne correspond pas au contenu de l’événement : il a été modifié.",
+                  en: "the `hash` does not match the event’s content: it was altered.")
     }
 
     static func verifyOutOfOrder(_ type: BoardEventType, _ rule: LocalizedText) -> CoopError {
         CoopError(.invalid, "voting.verify.out_of_order", ["type": .text(type.rawValue), "ruleFr": .text(rule.fr), "ruleEn": .text(rule.en)],
-                  fr: "événement {type} hors de sa place : {ruleFr}.", en: "{type} event out of place: {ruleEn}.")
+                  fr: "événement `{type}` hors de sa place : {ruleFr}.", en: "`{type}` event out of place: {ruleEn}.")
     }
 
     static func verifyBadSetup(_ reason: LocalizedText) -> CoopError {

@@ -1,4 +1,5 @@
 import CoopCore
+import Foundation
 
 /// Voting's refusals. The API maps the kind to a status: `invalid` 422, `notFound` 404, `conflict` 409,
 /// `forbidden` 403, `tooLarge` 413 (the casting contract: 409 `voting.closed`, 403
@@ -24,32 +25,32 @@ extension CoopError {
                   en: "Election {id} is {statusEn}; this action needs it to be {expectedEn}.")
     }
 
-    static func cutoffNotReached(_ cutoff: Instant) -> CoopError {
-        CoopError(.conflict, "voting.cutoff_not_reached", ["cutoff": .text(cutoff.iso8601)],
+    static func cutoffNotReached(_ cutoff: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.cutoff_not_reached", ["cutoff": .instant(cutoff, timeZone)],
                   fr: "La date de référence de l’admissibilité ({cutoff}) n’est pas encore passée : les codes ne peuvent pas encore être émis.",
                   en: "The eligibility cut-off ({cutoff}) has not passed yet: credentials cannot be issued yet.")
     }
 
-    static func tooEarly(_ id: String, opens: Instant) -> CoopError {
-        CoopError(.conflict, "voting.too_early", ["id": .text(id), "opens": .text(opens.iso8601)],
-                  fr: "Le scrutin {id} ouvre à {opens} ; il ne peut pas ouvrir avant.",
-                  en: "Election {id} opens at {opens}; it cannot open before then.")
+    static func tooEarly(_ id: String, opens: Instant, now: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.too_early", ["id": .text(id), "opens": .instantAt(opens, timeZone, now: now)],
+                  fr: "Le scrutin {id} ouvre {opens} ; il ne peut pas ouvrir avant.",
+                  en: "Election {id} opens {opens}; it cannot open before then.")
     }
 
-    static func tooLate(_ id: String, closes: Instant) -> CoopError {
-        CoopError(.conflict, "voting.too_late", ["id": .text(id), "closes": .text(closes.iso8601)],
-                  fr: "Le scrutin {id} devait fermer à {closes} : il est trop tard pour cette action.",
-                  en: "Election {id} was due to close at {closes}: it is too late for this action.")
+    static func tooLate(_ id: String, closes: Instant, now: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.too_late", ["id": .text(id), "closes": .instantAt(closes, timeZone, now: now)],
+                  fr: "Le scrutin {id} devait fermer {closes} : il est trop tard pour cette action.",
+                  en: "Election {id} was due to close {closes}: it is too late for this action.")
     }
 
-    static func notYetClosable(_ id: String, closes: Instant) -> CoopError {
-        CoopError(.conflict, "voting.not_yet_closable", ["id": .text(id), "closes": .text(closes.iso8601)],
-                  fr: "Le scrutin {id} ferme à {closes} ; il ne peut pas être fermé plus tôt.",
-                  en: "Election {id} closes at {closes}; it cannot be closed earlier.")
+    static func notYetClosable(_ id: String, closes: Instant, now: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.not_yet_closable", ["id": .text(id), "closes": .instantAt(closes, timeZone, now: now)],
+                  fr: "Le scrutin {id} ferme {closes} ; il ne peut pas être fermé plus tôt.",
+                  en: "Election {id} closes {closes}; it cannot be closed earlier.")
     }
 
-    static func noEligibleMembers(_ cutoff: Instant) -> CoopError {
-        CoopError(.conflict, "voting.no_eligible_members", ["cutoff": .text(cutoff.iso8601)],
+    static func noEligibleMembers(_ cutoff: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.no_eligible_members", ["cutoff": .instant(cutoff, timeZone)],
                   fr: "Aucun membre n’était actif à la date de référence ({cutoff}).",
                   en: "No member was active at the cut-off ({cutoff}).")
     }
@@ -99,16 +100,18 @@ extension CoopError {
 
     static func thresholdNotAllowed(question: Int, _ kind: QuestionKind) -> CoopError {
         CoopError(.invalid, "voting.threshold_not_allowed", field: "threshold",
-                  ["question": .integer(Int64(question)), "kind": .text(kind.rawValue)],
-                  fr: "La question {question} est de type {kind} : seul un choix unique (single) a un seuil.",
-                  en: "Question {question} is of kind {kind}: only a single-choice question has a threshold.")
+                  ["question": .integer(Int64(question)), "kind": .localized(kind.label, code: kind.rawValue),
+                   "kindCode": .text(kind.rawValue)],
+                  fr: "La question {question} est de type « {kind} » (`{kindCode}`) : seule une question à choix unique (`single`) a un seuil.",
+                  en: "Question {question} is of kind {kind} (`{kindCode}`): only a single-choice question (`single`) has a threshold.")
     }
 
     static func boundsNotAllowed(question: Int, _ kind: QuestionKind) -> CoopError {
         CoopError(.invalid, "voting.bounds_not_allowed", field: "min",
-                  ["question": .integer(Int64(question)), "kind": .text(kind.rawValue)],
-                  fr: "La question {question} est de type {kind} : seule une question d’approbation (approval) a un minimum et un maximum.",
-                  en: "Question {question} is of kind {kind}: only an approval question has a minimum and a maximum.")
+                  ["question": .integer(Int64(question)), "kind": .localized(kind.label, code: kind.rawValue),
+                   "kindCode": .text(kind.rawValue)],
+                  fr: "La question {question} est de type « {kind} » (`{kindCode}`) : seule une question d’approbation (`approval`) a un minimum et un maximum.",
+                  en: "Question {question} is of kind {kind} (`{kindCode}`): only an approval question (`approval`) has a minimum and a maximum.")
     }
 
     static func invalidBounds(question: Int, min: Int, max: Int, choices: Int) -> CoopError {
@@ -119,21 +122,21 @@ extension CoopError {
                   en: "Question {question}: needs 0 ≤ min ≤ max and 1 ≤ max ≤ {choices} (got min {min}, max {max}).")
     }
 
-    static func invalidWindow(opens: Instant, closes: Instant) -> CoopError {
+    static func invalidWindow(opens: Instant, closes: Instant, timeZone: TimeZone) -> CoopError {
         CoopError(.invalid, "voting.invalid_window", field: "closes",
-                  ["opens": .text(opens.iso8601), "closes": .text(closes.iso8601)],
+                  ["opens": .instant(opens, timeZone), "closes": .instant(closes, timeZone)],
                   fr: "La fermeture ({closes}) doit suivre l’ouverture ({opens}).",
                   en: "The closing time ({closes}) must come after the opening time ({opens}).")
     }
 
-    static func closesInPast(_ closes: Instant) -> CoopError {
-        CoopError(.invalid, "voting.closes_in_past", field: "closes", ["closes": .text(closes.iso8601)],
+    static func closesInPast(_ closes: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.invalid, "voting.closes_in_past", field: "closes", ["closes": .instant(closes, timeZone)],
                   fr: "La fermeture ({closes}) est déjà passée.", en: "The closing time ({closes}) has already passed.")
     }
 
-    static func invalidCutoff(cutoff: Instant, closes: Instant) -> CoopError {
+    static func invalidCutoff(cutoff: Instant, closes: Instant, timeZone: TimeZone) -> CoopError {
         CoopError(.invalid, "voting.invalid_cutoff", field: "cutoff",
-                  ["cutoff": .text(cutoff.iso8601), "closes": .text(closes.iso8601)],
+                  ["cutoff": .instant(cutoff, timeZone), "closes": .instant(closes, timeZone)],
                   fr: "La date de référence de l’admissibilité ({cutoff}) doit précéder la fermeture ({closes}).",
                   en: "The eligibility cut-off ({cutoff}) must come before the closing time ({closes}).")
     }
@@ -161,8 +164,8 @@ extension CoopError {
     // MARK: Casting
 
     /// The election is not accepting ballots (not open yet, or closed). HTTP 409.
-    static func closed(_ id: String, opens: Instant, closes: Instant) -> CoopError {
-        CoopError(.conflict, "voting.closed", ["id": .text(id), "opens": .text(opens.iso8601), "closes": .text(closes.iso8601)],
+    static func closed(_ id: String, opens: Instant, closes: Instant, timeZone: TimeZone) -> CoopError {
+        CoopError(.conflict, "voting.closed", ["id": .text(id), "opens": .instant(opens, timeZone), "closes": .instant(closes, timeZone)],
                   fr: "Le scrutin {id} ne reçoit pas de bulletins (vote du {opens} au {closes}, ouvert par l’administration).",
                   en: "Election {id} is not accepting ballots (voting from {opens} to {closes}, once opened by the administrator).")
     }
@@ -209,8 +212,8 @@ extension CoopError {
 
     static func electionHashMismatch() -> CoopError {
         CoopError(.invalid, "voting.election_hash_mismatch", field: "electionHash",
-                  fr: "Ce bulletin a été préparé pour une autre définition du scrutin (electionHash ne correspond pas).",
-                  en: "This ballot was made for another definition of the election (electionHash does not match).")
+                  fr: "Ce bulletin a été préparé pour une autre définition du scrutin (`electionHash` ne correspond pas).",
+                  en: "This ballot was made for another definition of the election (`electionHash` does not match).")
     }
 
     static func ballotReplaced(seq: Int) -> CoopError {
@@ -226,9 +229,10 @@ extension CoopError {
 
     static func answerCount(expected: Int, got: Int) -> CoopError {
         CoopError(.invalid, "voting.answer_count", field: "answers",
-                  ["expected": .integer(Int64(expected)), "got": .integer(Int64(got))],
-                  fr: "Il faut une réponse par question : {expected} attendues, {got} reçues.",
-                  en: "One answer per question is needed: {expected} expected, {got} given.")
+                  ["expected": .count(.integer(Int64(expected)), Plural(fr: "attendue", "attendues", en: "expected", "expected")),
+                   "got": .count(.integer(Int64(got)), Plural(fr: "reçue", "reçues", en: "given", "given"))],
+                  fr: "Il faut une réponse par question : {expected}, {got}.",
+                  en: "One answer per question is needed: {expected}, {got}.")
     }
 
     static func malformedAnswer(_ text: String) -> CoopError {

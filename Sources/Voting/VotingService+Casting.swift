@@ -25,9 +25,9 @@ extension VotingService {
         let now = context.now()
         let definition = try await database.read { db in
             let election = try Self.fetchElection(id, counts: false, in: db)
-            try Self.requireOpen(election, at: now)
+            try Self.requireOpen(election, at: now, timeZone: context.timeZone)
             try Self.requireActive(ballot.credential, election: id, in: db)
-            guard let definition = election.definition else { throw CoopError.closed(id, opens: election.opens, closes: election.closes) }
+            guard let definition = election.definition else { throw CoopError.closed(id, opens: election.opens, closes: election.closes, timeZone: context.timeZone) }
             return definition
         }
         if let problem = ballot.problem(for: definition, electionHash: definition.electionHash) { throw problem }
@@ -36,7 +36,7 @@ extension VotingService {
         return try await boardWrite { db in
             // Checked again under the lock: the election may have closed, the credential been revoked.
             let election = try Self.fetchElection(id, counts: false, in: db)
-            try Self.requireOpen(election, at: context.now())
+            try Self.requireOpen(election, at: context.now(), timeZone: context.timeZone)
             try Self.requireActive(ballot.credential, election: id, in: db)
             if let seq = try db.scalar("SELECT seq FROM voting_board WHERE election_id = ? AND tracker = ?", [id, tracker], as: Int.self) {
                 let last = try db.scalar("SELECT max(seq) FROM voting_board WHERE election_id = ? AND credential = ?",
@@ -50,9 +50,9 @@ extension VotingService {
     }
 
     /// Open by state, and `opens ≤ now < closes` by the clock.
-    static func requireOpen(_ election: Election, at now: Instant) throws {
+    static func requireOpen(_ election: Election, at now: Instant, timeZone: TimeZone) throws {
         guard election.status == .open, now >= election.opens, now < election.closes else {
-            throw CoopError.closed(election.id, opens: election.opens, closes: election.closes)
+            throw CoopError.closed(election.id, opens: election.opens, closes: election.closes, timeZone: timeZone)
         }
     }
 

@@ -17,11 +17,11 @@ extension VotingService {
             let now = context.now()
             let election = try Self.fetchElection(id, in: db)
             guard election.status == .draft else { throw CoopError.wrongState(id, election.status, expected: .draft) }
-            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes, now: now, timeZone: context.timeZone) }
             let cutoff = election.cutoff ?? now
-            guard cutoff <= now else { throw CoopError.cutoffNotReached(cutoff) }
+            guard cutoff <= now else { throw CoopError.cutoffNotReached(cutoff, timeZone: timeZone) }
             let members = try MemberRecord.numbersActive(at: cutoff, timeZone: timeZone, in: db)
-            guard !members.isEmpty else { throw CoopError.noEligibleMembers(cutoff) }
+            guard !members.isEmpty else { throw CoopError.noEligibleMembers(cutoff, timeZone: timeZone) }
 
             let definition = ElectionDefinition(id: id, title: election.title, questions: election.questions,
                                                 opens: election.opens, closes: election.closes, cutoff: cutoff,
@@ -63,7 +63,7 @@ extension VotingService {
             guard election.status == .credentialsIssued || election.status == .open else {
                 throw CoopError.wrongState(id, election.status, expected: .open)
             }
-            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes, now: now, timeZone: context.timeZone) }
             guard let row = try db.queryOne("SELECT revoked_seq FROM voting_credentials WHERE election_id = ? AND public_key = ?", [id, old]),
                   try row.get("revoked_seq", as: Int?.self) == nil
             else { throw CoopError.credentialNotFound(old) }

@@ -19,7 +19,7 @@ public struct VotingService: Sendable {
     /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
     public func createElection(_ input: NewElection) async throws -> Election {
         let now = context.now()
-        let election = try input.validated(now: now)
+        let election = try input.validated(now: now, timeZone: context.timeZone)
         let salt = Hex.encode(try SecureRandom.bytes(16))
         return try await database.write { db in
             let id = Self.electionID(try Sequences.next("election_number", in: db))
@@ -37,7 +37,7 @@ public struct VotingService: Sendable {
     public func updateElection(_ id: String, _ input: NewElection) async throws -> Election {
         let now = context.now()
         let id = Self.normalizedID(id)
-        let election = try input.validated(now: now)
+        let election = try input.validated(now: now, timeZone: context.timeZone)
         return try await database.write { db in
             let status = try Self.status(id, in: db)
             guard status == .draft else { throw CoopError.notDraft(id, status) }
@@ -94,8 +94,8 @@ public struct VotingService: Sendable {
             let now = context.now()
             let election = try Self.fetchElection(id, in: db)
             guard election.status == .credentialsIssued else { throw CoopError.wrongState(id, election.status, expected: .credentialsIssued) }
-            guard now >= election.opens else { throw CoopError.tooEarly(id, opens: election.opens) }
-            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes) }
+            guard now >= election.opens else { throw CoopError.tooEarly(id, opens: election.opens, now: now, timeZone: context.timeZone) }
+            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes, now: now, timeZone: context.timeZone) }
             _ = try Self.append(.open, ["at": .string(now.iso8601)], election: id, in: db)
             try db.execute("UPDATE voting_elections SET status = 'open', opened_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
             return try Self.fetchElection(id, in: db)
@@ -109,7 +109,7 @@ public struct VotingService: Sendable {
             let now = context.now()
             let election = try Self.fetchElection(id, in: db)
             guard election.status == .open else { throw CoopError.wrongState(id, election.status, expected: .open) }
-            guard now >= election.closes else { throw CoopError.notYetClosable(id, closes: election.closes) }
+            guard now >= election.closes else { throw CoopError.notYetClosable(id, closes: election.closes, now: now, timeZone: context.timeZone) }
             _ = try Self.append(.close, ["at": .string(now.iso8601)], election: id, in: db)
             try db.execute("UPDATE voting_elections SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
             return try Self.fetchElection(id, in: db)

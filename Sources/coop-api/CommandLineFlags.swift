@@ -62,7 +62,7 @@ struct CommandLineFlags {
           COOP_TZ                         fuseau horaire de la coopérative (défaut : America/Toronto)
           COOP_LANG, puis LANG            langue de ces messages, fr ou en (défaut : fr) ; l’API suit Accept-Language
           COOP_TRUSTED_PROXIES            adresses des mandataires inverses, séparées par des virgules
-          COOP_LOG_LEVEL                  niveau du journal : info (défaut, une ligne par requête), warning, error
+          COOP_LOG_LEVEL                  niveau du journal : `info` (défaut, une ligne par requête), `warning`, `error`
           COOP_NOW                        pour les tests seulement : un instant où l’horloge reste arrêtée
         """,
         en: """
@@ -82,7 +82,7 @@ struct CommandLineFlags {
           COOP_TZ                         the co-op's time zone (default: America/Toronto)
           COOP_LANG, then LANG            language of these messages, fr or en (default: fr); the API follows Accept-Language
           COOP_TRUSTED_PROXIES            addresses of the reverse proxies in front, comma-separated
-          COOP_LOG_LEVEL                  log level: info (default, one line per request), warning, error
+          COOP_LOG_LEVEL                  log level: `info` (default, one line per request), `warning`, `error`
           COOP_NOW                        for tests only: an instant at which the clock stands still
         """)
 }

@@ -11,6 +11,12 @@ struct Session {
     /// Migrations applied on opening (empty when the schema was current).
     let migrated: [String]
 
+    /// An instant in a message line, in the co-op's zone: `à 14 h 26` today, else
+    /// `le 2 décembre 2026 à 14 h 26`.
+    func at(_ instant: Instant) -> MessageArgument {
+        .instantAt(instant, configuration.timeZone, now: configuration.clock.now())
+    }
+
     /// Who did it, as movement logs record it: the desk's operating-system user.
     var actor: String { "coopctl:\(ProcessInfo.processInfo.environment["USER"] ?? "desk")" }
 }

@@ -68,3 +68,10 @@ struct Output: Sendable {
         Foundation.exit(1)
     }
 }
+
+extension Plural {
+    /// `1 bulletin`, `2 bulletins`.
+    static let ballots = Plural(fr: "bulletin", "bulletins", en: "ballot", "ballots")
+    /// `1 facture`, `2 factures`.
+    static let invoices = Plural(fr: "facture", "factures", en: "invoice", "invoices")
+}

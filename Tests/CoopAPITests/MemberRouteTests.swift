@@ -49,6 +49,32 @@ import Testing
         #expect(try await coop.memberCount() == before)
     }
 
+    /// The detail names the field in the reader's words; `field` and the arguments keep the JSON key.
+    @Test func aRefusedFieldIsNamedInWordsAndKeepsItsKey() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            for (language, detail) in [("fr", "Le champ « prénom » est obligatoire."), ("en", "The field \"first name\" is required.")] {
+                try await client.execute(uri: "/api/v1/members", method: .post, headers: headers(token: coop.staff, language: language),
+                                         body: body(#"{"lastName":"B","email":"b@example.org"}"#)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let problem = response.object
+                    #expect(problem["code"] as? String == "common.required")
+                    #expect(problem["field"] as? String == "firstName")
+                    #expect(problem["detail"] as? String == detail)
+                    #expect((problem["arguments"] as? [String: Any])?["field"] as? String == "firstName")
+                }
+            }
+            // A list element: its position counted from 1 in the detail, from 0 in the field.
+            try await client.execute(uri: "/api/v1/items", method: .post, headers: headers(token: coop.staff),
+                                     body: body(#"{"code":"X-1","name":"Scie","tags":["bois",7]}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                let problem = response.object
+                #expect(problem["field"] as? String == "tags.[1]")
+                #expect(problem["detail"] as? String == "Le champ « étiquette 2 » a une valeur invalide (voir /openapi.yaml).")
+            }
+        }
+    }
+
     @Test func duplicateEmailIs409AndUnknownPlanIs404() async throws {
         let coop = try await TestCoop.make()
         try await coop.test { client in

@@ -60,7 +60,7 @@ import Testing
                                      headers: headers(token: coop.staff, language: "fr")) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.object["code"] as? String == "common.too_long")
-                #expect(response.object["detail"] as? String == "Le champ q dépasse 100 caractères.")
+                #expect(response.object["detail"] as? String == "Le champ « texte recherché » dépasse 100 caractères.")
             }
         }
     }

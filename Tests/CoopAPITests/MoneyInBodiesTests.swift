@@ -15,9 +15,10 @@ import Testing
 /// 422 `common.money_not_cents`, in the reader's language, and changes nothing; `500` works as always.
 @Suite struct MoneyInBodiesTests {
     /// The refusal's `detail` in French and in English, for a literal in the field `field`.
-    static func expectedDetails(field: String, literal: String, cents: Int, fr amountFR: String, en amountEN: String) -> [String: String] {
-        ["fr": "Le champ \(field) est en cents (entier) : \(cents) pour \(amountFR) ; reçu \(literal).",
-         "en": "The field \(field) is in cents (a whole number): \(cents) for \(amountEN); got \(literal)."]
+    /// `label` is how each language names the field.
+    static func expectedDetails(label: (fr: String, en: String), literal: String, cents: Int, fr amountFR: String, en amountEN: String) -> [String: String] {
+        ["fr": "Le champ « \(label.fr) » est en cents (entier) : \(cents) pour \(amountFR) ; reçu \(literal).",
+         "en": "The field \"\(label.en)\" is in cents (a whole number): \(cents) for \(amountEN); got \(literal)."]
     }
 
     static func expectRefusal(_ response: TestResponse, field: String, literal: String, detail: String) {
@@ -35,7 +36,7 @@ import Testing
     func aPaymentInDollarsIsRefusedAndChangesNothing(_ literal: String, _ cents: Int, _ amountFR: String, _ amountEN: String) async throws {
         let coop = try await TestCoop.make()
         let before = try await coop.coop.membership.account("M-0001")
-        let details = Self.expectedDetails(field: "amount", literal: literal, cents: cents, fr: amountFR, en: amountEN)
+        let details = Self.expectedDetails(label: ("montant", "amount"), literal: literal, cents: cents, fr: amountFR, en: amountEN)
         try await coop.test { client in
             for language in ["fr", "en"] {
                 try await client.execute(uri: "/api/v1/payments", method: .post, headers: headers(token: coop.staff, language: language),
@@ -65,7 +66,7 @@ import Testing
     @Test func aFeeThresholdInDollarsIsRefusedAndChangesNothing() async throws {
         let coop = try await TestCoop.make()
         let before = try await coop.coop.lending.settings()
-        let details = Self.expectedDetails(field: "feeThreshold", literal: "10.00", cents: 1000, fr: "10,00 $", en: "$10.00")
+        let details = Self.expectedDetails(label: ("seuil de frais", "fee threshold"), literal: "10.00", cents: 1000, fr: "10,00 $", en: "$10.00")
         try await coop.test { client in
             for language in ["fr", "en"] {
                 try await client.execute(uri: "/api/v1/lending/settings", method: .put, headers: headers(token: coop.admin, language: language),

@@ -288,7 +288,7 @@ import Testing
             try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff, language: "en")) { response in
                 #expect(response.status == .conflict)
                 #expect(response.object["code"] as? String == "orders.cycle_not_yet_closable")
-                #expect((response.object["detail"] as? String)?.contains("To close it anyway: --now (API: \"now\": true).") == true)
+                #expect((response.object["detail"] as? String)?.contains("To close it anyway: --now (API: `\"now\": true`).") == true)
             }
             try await client.execute(uri: "/api/v1/cycles/\(cycle)/close", method: .post, headers: headers(token: coop.staff),
                                      body: body(#"{"now":false}"#)) { #expect($0.status == .conflict) }

@@ -76,7 +76,7 @@ import Testing
                                      body: body(#"{"reason":"  "}"#)) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.object["field"] as? String == "reason")
-                #expect(response.object["detail"] as? String == "Le champ reason est obligatoire.")
+                #expect(response.object["detail"] as? String == "Le champ « motif » est obligatoire.")
             }
             try await client.execute(uri: "/api/v1/payments/\(void.id)/void", method: .post, headers: headers(token: coop.staff, language: "en"),
                                      body: body(#"{"reason":"x"}"#)) { response in

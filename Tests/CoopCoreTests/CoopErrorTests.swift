@@ -9,19 +9,19 @@ import Testing
         #expect(error.code == "common.required")
         #expect(error.kind == .invalid)
         #expect(error.field == "email")
-        #expect(error.message(.fr) == "Le champ email est obligatoire.")
-        #expect(error.message(.en) == "The field email is required.")
-        #expect(error.description == "common.required: The field email is required.")
+        #expect(error.message(.fr) == "Le champ « adresse courriel » est obligatoire.")
+        #expect(error.message(.en) == "The field \"email address\" is required.")
+        #expect(error.description == "common.required: The field \"email address\" is required.")
     }
 
     @Test func commonErrorsFillTheirArguments() {
-        #expect(CoopError.tooLong("name", max: 80).message(.en) == "The field name is longer than 80 characters.")
-        #expect(CoopError.invalidAmount("price", "4.005").message(.fr) == "Montant invalide pour price : « 4.005 » (ex. 40.00).")
+        #expect(CoopError.tooLong("name", max: 80).message(.en) == "The field \"name\" is longer than 80 characters.")
+        #expect(CoopError.invalidAmount("price", "4.005").message(.fr) == "Montant invalide pour le prix : « 4.005 » (ex. 40,00).")
         #expect(CoopError.invalidLimit("0").message(.en) == #"The limit must be a whole number from 1 to 500 (got "0")."#)
         #expect(CoopError.notUTF8("items.csv").message(.fr) == "items.csv n’est ni un texte UTF-8 ni un texte Windows-1252 : enregistrez-le en « CSV UTF-8 ».")
         let invalid = CoopError.invalidValue("due", "demain", expected: LocalizedText(fr: "AAAA-MM-JJ", en: "YYYY-MM-DD"))
-        #expect(invalid.message(.fr) == "Valeur invalide pour due : « demain » (AAAA-MM-JJ).")
-        #expect(invalid.message(.en) == #"Invalid value for due: "demain" (YYYY-MM-DD)."#)
+        #expect(invalid.message(.fr) == "Valeur invalide pour l’échéance : « demain » (AAAA-MM-JJ).")
+        #expect(invalid.message(.en) == #"Invalid value for the due date: "demain" (YYYY-MM-DD)."#)
         #expect(invalid.code == "common.invalid_value")
     }
 
@@ -44,8 +44,8 @@ import Testing
         let error = CoopError.csvLine("items.csv", line: 7, .required("code"))
         #expect(error.code == "csv.bad_line")
         #expect(error.field == "code")
-        #expect(error.message(.fr) == "items.csv, ligne 7 : Le champ code est obligatoire.")
-        #expect(error.message(.en) == "items.csv, line 7: The field code is required.")
+        #expect(error.message(.fr) == "items.csv, ligne 7 : Le champ « code » est obligatoire.")
+        #expect(error.message(.en) == "items.csv, line 7: The field \"code\" is required.")
     }
 
     @Test func equality() {

@@ -56,12 +56,12 @@ import Testing
 
     @Test func theMessageSaysTheUnitAndWhatWasReceived() throws {
         let twoDecimals = try #require(Self.refusal(#"{"amount": 5.00}"#))
-        #expect(twoDecimals.message(.fr) == "Le champ amount est en cents (entier) : 500 pour 5,00 $ ; reçu 5.00.")
-        #expect(twoDecimals.message(.en) == "The field amount is in cents (a whole number): 500 for $5.00; got 5.00.")
+        #expect(twoDecimals.message(.fr) == "Le champ « montant » est en cents (entier) : 500 pour 5,00 $ ; reçu 5.00.")
+        #expect(twoDecimals.message(.en) == "The field \"amount\" is in cents (a whole number): 500 for $5.00; got 5.00.")
         let oneDecimal = try #require(Self.refusal(#"{"amount": 12.5}"#))
-        #expect(oneDecimal.message(.fr) == "Le champ amount est en cents (entier) : 1250 pour 12,50 $ ; reçu 12.5.")
+        #expect(oneDecimal.message(.fr) == "Le champ « montant » est en cents (entier) : 1250 pour 12,50 $ ; reçu 12.5.")
         let exponent = try #require(Self.refusal(#"{"amount": 5e2}"#))
-        #expect(exponent.message(.en) == "The field amount is in cents (a whole number): 500 for $5.00; got 5e2.")
+        #expect(exponent.message(.en) == "The field \"amount\" is in cents (a whole number): 500 for $5.00; got 5e2.")
     }
 
     @Test func nestedFieldsAreNamedByTheirPath() throws {

@@ -44,7 +44,7 @@ import Testing
         #expect(noReason.status == 2, "a usage error: --reason is required")
         let blank = try ctl.run(["payment", "void", String(id), "--reason", "  "])
         #expect(blank.status == 1)
-        #expect(blank.stderr == "Le champ reason est obligatoire.\n")
+        #expect(blank.stderr == "Le champ « motif » est obligatoire.\n")
         let missing = try ctl.run(["payment", "void", "999", "--reason", "erreur", "--lang", "en"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "Account entry not found: no. 999.\n")

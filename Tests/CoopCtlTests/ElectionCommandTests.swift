@@ -124,7 +124,7 @@ extension CoopCtlRunner {
         let base = ["election", "create", "--title", "AG", "--opens", "2030-03-20T13:00", "--closes", "2030-03-20T15:00"]
         let noMax = try ctl.run(base + ["--question", "Conseil", "--kind", "approval", "--choices", "A|B|C"])
         #expect(noMax.status == 1)
-        #expect(noMax.stderr == "Le champ questions[1].max est obligatoire.\n")
+        #expect(noMax.stderr == "Le champ « maximum » (question 1) est obligatoire.\n")
         let oneChoice = try ctl.run(base + ["--question", "Q", "--kind", "single", "--choices", "Oui", "--lang", "en"])
         #expect(oneChoice.status == 1)
         #expect(oneChoice.stderr == "Question 1 must offer at least two choices.\n")
@@ -134,7 +134,7 @@ extension CoopCtlRunner {
         let badInstant = try ctl.run(["election", "create", "--title", "AG", "--opens", "demain", "--closes", "2030-03-20T15:00",
                                       "--question", "Q", "--kind", "single", "--choices", "A|B", "--lang", "en"])
         #expect(badInstant.status == 1)
-        #expect(badInstant.stderr.hasPrefix("Invalid value for opens: \"demain\""))
+        #expect(badInstant.stderr.hasPrefix("Invalid value for the opening time: \"demain\""))
         let backwards = try ctl.run(["election", "create", "--title", "AG", "--opens", "2030-03-20T15:00", "--closes", "2030-03-20T13:00",
                                      "--question", "Q", "--kind", "single", "--choices", "A|B"])
         #expect(backwards.status == 1)
@@ -242,7 +242,7 @@ extension CoopCtlRunner {
         #expect(invalid.status == 1)
         #expect(invalid.stderr == "Invalid answer to question 2: 1 to 2 choices needed (got 3).\n")
         let count = try ctl.run(["vote", "cast", id, "--credential", ctl.votingPath("codes/M-0003.json"), "--answer", "0"])
-        #expect(count.stderr == "Il faut une réponse par question : 3 attendues, 1 reçues.\n")
+        #expect(count.stderr == "Il faut une réponse par question : 3 attendues, 1 reçue.\n")
         let mistyped = try ctl.run(["vote", "cast", id, "--credential", "AAAA-AAAA-AAAA-AAAA", "--answer", "0", "--answer", "0", "--answer", "0", "--lang", "en"])
         #expect(mistyped.status == 1)
         #expect(mistyped.stderr.hasPrefix("This voting code is mistyped"))
@@ -323,7 +323,7 @@ extension CoopCtlRunner {
         let failed = try offline.run(["election", "verify", tampered, "--lang", "en"], withDatabase: false)
         #expect(failed.status == 1)
         #expect(failed.stdout.isEmpty)
-        #expect(failed.stderr == "Event 5: the hash does not match the event’s content: it was altered.\n")
+        #expect(failed.stderr == "Event 5: the `hash` does not match the event’s content: it was altered.\n")
         let failedFr = try offline.run(["election", "verify", tampered], withDatabase: false)
         #expect(failedFr.stderr.hasPrefix("Événement 5 : "))
         let missing = try offline.run(["election", "verify", offline.votingPath("nope.json"), "--lang", "en"], withDatabase: false)

@@ -217,7 +217,7 @@ import Testing
         #expect(try ctl.run(["member", "find", "Tremblay", "--lang", "en"]).stdout == "No member matches \"Tremblay\".\n")
         let blank = try ctl.run(["member", "find", " "])
         #expect(blank.status == 1)
-        #expect(blank.stderr == "Le champ q est obligatoire.\n")
+        #expect(blank.stderr == "Le champ « texte recherché » est obligatoire.\n")
     }
 
     @Test func tokenLabelsAreShownInTheListAndTooLongOnesRefused() throws {
@@ -236,9 +236,9 @@ import Testing
         let long = String(repeating: "x", count: 101)
         let fr = try ctl.run(["token", "create", "--role", "staff", "--label", long])
         #expect(fr.status == 1)
-        #expect(fr.stderr == "Le champ label dépasse 100 caractères.\n")
+        #expect(fr.stderr == "Le champ « libellé » dépasse 100 caractères.\n")
         let en = try ctl.run(["token", "create", "--role", "staff", "--label", long, "--lang", "en"])
-        #expect(en.stderr == "The field label is longer than 100 characters.\n")
+        #expect(en.stderr == "The field \"label\" is longer than 100 characters.\n")
         #expect(try ctl.run(["token", "list", "--json"]).array.count == 2, "nothing was created")
     }
 

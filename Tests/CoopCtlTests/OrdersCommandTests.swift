@@ -152,12 +152,12 @@ import Testing
         // Refusals change nothing, one localized line, exit 1.
         let dozen = try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=2.5", "--lang", "en"])
         #expect(dozen.status == 1)
-        #expect(dozen.stderr == "OEUFS is sold by the douzaine in whole numbers (got 2.5).\n")
+        #expect(dozen.stderr == "OEUFS is sold by the dozen, in whole numbers (got 2.5).\n")
         let greedy = try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=20", "--lang", "en"])
         #expect(greedy.status == 1)
         #expect(greedy.stderr == "Not enough OEUFS in stock: 20 requested, 7 available.\n")
         let greedyFr = try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=20"])
-        #expect(greedyFr.stderr == "Stock insuffisant pour OEUFS : 20 demandé(s), 7 disponible(s).\n")
+        #expect(greedyFr.stderr == "Stock insuffisant pour OEUFS : 20 demandés, 7 disponibles.\n")
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Ailleurs", "OEUFS=1"]).status == 1)
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS=deux"]).status == 1)
         #expect(try ctl.run(["order", "set", "--cycle", "1", "--member", "M-0003", "--pickup", "Plateau", "OEUFS"]).status == 1)
@@ -180,7 +180,7 @@ import Testing
         let tooEarly = try ctl.run(["cycle", "close", "1", "--lang", "en"])
         #expect(tooEarly.status == 1)
         #expect(tooEarly.stderr.hasPrefix("Cycle 1 closes on "))
-        #expect(tooEarly.stderr.hasSuffix("closing it now would issue its invoices early. To close it anyway: --now (API: \"now\": true).\n"))
+        #expect(tooEarly.stderr.hasSuffix("closing it now would issue its invoices early. To close it anyway: --now (API: `\"now\": true`).\n"))
         #expect(try ctl.run(["cycle", "show", "1", "--json"]).object["state"] as? String == "open")
 
         // The close: two invoices with consecutive numbers, one purchase order per producer.
@@ -294,7 +294,7 @@ import Testing
         #expect((taxReport["rows"] as? [[String: Any]])?.map { $0["net"] as? Int } == [40, 80])
         let badDate = try ctl.run(["report", "taxes", "--from", "hier", "--to", "\(year)-12-31", "--lang", "en"])
         #expect(badDate.status == 1)
-        #expect(badDate.stderr == "Invalid date for from: \"hier\" (YYYY-MM-DD).\n")
+        #expect(badDate.stderr == "Invalid date for the start date: \"hier\" (YYYY-MM-DD).\n")
         #expect(try ctl.run(["report", "picking", "--cycle", "9"]).status == 1)
 
         // Pickup: the reserved units leave the stock.
@@ -307,17 +307,35 @@ import Testing
         #expect(try ctl.run(["cycle", "deliver", "1", "--json"]).object["state"] as? String == "delivered")
     }
 
+    /// Lines for people give instants in the co-op's zone and as people write them: the time alone on
+    /// the day itself, with the date on another.
+    @Test func openingACycleSaysWhenItClosesInLocalTime() throws {
+        let ctl = try CoopCtlRunner.seeded()
+        defer { ctl.remove() }
+        let monday = ["COOP_NOW": "2030-12-02T09:00"]  // America/Toronto, the default zone
+        for (name, closes) in [("Semaine 49", "2030-12-02T14:26"), ("Semaine 50", "2030-12-04T17:00")] {
+            #expect(try ctl.run(["cycle", "create", "--name", name, "--opens", "2030-12-02T08:00", "--closes", closes,
+                                 "--pickup-date", "2030-12-06"], environment: monday).status == 0)
+        }
+        #expect(try ctl.run(["cycle", "open", "1"], environment: monday).stdout == "Cycle 1 ouvert ; il ferme à 14 h 26.\n")
+        #expect(try ctl.run(["cycle", "open", "2", "--lang", "en"], environment: monday).stdout
+                == "Cycle 2 open; it closes on December 4, 2030 at 5:00 PM.\n")
+        let early = try ctl.run(["cycle", "close", "1"], environment: monday)
+        #expect(early.status == 1)
+        #expect(early.stderr.hasPrefix("Le cycle 1 ferme à 14 h 26 ; le fermer maintenant émettrait ses factures avant l’heure."))
+    }
+
     @Test func cycleInputIsCheckedAndUsageErrorsExit2() throws {
         let ctl = try Self.catalogue()
         defer { ctl.remove() }
         let badDay = try ctl.run(["cycle", "create", "--name", "X", "--opens", Self.instant(0), "--closes", Self.instant(86_400),
                                   "--pickup-date", "2026-13-01", "--lang", "en"])
         #expect(badDay.status == 1)
-        #expect(badDay.stderr == "Invalid date for pickup-date: \"2026-13-01\" (YYYY-MM-DD).\n")
+        #expect(badDay.stderr == "Invalid date for the pickup date: \"2026-13-01\" (YYYY-MM-DD).\n")
         let badOpens = try ctl.run(["cycle", "create", "--name", "X", "--opens", "lundi", "--closes", Self.instant(86_400),
                                     "--pickup-date", Self.day(3), "--lang", "en"])
         #expect(badOpens.status == 1)
-        #expect(badOpens.stderr.hasPrefix("Invalid value for opens: \"lundi\""))
+        #expect(badOpens.stderr.hasPrefix("Invalid value for the opening time: \"lundi\""))
         let backwards = try ctl.run(["cycle", "create", "--name", "X", "--opens", Self.instant(86_400), "--closes", Self.instant(0),
                                      "--pickup-date", Self.day(3)])
         #expect(backwards.status == 1)

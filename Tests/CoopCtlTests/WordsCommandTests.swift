@@ -29,9 +29,9 @@ import Testing
         #expect(try ctl.run(["member", "list", "--status", "échu", "--json"]).array.isEmpty)
         let status = try ctl.run(["member", "list", "--status", "parti"])
         #expect(status.status == 1)
-        #expect(status.stderr == "Valeur invalide pour status : « parti » (actif, échu ou suspendu).\n")
+        #expect(status.stderr == "Valeur invalide pour le statut : « parti » (actif, échu ou suspendu).\n")
         #expect(try ctl.run(["member", "list", "--status", "gone", "--lang", "en"]).stderr
-            == "Invalid value for status: \"gone\" (active, expired or suspended).\n")
+            == "Invalid value for the status: \"gone\" (active, expired or suspended).\n")
 
         let category = try ctl.run(["member", "update", "M-0001", "--category", "bénévole"])
         #expect(category.status == 1)
@@ -71,13 +71,13 @@ import Testing
         #expect(try ctl.run(["order", "list", "--status", "picked up", "--json"]).page.isEmpty)
         let status = try ctl.run(["order", "list", "--status", "perdue"])
         #expect(status.status == 1)
-        #expect(status.stderr == "Valeur invalide pour status : « perdue » (ouverte, confirmée, cueillie ou annulée).\n")
+        #expect(status.stderr == "Valeur invalide pour le statut : « perdue » (ouverte, confirmée, cueillie ou annulée).\n")
         #expect(try ctl.run(["order", "list"]).stdout.contains("ouverte"))
 
         #expect(try ctl.run(["cycle", "list", "--state", "ouvert", "--json"]).page.count == 1)
         #expect(try ctl.run(["cycle", "list", "--state", "Planifié", "--json"]).page.isEmpty)
         #expect(try ctl.run(["cycle", "list", "--state", "demain"]).stderr
-            == "Valeur invalide pour state : « demain » (planifié, ouvert, fermé ou livré).\n")
+            == "Valeur invalide pour l’état : « demain » (planifié, ouvert, fermé ou livré).\n")
 
         try ctl.ok(["cycle", "close", "1", "--now"])
         let number = try #require(try ctl.run(["invoice", "list", "--json"]).page.first?["number"] as? String)
@@ -86,7 +86,7 @@ import Testing
         #expect(try ctl.run(["invoice", "list", "--kind", "Facture", "--json"]).page.count == 1)
         #expect(try ctl.run(["invoice", "list", "--kind", "credit_note", "--json"]).page.count == 1)
         #expect(try ctl.run(["invoice", "list", "--kind", "reçu", "--lang", "en"]).stderr
-            == "Invalid value for kind: \"reçu\" (invoice or credit note).\n")
+            == "Invalid value for the kind: \"reçu\" (invoice or credit note).\n")
         let products = try ctl.run(["product", "list"]).stdout
         #expect(products.contains("détaxé") && !products.contains("zero"))
         try ctl.ok(["product", "update", "OEUFS", "--tax", "Détaxé"])
@@ -99,7 +99,7 @@ import Testing
         #expect(try ctl.run(["reservation", "list", "--status", "Réservée", "--json"]).page.count == 1)
         #expect(try ctl.run(["reservation", "list", "--status", "annulee", "--json"]).page.isEmpty)
         #expect(try ctl.run(["reservation", "list", "--status", "perdue"]).stderr
-            == "Valeur invalide pour status : « perdue » (réservée, retirée, annulée ou expirée).\n")
+            == "Valeur invalide pour le statut : « perdue » (réservée, retirée, annulée ou expirée).\n")
         #expect(try ctl.run(["reservation", "list"]).stdout.contains("réservée"))
 
         let repaired = try ctl.run(["item", "status", "R-1", "en réparation", "--reason", "lame usée"])

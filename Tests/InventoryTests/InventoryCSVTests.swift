@@ -102,14 +102,14 @@ struct InventoryCSVTests {
 
     static let goodRows = "code,name,category,quantity,value,tags\nA-1,Marteau,Outils,1,10.00,\nA-2,Pince,Outils,2,,\n"
     static let badFiles: [BadFile] = [
-        BadFile(name: "missing code", csv: goodRows + ",Scie,Outils,1,,\n", line: 4, reason: "The field code is required"),
+        BadFile(name: "missing code", csv: goodRows + ",Scie,Outils,1,,\n", line: 4, reason: "The field \"code\" is required"),
         BadFile(name: "negative quantity", csv: goodRows + "A-3,Scie,Outils,-2,,\n", line: 4, reason: "cannot be negative (got -2)"),
         BadFile(name: "quantity not a number", csv: goodRows + "A-3,Scie,Outils,deux,,\n", line: 4, reason: "Invalid quantity: \"deux\""),
-        BadFile(name: "bad value", csv: goodRows + "A-3,Scie,Outils,1,12.345,\n", line: 4, reason: "Invalid amount for value: \"12.345\""),
+        BadFile(name: "bad value", csv: goodRows + "A-3,Scie,Outils,1,12.345,\n", line: 4, reason: "Invalid amount for the replacement value: \"12.345\""),
         BadFile(name: "negative value", csv: goodRows + "A-3,Scie,Outils,1,-5,\n", line: 4, reason: "cannot be negative"),
-        BadFile(name: "new item without a name", csv: goodRows + "A-3,,Outils,1,,\n", line: 4, reason: "The field name is required"),
+        BadFile(name: "new item without a name", csv: goodRows + "A-3,,Outils,1,,\n", line: 4, reason: "The field \"name\" is required"),
         BadFile(name: "bad code", csv: goodRows + "A 3,Scie,Outils,1,,\n", line: 4, reason: "Invalid item code"),
-        BadFile(name: "bad path", csv: goodRows + "A-3,Scie,Outils//Scies,1,,\n", line: 4, reason: "Invalid path for category"),
+        BadFile(name: "bad path", csv: goodRows + "A-3,Scie,Outils//Scies,1,,\n", line: 4, reason: "Invalid path for the category"),
         BadFile(name: "missing field", csv: goodRows + "A-3,Scie,Outils,1\n", line: 4, reason: "4 fields instead of 6"),
         BadFile(name: "code twice", csv: goodRows + "a-1,Marteau,Outils,1,,\n", line: 4, reason: "the code a-1 already appears on line 2"),
         BadFile(name: "error on the first row", csv: "code,name,quantity\nA-1,Marteau,-1\nA-2,Pince,-1\n", line: 2, reason: "got -1"),

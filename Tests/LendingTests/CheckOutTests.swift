@@ -79,12 +79,12 @@ struct CheckOutTests {
         try await db.item("T-1", quantity: 2)
         _ = try await db.membership.suspend(alice, reason: "unpaid")
         let error = try await db.expectUnchanged("lending.member_inactive") { try await db.lending.checkOut(item: "T-1", member: alice) }
-        #expect(error.arguments["status"] == .text("suspended"))
+        #expect(error.arguments["status"] == .localized(MemberStatus.suspended.label, code: "suspended"))
         #expect(error.kind == .conflict)
         // Bob's plan runs 12 months from today; the day after it ends he is expired.
         db.setDay(TestLending.today.adding(months: 12).adding(days: 1))
         let expired = try await db.expectUnchanged("lending.member_inactive") { try await db.lending.checkOut(item: "T-1", member: bob) }
-        #expect(expired.arguments["status"] == .text("expired"))
+        #expect(expired.arguments["status"] == .localized(MemberStatus.expired.label, code: "expired"))
     }
 
     @Test func thePlanLimitCountsUnitsOnLoan() async throws {
@@ -97,7 +97,7 @@ struct CheckOutTests {
         let error = try await db.expectUnchanged("lending.loan_limit") {
             try await db.lending.checkOut(item: "T-2", member: alice, units: 2)
         }
-        #expect(error.arguments["limit"] == .integer(2) && error.arguments["current"] == .integer(1))
+        #expect(error.arguments["limit"]?.number == 2 && error.arguments["current"]?.number == 1)
         let second = try await db.lending.checkOut(item: "T-2", member: alice)
         try await db.expectUnchanged("lending.loan_limit") { try await db.lending.checkOut(item: "T-1", member: alice) }
         _ = try await db.lending.checkIn(loan: second.id)
@@ -165,7 +165,7 @@ struct CheckOutTests {
         for status in [ItemStatus.maintenance, .retired, .lost] {
             _ = try await db.inventory.setStatus("T-1", status)
             let error = try await db.expectUnchanged("lending.item_inactive") { try await db.lending.checkOut(item: "T-1", member: "M-0001") }
-            #expect(error.arguments["status"] == .text(status.rawValue))
+            #expect(error.arguments["status"] == .localized(status.label, code: status.rawValue))
         }
     }
 
@@ -178,11 +178,11 @@ struct CheckOutTests {
         let error = try await db.expectUnchanged("lending.units_unavailable") {
             try await db.lending.checkOut(item: "T-1", member: "M-0002", units: 2)
         }
-        #expect(error.arguments["requested"] == .integer(2))
-        #expect(error.arguments["available"] == .integer(1))
+        #expect(error.arguments["requested"]?.number == 2)
+        #expect(error.arguments["available"]?.number == 1)
         #expect(error.arguments["date"] == .text("2026-03-16"))
-        #expect(error.message(.en) == "T-1: 2 unit(s) requested, 1 free on 2026-03-16.")
-        #expect(error.message(.fr) == "T-1 : 2 unité(s) demandée(s), 1 libre(s) le 2026-03-16.")
+        #expect(error.message(.en) == "T-1: 2 units requested, 1 free on 2026-03-16.")
+        #expect(error.message(.fr) == "T-1 : 2 unités demandées, 1 libre le 2026-03-16.")
         _ = try await db.inventory.sendToMaintenance("T-1", units: 1)
         try await db.expectUnchanged("lending.units_unavailable") { try await db.lending.checkOut(item: "T-1", member: "M-0002") }
     }

@@ -99,7 +99,8 @@ struct RenewalTests {
         let (db, loan) = try await Self.lent()
         _ = try await db.lending.placeHold(item: "T-1", member: "M-0002")
         let error = try await db.expectUnchanged("lending.holds_waiting") { try await db.lending.renew(loan: loan.id) }
-        #expect(error.arguments["count"] == .integer(1))
+        #expect(error.arguments["count"]?.number == 1)
+        #expect(error.message(.fr).hasSuffix(": 1 membre attend T-1."))
     }
 
     @Test func closedAndInactiveLoansAreNotRenewed() async throws {

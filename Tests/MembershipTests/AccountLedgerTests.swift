@@ -152,12 +152,12 @@ struct AccountLedgerTests {
         let before = try await db.snapshot()
         let empty = try await expectRefusal("common.required") { try await db.service.voidPayment(payment.id, reason: " \n ") }
         #expect(empty.field == "reason")
-        #expect(empty.message(.fr) == "Le champ reason est obligatoire.")
-        #expect(empty.message(.en) == "The field reason is required.")
+        #expect(empty.message(.fr) == "Le champ « motif » est obligatoire.")
+        #expect(empty.message(.en) == "The field \"reason\" is required.")
         let long = try await expectRefusal("common.too_long") {
             try await db.service.voidPayment(payment.id, reason: String(repeating: "x", count: 501))
         }
-        #expect(long.message(.en) == "The field reason is longer than 500 characters.")
+        #expect(long.message(.en) == "The field \"reason\" is longer than 500 characters.")
         #expect(try await db.snapshot() == before)
     }
 

@@ -22,8 +22,8 @@ struct IdentityTests {
         #expect(error.code == "auth.forbidden")
         #expect(error.kind == .forbidden)
         #expect(error.message(.en) == "This action needs the staff role.")
-        #expect(error.message(.fr) == "Cette action demande le rôle personnel.")
-        #expect(error.arguments["role"] == .text("staff"), "the argument keeps the code for clients")
+        #expect(error.message(.fr) == "Cette action demande le rôle « personnel ».")
+        #expect(error.arguments["role"] == .localized(Role.staff.label, code: "staff"), "the argument keeps the code for clients")
         let staff = try #require(throws: CoopError.self) { try Self.staff.require(.admin) }
         #expect(staff.code == "auth.forbidden")
         #expect(staff.message(.en) == "This action needs the administrator role.")

@@ -98,7 +98,7 @@ struct MemberImportTests {
                 line: 2, reason: "7 fields instead of 6"),
         BadFile(name: "blank first name",
                 csv: header + "Alice,Tremblay,alice@example.org,,,\n  ,Gagnon,bob@example.org,,,\n",
-                line: 3, reason: "The field firstName is required"),
+                line: 3, reason: "The field \"first name\" is required"),
         BadFile(name: "line counted after a quoted multi-line field and a blank line",
                 csv: header + "Alice,\"Tremblay\nCôté\",alice@example.org,,,\n\nBob,Gagnon,bob@,,,\n",
                 line: 5, reason: "Invalid email address"),

@@ -58,11 +58,11 @@ struct MemberSearchTests {
     @Test func anEmptyOrTooLongQueryIsRefusedInBothLanguages() async throws {
         let db = try await Self.seeded()
         let empty = try await expectRefusal("common.required") { try await db.service.findMembers("   ") }
-        #expect(empty.message(.fr) == "Le champ q est obligatoire.")
-        #expect(empty.message(.en) == "The field q is required.")
+        #expect(empty.message(.fr) == "Le champ « texte recherché » est obligatoire.")
+        #expect(empty.message(.en) == "The field \"search text\" is required.")
         let long = try await expectRefusal("common.too_long") { try await db.service.findMembers(String(repeating: "a", count: 101)) }
-        #expect(long.message(.fr) == "Le champ q dépasse 100 caractères.")
-        #expect(long.message(.en) == "The field q is longer than 100 characters.")
+        #expect(long.message(.fr) == "Le champ « texte recherché » dépasse 100 caractères.")
+        #expect(long.message(.en) == "The field \"search text\" is longer than 100 characters.")
     }
 
     @Test func changesAndImportsAreFoundAndAnonymizedMembersAreNot() async throws {

@@ -67,8 +67,8 @@ struct TokenServiceTests {
             try await db.tokens.create(role: .staff, label: String(repeating: "x", count: 101))
         }
         #expect(error.field == "label")
-        #expect(error.message(.fr) == "Le champ label dépasse 100 caractères.")
-        #expect(error.message(.en) == "The field label is longer than 100 characters.")
+        #expect(error.message(.fr) == "Le champ « libellé » dépasse 100 caractères.")
+        #expect(error.message(.en) == "The field \"label\" is longer than 100 characters.")
         #expect(try await db.snapshot() == before)
     }
 

@@ -68,7 +68,7 @@ struct CreditNoteTests {
         let exceeded = try await expectRefusal("orders.credit_exceeds_invoice") {
             try await db.service.creditNote(invoice: "2026-000001", reason: "trop", .lines([CreditLineInput(product: "SAVON", quantity: qty("2"))]))
         }
-        #expect(exceeded.arguments["remaining"] == .text("1") && exceeded.kind == .conflict)
+        #expect(exceeded.arguments["remaining"]?.number == 1 && exceeded.kind == .conflict)
         let refusals: [(String, String, CreditScope)] = [
             ("orders.product_not_on_invoice", "2026-000001", .lines([CreditLineInput(product: "PAIN", quantity: qty("1"))])),
             ("orders.quantity_not_allowed", "2026-000001", .lines([CreditLineInput(product: "OEUFS", quantity: qty("0.5"))])),

@@ -98,9 +98,14 @@ struct CycleTests {
         try await db.order(cycle, alice, ["SAVON=2"])
         let before = try await db.snapshot()
         let refused = try await expectRefusal("orders.cycle_not_yet_closable") { try await db.service.closeCycle(cycle) }
-        #expect(refused.message(.fr) == "Le cycle \(cycle) ferme le 2026-03-18 08:00 ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : \"now\": true).")
-        #expect(refused.message(.en).hasPrefix("Cycle \(cycle) closes on 2026-03-18 08:00; closing it now would issue its invoices early."))
+        // The closing time in the co-op's zone and as people write it; the date, as it is not today.
+        #expect(refused.message(.fr) == "Le cycle \(cycle) ferme le 18 mars 2026 à 8 h ; le fermer maintenant émettrait ses factures avant l’heure. Pour le fermer quand même : --now (API : `\"now\": true`).")
+        #expect(refused.message(.en).hasPrefix("Cycle \(cycle) closes on March 18, 2026 at 8:00 AM; closing it now would issue its invoices early."))
         #expect(try await db.snapshot() == before)
+        db.setClock("2026-03-18T10:30:00Z")
+        let sameDay = try await expectRefusal("orders.cycle_not_yet_closable") { try await db.service.closeCycle(cycle) }
+        #expect(sameDay.message(.fr).hasPrefix("Le cycle \(cycle) ferme à 8 h ; "))
+        #expect(sameDay.message(.en).hasPrefix("Cycle \(cycle) closes at 8:00 AM; "))
         db.setClock("2026-03-18T12:00:00Z")
         #expect(try await db.service.closeCycle(cycle).invoices == ["2026-000001"])
 

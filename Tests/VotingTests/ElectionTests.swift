@@ -116,13 +116,18 @@ struct ElectionTests {
         let issued = try await db.voting.issueCredentials(election.id)
         #expect(issued.election.status == .credentialsIssued)
         try await expectRefusal("voting.wrong_state") { try await db.voting.issueCredentials(election.id) }
-        try await expectRefusal("voting.too_early") { try await db.voting.open(election.id) }
+        let early = try await expectRefusal("voting.too_early") { try await db.voting.open(election.id) }
+        // In the co-op's zone (09:00 in Toronto, summer time) and with the date, as it is not today.
+        #expect(early.message(.fr) == "Le scrutin \(election.id) ouvre le 20 mars 2026 à 9 h ; il ne peut pas ouvrir avant.")
+        #expect(early.message(.en) == "Election \(election.id) opens on March 20, 2026 at 9:00 AM; it cannot open before then.")
 
         db.setClock(DB.opens)
         let opened = try await db.voting.open(election.id)
         #expect(opened.status == .open)
         #expect(opened.openedAt == DB.opens)
-        try await expectRefusal("voting.not_yet_closable") { try await db.voting.close(election.id) }
+        let notYet = try await expectRefusal("voting.not_yet_closable") { try await db.voting.close(election.id) }
+        #expect(notYet.message(.fr) == "Le scrutin \(election.id) ferme à 11 h ; il ne peut pas être fermé plus tôt.")
+        #expect(notYet.message(.en) == "Election \(election.id) closes at 11:00 AM; it cannot be closed earlier.")
         try await expectRefusal("voting.wrong_state") { try await db.voting.tally(election.id) }
 
         db.setClock(DB.closes)

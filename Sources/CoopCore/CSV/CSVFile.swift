@@ -159,7 +159,8 @@ extension CoopError {
 
     /// A record whose field count differs from the header's.
     public static func csvFieldCount(expected: Int, got: Int) -> CoopError {
-        CoopError(.invalid, "csv.field_count", ["expected": .integer(Int64(expected)), "got": .integer(Int64(got))],
-                  fr: "{got} champs au lieu de {expected}.", en: "{got} fields instead of {expected}.")
+        CoopError(.invalid, "csv.field_count",
+                  ["expected": .integer(Int64(expected)), "got": .count(.integer(Int64(got)), Plural(fr: "champ", "champs", en: "field", "fields"))],
+                  fr: "{got} au lieu de {expected}.", en: "{got} instead of {expected}.")
     }
 }

@@ -26,7 +26,7 @@ struct CycleController {
         var state: CycleState?
         if let text = request.formQuery.get("state") {
             guard let s = CycleState(rawValue: text) else {
-                throw CoopError.invalidValue("state", text, expected: .init(fr: "planned, open, closed ou delivered", en: "planned, open, closed or delivered"))
+                throw CoopError.invalidValue("state", text, expected: .init(fr: "`planned`, `open`, `closed` ou `delivered`", en: "`planned`, `open`, `closed` or `delivered`"))
             }
             state = s
         }

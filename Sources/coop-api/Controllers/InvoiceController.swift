@@ -31,7 +31,7 @@ struct InvoiceController {
         var kind: InvoiceKind?
         if let text = query.get("kind") {
             guard let k = InvoiceKind(rawValue: text) else {
-                throw CoopError.invalidValue("kind", text, expected: .init(fr: "invoice ou credit_note", en: "invoice or credit_note"))
+                throw CoopError.invalidValue("kind", text, expected: .init(fr: "`invoice` ou `credit_note`", en: "`invoice` or `credit_note`"))
             }
             kind = k
         }

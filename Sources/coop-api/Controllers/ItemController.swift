@@ -59,7 +59,7 @@ struct ItemController {
         var available = false
         if let text = query.get("available") {
             guard let flag = Bool(text) else {
-                throw CoopError.invalidValue("available", text, expected: .init(fr: "true ou false", en: "true or false"))
+                throw CoopError.invalidValue("available", text, expected: .init(fr: "`true` ou `false`", en: "`true` or `false`"))
             }
             available = flag
         }

@@ -96,7 +96,7 @@ enum LendingQuery {
     static func flag(_ name: String, in query: Parameters) throws -> Bool {
         guard let text = query.get(name) else { return false }
         guard let flag = Bool(text) else {
-            throw CoopError.invalidValue(name, text, expected: .init(fr: "true ou false", en: "true or false"))
+            throw CoopError.invalidValue(name, text, expected: .init(fr: "`true` ou `false`", en: "`true` or `false`"))
         }
         return flag
     }

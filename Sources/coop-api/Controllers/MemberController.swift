@@ -29,7 +29,7 @@ struct MemberController {
         var status: MemberStatus?
         if let text = query.get("status") {
             guard let s = MemberStatus(rawValue: text) else {
-                throw CoopError.invalidValue("status", text, expected: .init(fr: "active, expired ou suspended", en: "active, expired or suspended"))
+                throw CoopError.invalidValue("status", text, expected: .init(fr: "`active`, `expired` ou `suspended`", en: "`active`, `expired` or `suspended`"))
             }
             status = s
         }

@@ -33,8 +33,8 @@ struct OrderController {
         var status: OrderStatus?
         if let text = query.get("status") {
             guard let s = OrderStatus(rawValue: text) else {
-                throw CoopError.invalidValue("status", text, expected: .init(fr: "open, confirmed, picked_up ou cancelled",
-                                                                              en: "open, confirmed, picked_up or cancelled"))
+                throw CoopError.invalidValue("status", text, expected: .init(fr: "`open`, `confirmed`, `picked_up` ou `cancelled`",
+                                                                              en: "`open`, `confirmed`, `picked_up` or `cancelled`"))
             }
             status = s
         }

@@ -24,7 +24,7 @@ struct PickupPointController {
         var activeOnly = false
         if let text = request.formQuery.get("active") {
             guard let flag = Bool(text) else {
-                throw CoopError.invalidValue("active", text, expected: .init(fr: "true ou false", en: "true or false"))
+                throw CoopError.invalidValue("active", text, expected: .init(fr: "`true` ou `false`", en: "`true` or `false`"))
             }
             activeOnly = flag
         }

@@ -33,7 +33,7 @@ extension ReportController {
                 case (nil, let month?): period = .month(try YearMonth(parsing: month, field: "month"))
                 default:
                     throw CoopError.invalidValue("cycle", query.get("cycle") ?? "",
-                                                 expected: .init(fr: "cycle=ID ou month=AAAA-MM, l’un des deux", en: "cycle=ID or month=YYYY-MM, one of them"))
+                                                 expected: .init(fr: "`cycle=ID` ou `month=AAAA-MM`, l’un des deux", en: "`cycle=ID` or `month=YYYY-MM`, one of them"))
                 }
                 return try JSON.response(try await coop.orders.salesByProducer(period))
             }),

@@ -29,8 +29,8 @@ struct ReservationController {
         var status: ReservationStatus?
         if let text = query.get("status") {
             guard let value = ReservationStatus(rawValue: text) else {
-                throw CoopError.invalidValue("status", text, expected: .init(fr: "booked, collected, cancelled ou expired",
-                                                                             en: "booked, collected, cancelled or expired"))
+                throw CoopError.invalidValue("status", text, expected: .init(fr: "`booked`, `collected`, `cancelled` ou `expired`",
+                                                                             en: "`booked`, `collected`, `cancelled` or `expired`"))
             }
             status = value
         }

@@ -67,8 +67,8 @@ struct CycleCommand: AsyncParsableCommand {
             try await global.run { session in
                 let cycle = try await session.coop.orders.openCycle(id)
                 if session.output.json { return try session.output.printJSON(cycle) }
-                session.output.say(session.output.text(.init(fr: "Cycle {id} ouvert jusqu’au {closes}.", en: "Cycle {id} open until {closes}."),
-                                                       ["id": .integer(cycle.id), "closes": .text(cycle.closes.localText(in: session.configuration.timeZone))]))
+                session.output.say(session.output.text(.init(fr: "Cycle {id} ouvert ; il ferme {closes}.", en: "Cycle {id} open; it closes {closes}."),
+                                                       ["id": .integer(cycle.id), "closes": session.at(cycle.closes)]))
             }
         }
     }
@@ -87,14 +87,19 @@ struct CycleCommand: AsyncParsableCommand {
                 let closing = try await session.coop.orders.closeCycle(id, early: early)
                 let out = session.output
                 if out.json { return try out.printJSON(closing) }
-                out.say(out.text(.init(fr: "Cycle {id} fermé : {confirmed} commandes confirmées, {cancelled} vides annulées, {purchaseOrders} bons de commande.",
-                                       en: "Cycle {id} closed: {confirmed} orders confirmed, {cancelled} empty ones cancelled, {purchaseOrders} purchase orders."),
-                                 ["id": .integer(closing.cycle.id), "confirmed": .integer(Int64(closing.confirmedOrders)),
-                                  "cancelled": .integer(Int64(closing.cancelledEmptyOrders)), "purchaseOrders": .integer(Int64(closing.purchaseOrders))]))
+                out.say(out.text(.init(fr: "Cycle {id} fermé : {confirmed}, {cancelled}, {purchaseOrders}.",
+                                       en: "Cycle {id} closed: {confirmed}, {cancelled}, {purchaseOrders}."),
+                                 ["id": .integer(closing.cycle.id),
+                                  "confirmed": .count(.integer(Int64(closing.confirmedOrders)),
+                                                      Plural(fr: "commande confirmée", "commandes confirmées", en: "order confirmed", "orders confirmed")),
+                                  "cancelled": .count(.integer(Int64(closing.cancelledEmptyOrders)),
+                                                      Plural(fr: "vide annulée", "vides annulées", en: "empty one cancelled", "empty ones cancelled")),
+                                  "purchaseOrders": .count(.integer(Int64(closing.purchaseOrders)),
+                                                           Plural(fr: "bon de commande", "bons de commande", en: "purchase order", "purchase orders"))]))
                 if let first = closing.invoices.first, let last = closing.invoices.last {
-                    out.say(out.text(.init(fr: "{count} factures, {first} à {last}, total {total}.",
-                                           en: "{count} invoices, {first} to {last}, total {total}."),
-                                     ["count": .integer(Int64(closing.invoices.count)), "first": .text(first), "last": .text(last),
+                    out.say(out.text(.init(fr: "{count}, {first} à {last}, total {total}.",
+                                           en: "{count}, {first} to {last}, total {total}."),
+                                     ["count": .count(.integer(Int64(closing.invoices.count)), .invoices), "first": .text(first), "last": .text(last),
                                       "total": .money(closing.invoicedTotal)]))
                 }
             }

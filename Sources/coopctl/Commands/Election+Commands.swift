@@ -183,9 +183,11 @@ struct ElectionCommand: AsyncParsableCommand {
                     return try o.printJSON(Summary(election: issue.election, count: issue.credentials.count, fingerprint: issue.fingerprint,
                                                    directory: out, files: files))
                 }
-                o.say(o.text(.init(fr: "{count} codes de vote écrits dans {dir} (un fichier par membre, lisible par vous seul).",
-                                   en: "{count} voting credentials written to {dir} (one file per member, readable by you only)."),
-                             ["count": .integer(Int64(files.count)), "dir": .text(out)]))
+                o.say(o.text(.init(fr: "{count} dans {dir} (un fichier par membre, lisible par vous seul).",
+                                   en: "{count} to {dir} (one file per member, readable by you only)."),
+                             ["count": .count(.integer(Int64(files.count)), Plural(fr: "code de vote écrit", "codes de vote écrits",
+                                                                           en: "voting credential written", "voting credentials written")),
+                              "dir": .text(out)]))
                 o.say(o.text(.init(fr: "Empreinte de la liste publique : {sha} — annoncez-la avec le nombre de codes.",
                                    en: "Fingerprint of the public list: {sha} — announce it with the number of credentials."),
                              ["sha": .text(issue.fingerprint)]))
@@ -253,8 +255,8 @@ struct ElectionCommand: AsyncParsableCommand {
             try await global.run { session in
                 let election = try await session.coop.voting.open(id)
                 if session.output.json { return try session.output.printJSON(election) }
-                session.output.say(session.output.text(.init(fr: "Scrutin {id} ouvert jusqu’au {closes}.", en: "Election {id} open until {closes}."),
-                                                       ["id": .text(election.id), "closes": .text(election.closes.localText(in: session.configuration.timeZone))]))
+                session.output.say(session.output.text(.init(fr: "Scrutin {id} ouvert ; il ferme {closes}.", en: "Election {id} open; it closes {closes}."),
+                                                       ["id": .text(election.id), "closes": session.at(election.closes)]))
             }
         }
     }
@@ -268,9 +270,9 @@ struct ElectionCommand: AsyncParsableCommand {
             try await global.run { session in
                 let election = try await session.coop.voting.close(id)
                 if session.output.json { return try session.output.printJSON(election) }
-                session.output.say(session.output.text(.init(fr: "Scrutin {id} fermé : {n} bulletins. Dépouillez avec : coopctl election tally {id}",
-                                                             en: "Election {id} closed: {n} ballots. Tally with: coopctl election tally {id}"),
-                                                       ["id": .text(election.id), "n": .integer(Int64(election.ballotCount))]))
+                session.output.say(session.output.text(.init(fr: "Scrutin {id} fermé : {n}. Dépouillez avec : coopctl election tally {id}",
+                                                             en: "Election {id} closed: {n}. Tally with: coopctl election tally {id}"),
+                                                       ["id": .text(election.id), "n": .count(.integer(Int64(election.ballotCount)), .ballots)]))
             }
         }
     }
@@ -337,21 +339,25 @@ struct ElectionCommand: AsyncParsableCommand {
                 let report = try BoardVerifier.verify(Voting.Board(events: events), progress: progress)
                 if out.json { return try out.printJSON(report) }
                 let definition = events.first.flatMap { try? ElectionDefinition(json: $0.payload) }
-                out.say(out.text(.init(fr: "Scrutin {id} « {title} » : {events} événements, état {status}.",
-                                       en: "Election {id} \"{title}\": {events} events, {status}."),
+                out.say(out.text(.init(fr: "Scrutin {id} « {title} » : {events}, état {status}.",
+                                       en: "Election {id} \"{title}\": {events}, {status}."),
                                  ["id": .text(report.election), "title": .text(definition?.title ?? ""),
-                                  "events": .integer(Int64(report.events)),
+                                  "events": .count(.integer(Int64(report.events)), Plural(fr: "événement", "événements", en: "event", "events")),
                                   "status": .text(report.status.label.render(out.language))]))
                 out.say(out.text(.init(fr: "Codes : {eligible} (révoqués : {revoked}) · bulletins : {ballots} · signatures vérifiées : {checked}",
                                        en: "Credentials: {eligible} (revoked: {revoked}) · ballots: {ballots} · signatures checked: {checked}"),
                                  ["eligible": .integer(Int64(report.eligible)), "revoked": .integer(Int64(report.revoked)),
                                   "ballots": .integer(Int64(report.ballotEvents)), "checked": .integer(Int64(report.signaturesChecked))]))
                 if report.redactedBallots > 0 {
-                    out.say(out.text(.init(fr: "{n} bulletins visibles par leur seul numéro de suivi (vote ouvert) : ils seront vérifiés sur le registre complet publié à la fermeture.",
-                                           en: "{n} ballots shown by tracker only (voting open): they are checked on the full board published at close."),
+                    out.say(out.text(report.redactedBallots == 1
+                                     ? .init(fr: "1 bulletin visible par son seul numéro de suivi (vote ouvert) : il sera vérifié sur le registre complet publié à la fermeture.",
+                                             en: "1 ballot shown by tracker only (voting open): it is checked on the full board published at close.")
+                                     : .init(fr: "{n} bulletins visibles par leur seul numéro de suivi (vote ouvert) : ils seront vérifiés sur le registre complet publié à la fermeture.",
+                                             en: "{n} ballots shown by tracker only (voting open): they are checked on the full board published at close."),
                                      ["n": .integer(Int64(report.redactedBallots))]))
                 }
-                out.say("head: \(report.head)")
+                out.say(out.text(.init(fr: "Dernier maillon de la chaîne (`head`) : {head}", en: "Head of the chain (`head`): {head}"),
+                                 ["head": .text(report.head)]))
                 if let recount = report.recount {
                     out.say("")
                     out.say(out.text(.init(fr: "Recomptage :", en: "Recount:")))
@@ -411,7 +417,7 @@ enum QuestionArguments {
             switch name {
             case "--kind":
                 guard let kind = QuestionKind(rawValue: text) else {
-                    throw UsageError.invalid(.init(fr: "--kind prend single (un choix), approval (approbation) ou ranked (classement), pas « {value} ».",
+                    throw UsageError.invalid(.init(fr: "--kind prend `single` (un choix), `approval` (approbation) ou `ranked` (classement), pas « {value} ».",
                                                en: "--kind takes single, approval or ranked, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].kind = kind
@@ -419,7 +425,7 @@ enum QuestionArguments {
                 questions[n].choices = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             case "--threshold":
                 guard let threshold = Threshold(rawValue: text) else {
-                    throw UsageError.invalid(.init(fr: "--threshold prend majority (majorité), two-thirds (deux tiers) ou plurality (pluralité), pas « {value} ».",
+                    throw UsageError.invalid(.init(fr: "--threshold prend `majority` (majorité), `two-thirds` (deux tiers) ou `plurality` (pluralité), pas « {value} ».",
                                                en: "--threshold takes majority, two-thirds or plurality, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].threshold = threshold

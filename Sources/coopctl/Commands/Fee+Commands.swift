@@ -49,7 +49,7 @@ struct FeeCommand: AsyncParsableCommand {
                 let out = session.output
                 if out.json { return try out.printJSON(fee) }
                 out.say(out.text(.init(fr: "Frais {id} de {amount} annulés.", en: "Fee {id} of {amount} waived."),
-                                 ["id": .integer(fee.id), "amount": .text(fee.amount.formatted(out.language))]))
+                                 ["id": .integer(fee.id), "amount": .money(fee.amount)]))
             }
         }
     }

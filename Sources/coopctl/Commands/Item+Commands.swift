@@ -229,10 +229,12 @@ struct ItemCommand: AsyncParsableCommand {
                     progress: Output.progress(label: (file as NSString).lastPathComponent))
                 if session.output.json { return try session.output.printJSON(summary) }
                 session.output.say(session.output.text(
-                    .init(fr: "{rows} lignes : {created} créés, {updated} modifiés, {unchanged} inchangés.",
-                          en: "{rows} rows: {created} created, {updated} updated, {unchanged} unchanged."),
-                    ["rows": .integer(Int64(summary.rows)), "created": .integer(Int64(summary.created)),
-                     "updated": .integer(Int64(summary.updated)), "unchanged": .integer(Int64(summary.unchanged))]))
+                    .init(fr: "{rows} : {created}, {updated}, {unchanged}.",
+                          en: "{rows}: {created}, {updated}, {unchanged}."),
+                    ["rows": .count(.integer(Int64(summary.rows)), Plural(fr: "ligne", "lignes", en: "row", "rows")),
+                     "created": .count(.integer(Int64(summary.created)), Plural(fr: "créé", "créés", en: "created", "created")),
+                     "updated": .count(.integer(Int64(summary.updated)), Plural(fr: "modifié", "modifiés", en: "updated", "updated")),
+                     "unchanged": .count(.integer(Int64(summary.unchanged)), Plural(fr: "inchangé", "inchangés", en: "unchanged", "unchanged"))]))
             }
         }
     }

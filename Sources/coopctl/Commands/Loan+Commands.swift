@@ -26,8 +26,8 @@ struct LoanCommand: AsyncParsableCommand {
         if out.json { return try out.printJSON(loan) }
         out.table(headers, [row(loan, out, timeZone: session.configuration.timeZone)])
         if let returnedAt = loan.returnedAt {
-            out.say(out.text(.init(fr: "Rendu le {at}, {days} jour(s) de retard.", en: "Returned {at}, {days} day(s) late."),
-                             ["at": .text(returnedAt.localText(in: session.configuration.timeZone)), "days": .integer(Int64(loan.daysLate))]))
+            out.say(out.text(.init(fr: "Rendu {at}, {days} de retard.", en: "Returned {at}, {days} late."),
+                             ["at": session.at(returnedAt), "days": .count(.integer(Int64(loan.daysLate)), .days)]))
         }
         if let condition = loan.condition { out.say(out.text(.init(fr: "État : {note}", en: "Condition: {note}"), ["note": .text(condition)])) }
         if let maintenance = loan.maintenance {
@@ -98,9 +98,9 @@ struct LoanCommand: AsyncParsableCommand {
                 let out = session.output
                 if out.json { return try out.printJSON(loan) }
                 if loan.fee.cents > 0 {
-                    out.say(out.text(.init(fr: "Prêt {id} rendu avec {days} jour(s) de retard : frais de {fee}.",
-                                           en: "Loan {id} returned {days} day(s) late: fee {fee}."),
-                                     ["id": .integer(loan.id), "days": .integer(Int64(loan.daysLate)), "fee": .text(loan.fee.formatted(out.language))]))
+                    out.say(out.text(.init(fr: "Prêt {id} rendu avec {days} de retard : frais de {fee}.",
+                                           en: "Loan {id} returned {days} late: fee {fee}."),
+                                     ["id": .integer(loan.id), "days": .count(.integer(Int64(loan.daysLate)), .days), "fee": .money(loan.fee)]))
                 } else {
                     out.say(out.text(.init(fr: "Prêt {id} rendu.", en: "Loan {id} returned."), ["id": .integer(loan.id)]))
                 }

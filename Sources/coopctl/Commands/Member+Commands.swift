@@ -191,8 +191,9 @@ struct MemberCommand: AsyncParsableCommand {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 let members = try await session.coop.membership.importMembers(csv: data, source: (file as NSString).lastPathComponent)
                 if session.output.json { return try session.output.printJSON(members) }
-                session.output.say(session.output.text(.init(fr: "{count} membres importés.", en: "{count} members imported."),
-                                                       ["count": .integer(Int64(members.count))]))
+                session.output.say(session.output.text(.init(fr: "{count}.", en: "{count}."),
+                                                       ["count": .count(.integer(Int64(members.count)), Plural(fr: "membre importé", "membres importés",
+                                                                                                      en: "member imported", "members imported"))]))
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopCore
+import Foundation
 import Orders
 
 /// Orders' reports: `report packing|picking|sales|taxes`.
@@ -96,10 +97,12 @@ extension ReportCommand {
                                                                      to: try OrdersOutput.date(to, field: "to"))
                 let out = session.output
                 if out.json { return try out.printJSON(report) }
-                out.say(out.text(.init(fr: "Taxes du {from} au {to} : {invoices} factures, {credits} notes de crédit",
-                                       en: "Taxes from {from} to {to}: {invoices} invoices, {credits} credit notes"),
+                out.say(out.text(.init(fr: "Taxes du {from} au {to} : {invoices}, {credits}",
+                                       en: "Taxes from {from} to {to}: {invoices}, {credits}"),
                                  ["from": .text(report.from.iso8601), "to": .text(report.to.iso8601),
-                                  "invoices": .integer(Int64(report.invoiceCount)), "credits": .integer(Int64(report.creditNoteCount))]))
+                                  "invoices": .count(.integer(Int64(report.invoiceCount)), .invoices),
+                                  "credits": .count(.integer(Int64(report.creditNoteCount)),
+                                                    Plural(fr: "note de crédit", "notes de crédit", en: "credit note", "credit notes"))]))
                 out.table([.init(fr: "Taxe", en: "Tax"), .init(fr: "Base", en: "Base"), .init(fr: "Perçue", en: "Collected"),
                            .init(fr: "Remboursée", en: "Refunded"), .init(fr: "Nette", en: "Net")],
                           report.rows.map { [$0.tax.label.render(out.language), $0.base.formatted(out.language),

@@ -142,9 +142,11 @@ struct ReservationCommand: AsyncParsableCommand {
                 if out.json { return try out.printJSON(availability) }
                 out.table([.init(fr: "Du", en: "From"), .init(fr: "Au", en: "To"), .init(fr: "Libres", en: "Free")],
                           availability.periods.map { [$0.from.iso8601, $0.to.iso8601, String($0.free)] })
-                out.say(out.text(.init(fr: "{code} : {free} unité(s) sur {quantity} libre(s) sur toute la période.",
-                                       en: "{code}: {free} of {quantity} unit(s) free over the whole range."),
-                                 ["code": .text(availability.item), "free": .integer(Int64(availability.free)),
+                out.say(out.text(.init(fr: "{code} : {free} sur {quantity}, sur toute la période.",
+                                       en: "{code}: {free} of {quantity}, over the whole range."),
+                                 ["code": .text(availability.item),
+                                  "free": .count(.integer(Int64(availability.free)), Plural(fr: "unité libre", "unités libres",
+                                                                                    en: "unit free", "units free")),
                                   "quantity": .integer(Int64(availability.quantity))]))
             }
         }

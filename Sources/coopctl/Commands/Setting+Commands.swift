@@ -12,7 +12,7 @@ struct SettingCommand: AsyncParsableCommand {
         if out.json { return try out.printJSON(settings) }
         out.say(out.text(.init(fr: "Seuil de frais : {amount} (au-delà, pas de nouveau prêt).",
                                en: "Fee threshold: {amount} (above it, no new loan)."),
-                         ["amount": .text(settings.feeThreshold.formatted(out.language))]))
+                         ["amount": .money(settings.feeThreshold)]))
         out.say(out.text(settings.overdueBlocksLoans
             ? .init(fr: "Prêt en retard : bloque les nouveaux prêts du membre jusqu’à son retour.",
                     en: "Overdue loan: blocks the member's new loans until it comes back.")
@@ -56,7 +56,7 @@ struct SettingCommand: AsyncParsableCommand {
                 switch value.lowercased() {
                 case "on", "oui", "yes", "true": blocks = true
                 case "off", "non", "no", "false": blocks = false
-                default: throw CoopError.invalidValue("overdue-blocks", value, expected: .init(fr: "on ou off", en: "on or off"))
+                default: throw CoopError.invalidValue("overdue-blocks", value, expected: .init(fr: "oui ou non", en: "on or off"))
                 }
                 try SettingCommand.print(try await session.coop.lending.updateSettings(overdueBlocksLoans: blocks, actor: session.actor), session.output)
             }

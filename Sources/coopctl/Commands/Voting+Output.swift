@@ -36,8 +36,8 @@ enum VotingOutput {
              .init(fr: "Ouverture", en: "Opens"), .init(fr: "Fermeture", en: "Closes")],
             [[e.id, e.title, e.status.label.render(out.language), e.opens.localText(in: timeZone), e.closes.localText(in: timeZone)]])
         if let cutoff = e.cutoff {
-            out.say(out.text(.init(fr: "Admissibilité : membres actifs le {cutoff}", en: "Eligibility: members active at {cutoff}"),
-                             ["cutoff": .text(cutoff.localText(in: timeZone))]))
+            out.say(out.text(.init(fr: "Admissibilité : membres actifs le {cutoff}", en: "Eligibility: members active on {cutoff}"),
+                             ["cutoff": .instant(cutoff, timeZone)]))
         } else {
             out.say(out.text(.init(fr: "Admissibilité : membres actifs à l’émission des codes",
                                    en: "Eligibility: members active when credentials are issued")))
@@ -50,7 +50,10 @@ enum VotingOutput {
                                    en: "Credentials issued: {n} (revoked and replaced: {r}) · ballots received: {b}"),
                              ["n": .integer(Int64(eligible)), "r": .integer(Int64(e.revokedCount)), "b": .integer(Int64(e.ballotCount))]))
         }
-        if let hash = e.electionHash { out.say("electionHash: \(hash)") }
+        if let hash = e.electionHash {
+            out.say(out.text(.init(fr: "Empreinte du scrutin (`electionHash`) : {hash}", en: "Election hash (`electionHash`): {hash}"),
+                             ["hash": .text(hash)]))
+        }
         printQuestions(e.questions, out)
     }
 
@@ -63,10 +66,12 @@ enum VotingOutput {
                           "turnout": .integer(Int64(turnout)), "ballots": .integer(Int64(result.ballotEvents))]))
         if let percent = result.quorumPercent, let required = result.quorumRequired {
             out.say(out.text(result.quorumMet
-                             ? .init(fr: "Quorum atteint ({p} %, {r} votants requis).", en: "Quorum reached ({p} %, {r} needed to vote).")
-                             : .init(fr: "Quorum non atteint ({p} %, {r} votants requis) : rien n’est décidé.",
-                                     en: "Quorum not reached ({p} %, {r} needed to vote): nothing is decided."),
-                             ["p": .integer(Int64(percent)), "r": .integer(Int64(required))]))
+                             ? .init(fr: "Quorum atteint ({p} %, {r}).", en: "Quorum reached ({p} %, {r}).")
+                             : .init(fr: "Quorum non atteint ({p} %, {r}) : rien n’est décidé.",
+                                     en: "Quorum not reached ({p} %, {r}): nothing is decided."),
+                             ["p": .integer(Int64(percent)),
+                              "r": .count(.integer(Int64(required)), Plural(fr: "votant requis", "votants requis",
+                                                                    en: "voter needed", "voters needed"))]))
         }
         for (i, q) in result.questions.enumerated() {
             let question = i < questions.count ? questions[i] : nil
@@ -82,7 +87,10 @@ enum VotingOutput {
             switch q.kind {
             case .single:
                 if let expressed = q.expressed {
-                    let required = q.required.map { out.text(.init(fr: ", {r} requises", en: ", {r} needed"), ["r": .integer(Int64($0))]) } ?? ""
+                    let required = q.required.map {
+                        out.text(.init(fr: ", {r}", en: ", {r}"),
+                                 ["r": .count(.integer(Int64($0)), Plural(fr: "requise", "requises", en: "needed", "needed"))])
+                    } ?? ""
                     out.say(out.text(.init(fr: "Exprimées : {e} (abstentions : {a}){required}", en: "Expressed: {e} (abstentions: {a}){required}"),
                                      ["e": .integer(Int64(expressed)), "a": .integer(Int64(q.abstentions ?? 0)), "required": .text(required)]))
                 }
@@ -98,8 +106,9 @@ enum VotingOutput {
                                              : .init(fr: "Résolution non adoptée.", en: "Resolution not adopted.")))
                 }
             case .approval:
-                out.say(out.text(.init(fr: "Élus ({seats} sièges) : {w}", en: "Elected ({seats} seats): {w}"),
-                                 ["seats": .integer(Int64(q.seats ?? 0)), "w": .text(names(q.winners ?? []))]))
+                out.say(out.text(.init(fr: "Élus ({seats}) : {w}", en: "Elected ({seats}): {w}"),
+                                 ["seats": .count(.integer(Int64(q.seats ?? 0)), Plural(fr: "siège", "sièges", en: "seat", "seats")),
+                                  "w": .text(names(q.winners ?? []))]))
                 if let tied = q.tied, !tied.isEmpty {
                     out.say(out.text(.init(fr: "Égalité pour les derniers sièges, à départager : {c}", en: "Tied for the last seats, to be settled: {c}"),
                                      ["c": .text(names(tied))]))
