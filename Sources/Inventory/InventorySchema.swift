@@ -104,5 +104,41 @@ public enum InventorySchema {
             CREATE INDEX inventory_items_facets
                 ON inventory_items(id, category_id, location_id, status, quantity, units_out, maintenance_units);
             """)
+        // Attribute keys and values are matched as text search matches words, case and accents ignored
+        // (`Époque=1920` finds `epoque = 1920`): each row carries its key and value folded
+        // (`String.folded`), written by the service with the row, and an item has one value per folded
+        // key. Two keys of one item that fold alike (possible before) are kept apart by renaming the
+        // later one `key (2)`, so that no value is lost.
+        migrator.register("inventory.3") { db in
+            try db.execute("""
+                ALTER TABLE inventory_item_attributes ADD COLUMN key_folded TEXT NOT NULL DEFAULT '';
+                ALTER TABLE inventory_item_attributes ADD COLUMN value_folded TEXT NOT NULL DEFAULT '';
+                """)
+            struct Attribute { let key: String; let value: String }
+            var items: [Int64: [Attribute]] = [:]
+            for row in try db.query("SELECT item_id, key, value FROM inventory_item_attributes ORDER BY item_id, key") {
+                items[try row.get("item_id"), default: []].append(Attribute(key: try row.get("key"), value: try row.get("value")))
+            }
+            for (item, attributes) in items {
+                let existing = Set(attributes.map(\.key.folded))
+                var taken = Set<String>()
+                for attribute in attributes {
+                    var kept = attribute.key, n = 1
+                    while taken.contains(kept.folded) || (kept != attribute.key && existing.contains(kept.folded)) {
+                        n += 1
+                        kept = "\(attribute.key) (\(n))"
+                    }
+                    taken.insert(kept.folded)
+                    try db.execute("""
+                        UPDATE inventory_item_attributes SET key = ?, key_folded = ?, value_folded = ? WHERE item_id = ? AND key = ?
+                        """, [kept, kept.folded, attribute.value.folded, item, attribute.key])
+                }
+            }
+            try db.execute("""
+                CREATE UNIQUE INDEX inventory_item_attributes_item_folded ON inventory_item_attributes(item_id, key_folded);
+                DROP INDEX inventory_item_attributes_key_value;
+                CREATE INDEX inventory_item_attributes_folded ON inventory_item_attributes(key_folded, value_folded);
+                """)
+        }
     }
 }

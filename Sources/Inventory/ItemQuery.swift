@@ -13,7 +13,8 @@ public struct ItemQuery: Sendable, Codable, Equatable {
     public var status: ItemStatus?
     /// Only items with at least one unit free now.
     public var available: Bool
-    /// Attributes that must have exactly these values (without regard to case); at most 10.
+    /// Attributes that must have these values, keys and values compared without regard to case or
+    /// accents (`Époque=1920` matches `epoque = 1920`); at most 10.
     public var attributes: [AttributeFilter]
     /// A tag the items must carry (without regard to case).
     public var tag: String?

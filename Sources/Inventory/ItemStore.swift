@@ -98,7 +98,7 @@ enum ItemStore {
                   new.status.rawValue, new.value, new.notes, new.photosJSON, now, now])
         let id = db.lastInsertRowID
         for tag in new.tags { try insertTag(id, tag, in: db) }
-        for (key, value) in new.attributes { try setAttribute(id, key, value, in: db) }
+        for (key, value) in new.attributes { try insertAttribute(id, key, value, in: db) }
         try MovementLog.append(id, .created, units: new.quantity, from: nil, to: new.location?.path, reason: reason, actor: actor, at: now, in: db)
         try SearchIndex.insert(id, SearchIndex.Document(
             code: new.code, name: new.name, description: new.description, category: new.category?.path,
@@ -115,16 +115,24 @@ enum ItemStore {
         for tag in tags { try insertTag(id, tag, in: db) }
     }
 
-    /// Sets one attribute; an existing key (without regard to case) keeps its spelling and gets the value.
+    /// Sets one attribute; an existing key (without regard to case or accents: `epoque` for `Époque`)
+    /// keeps its spelling and gets the value.
     static func setAttribute(_ id: Int64, _ key: String, _ value: String, in db: Connection) throws {
-        try db.execute("""
-            INSERT INTO inventory_item_attributes (item_id, key, value) VALUES (?, ?, ?)
-            ON CONFLICT (item_id, key) DO UPDATE SET value = excluded.value
-            """, [id, key, value])
+        try db.execute("UPDATE inventory_item_attributes SET value = ?, value_folded = ? WHERE item_id = ? AND key_folded = ?",
+                       [value, value.folded, id, key.folded])
+        guard db.changes == 0 else { return }
+        try insertAttribute(id, key, value, in: db)
     }
 
+    /// Adds an attribute the item does not have yet (a new item's, checked by `ItemValidation.attributes`).
+    static func insertAttribute(_ id: Int64, _ key: String, _ value: String, in db: Connection) throws {
+        try db.execute("INSERT INTO inventory_item_attributes (item_id, key, value, key_folded, value_folded) VALUES (?, ?, ?, ?, ?)",
+                       [id, key, value, key.folded, value.folded])
+    }
+
+    /// Removes the attribute whose key folds as `key` does.
     static func removeAttribute(_ id: Int64, _ key: String, in db: Connection) throws {
-        try db.execute("DELETE FROM inventory_item_attributes WHERE item_id = ? AND key = ?", [id, key])
+        try db.execute("DELETE FROM inventory_item_attributes WHERE item_id = ? AND key_folded = ?", [id, key.folded])
     }
 
     /// Changes the quantity after checking it against the units out; appends a `quantity` movement.

@@ -71,13 +71,13 @@ enum ItemValidation {
         return text
     }
 
-    /// Whole attribute sets for a new item; a key given twice (without regard to case) is refused.
+    /// Whole attribute sets for a new item; a key given twice (without regard to case or accents) is refused.
     static func attributes(_ values: [String: String]) throws -> [String: String] {
         var result: [String: String] = [:]
         var seen = Set<String>()
         for (rawKey, rawValue) in values {
             let key = try attributeKey(rawKey)
-            guard seen.insert(TreeCache.key(key)).inserted else { throw CoopError.invalidAttribute(rawKey) }
+            guard seen.insert(key.folded).inserted else { throw CoopError.invalidAttribute(rawKey) }
             if let value = try attributeValue(rawValue, key: key) { result[key] = value }
         }
         guard result.count <= 50 else { throw CoopError.invalidAttribute(result.keys.sorted()[50]) }

@@ -142,7 +142,8 @@ struct SearchPlan: Sendable {
             try consider(.status, "SELECT count(*) FROM inventory_items WHERE \(status.literalCondition) AND status <> 'active'", [])
         }
         for (n, filter) in attributes.enumerated() {
-            try consider(.attribute(n), "SELECT count(*) FROM inventory_item_attributes WHERE key = ? AND value = ?", [filter.key, filter.value])
+            try consider(.attribute(n), "SELECT count(*) FROM inventory_item_attributes WHERE key_folded = ? AND value_folded = ?",
+                         [filter.key.folded, filter.value.folded])
         }
         if let tag {
             try consider(.tag, "SELECT count(*) FROM inventory_item_tags WHERE tag = ?", [tag])

@@ -64,7 +64,7 @@ extension SearchPlan {
             case .attribute(let n):
                 query = SearchSQL(source: "inventory_item_attributes d")
                 query.join("inventory_items i ON i.id = d.item_id", [])
-                query.condition("d.key = ? AND d.value = ?", [attributes[n].key, attributes[n].value])
+                query.condition("d.key_folded = ? AND d.value_folded = ?", [attributes[n].key.folded, attributes[n].value.folded])
             case .tag:
                 query = SearchSQL(source: "inventory_item_tags d")
                 query.join("inventory_items i ON i.id = d.item_id", [])
@@ -86,11 +86,11 @@ extension SearchPlan {
             }
         }
         if available { query.condition(Availability.availableCondition) }
-        // A check of an attribute or tag is a join on its primary key (item, key): one probe per row,
-        // where a correlated EXISTS subquery costs several times more.
+        // A check of an attribute or tag is a join on a unique key (item, folded key or tag): one probe
+        // per row, where a correlated EXISTS subquery costs several times more.
         for (n, filter) in attributes.enumerated() where driver != .attribute(n) {
-            query.join("inventory_item_attributes a\(n) ON a\(n).item_id = \(item) AND a\(n).key = ? AND a\(n).value = ?",
-                       [filter.key, filter.value])
+            query.join("inventory_item_attributes a\(n) ON a\(n).item_id = \(item) AND a\(n).key_folded = ? AND a\(n).value_folded = ?",
+                       [filter.key.folded, filter.value.folded])
         }
         if let tag, driver != .tag {
             query.join("inventory_item_tags t ON t.item_id = \(item) AND t.tag = ?", [tag])

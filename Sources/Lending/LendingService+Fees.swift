@@ -23,9 +23,9 @@ extension LendingService {
         guard let number = try actor.memberScope(member) else { throw CoopError.required("member") }
         return try await database.read { db in
             _ = try AccountLedger.balance(memberNumber: number, in: db)  // refuses an unknown member
-            var sql = "SELECT * FROM lending_fees WHERE member_number = ?"
-            if !includeWaived { sql += " AND waived_at IS NULL" }
-            return try db.query(sql + " ORDER BY id", [number]).map(Fee.init(row:))
+            var sql = Fee.selectSQL + " WHERE f.member_number = ?"
+            if !includeWaived { sql += " AND f.waived_at IS NULL" }
+            return try db.query(sql + " ORDER BY f.id", [number]).map(Fee.init(row:))
         }
     }
 
@@ -48,7 +48,7 @@ extension LendingService {
             let fee = try Fee.fetch(id, in: db)
             guard fee.status == .due else { throw CoopError.feeAlreadyWaived(id) }
             let entry = try AccountLedger.post(memberNumber: fee.member, kind: "waiver", amount: -fee.amount,
-                                               description: "Annulation / Waiver: \(reason)", source: "lending",
+                                               wording: .waiver(reason: reason), source: "lending",
                                                reference: String(id), at: now, in: db)
             try db.execute("""
                 UPDATE lending_fees SET waived_at = ?, waived_reason = ?, waived_by = ?, waiver_entry_id = ? WHERE id = ?
@@ -66,7 +66,7 @@ extension LendingService {
         let now = context.now()
         return try await database.write { db in
             let record = try LoanRecord.fetch(id, in: db)
-            return try Fee.charge(.damage, amount: amount, description: "Dommage / Damage: \(record.itemCode), \(reason)",
+            return try Fee.charge(.damage, amount: amount, wording: .damageFee(item: record.itemCode, reason: reason),
                                   memberID: record.memberID, memberNumber: record.memberNumber, loan: id,
                                   itemCode: record.itemCode, actor: actor, at: now, in: db)
         }
@@ -89,7 +89,7 @@ extension LendingService {
             try LendingEvents.append("lost", loan: id, actor: actor, detail: note, at: now, in: db)
             let value = item.value * Int64(record.units)
             if value.cents > 0 {
-                _ = try Fee.charge(.lost, amount: value, description: "Perte / Lost: \(record.itemCode) ×\(record.units)",
+                _ = try Fee.charge(.lost, amount: value, wording: .lostFee(item: record.itemCode, units: record.units),
                                    memberID: record.memberID, memberNumber: record.memberNumber, loan: id,
                                    itemCode: record.itemCode, actor: actor, at: now, in: db)
             }
@@ -102,7 +102,7 @@ extension LendingService {
         guard let number = try actor.memberScope(member) else { throw CoopError.required("member") }
         return try await database.read { db in
             let account = try AccountLedger.account(memberNumber: number, in: db)
-            let fees = try db.query("SELECT * FROM lending_fees WHERE member_number = ? ORDER BY id", [account.member]).map(Fee.init(row:))
+            let fees = try db.query(Fee.selectSQL + " WHERE f.member_number = ? ORDER BY f.id", [account.member]).map(Fee.init(row:))
             return LendingAccount(member: account.member, balance: account.balance, fees: fees, entries: account.entries)
         }
     }

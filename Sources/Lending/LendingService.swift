@@ -255,8 +255,7 @@ public struct LendingService: Sendable {
         try LendingEvents.append("check_in", loan: record.id, actor: input.actor, detail: input.condition, at: input.at, in: db)
         if fee.cents > 0 {
             let days = record.feeTerms.daysLate(due: record.due, on: returnDay)
-            _ = try Fee.charge(.late, amount: fee,
-                               description: "Retard / Late: \(record.itemCode), prêt / loan \(record.id), \(days) j / d",
+            _ = try Fee.charge(.late, amount: fee, wording: .lateFee(item: record.itemCode, loan: record.id, days: days),
                                memberID: record.memberID, memberNumber: record.memberNumber, loan: record.id,
                                itemCode: record.itemCode, actor: input.actor, at: input.at, in: db)
         }

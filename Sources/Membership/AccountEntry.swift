@@ -45,7 +45,12 @@ public struct AccountEntry: Sendable, Codable, Equatable {
     /// `fee`, `waiver`, `payment`, `payment_void`, `invoice`, `credit_note`… chosen by the domain that posts it.
     public let kind: String
     public let amount: Money
+    /// What the entry is, in the member's language (a statement is the member's document); the desk
+    /// reads it in its own with `description(in:)`.
     public let description: String
+    /// How the description is said in any language, when the posting domain gave a wording (nil for
+    /// a payment's note or a void's reason, and for entries written before wordings were stored).
+    public let wording: EntryWording?
     /// The domain that posted it: `lending`, `orders`, `desk`.
     public let source: String
     /// The domain's own identifier (a fee id, an invoice number), for cross-reference.
@@ -55,14 +60,26 @@ public struct AccountEntry: Sendable, Codable, Equatable {
     public let voids: Int64?
     /// For a voided payment: the id of the `payment_void` entry that voids it.
     public let voidedBy: Int64?
+    /// The `description` column as written: a person's note or reason, a French copy of the wording
+    /// for people reading the file directly, or an older entry's two-language text.
+    let storedDescription: String
 
-    /// Reads a row of `account_entries`, with the id of the entry that voids it as `voided_by`.
-    init(row: Row) throws {
+    /// The description in `language`: the wording said in it, or the stored text (of an older entry
+    /// written in both languages, the side of `language`).
+    public func description(in language: Language) -> String {
+        wording?.text(language) ?? EntryWording.legacy(storedDescription, language)
+    }
+
+    /// Reads a row of `account_entries`, with the id of the entry that voids it as `voided_by`;
+    /// `description` is said in `language`, the member's.
+    init(row: Row, language: Language) throws {
         id = try row.get("id")
         at = try row.get("at")
         kind = try row.get("kind")
         amount = try row.get("amount_cents")
-        description = try row.get("description")
+        storedDescription = try row.get("description")
+        wording = EntryWording(json: try row.get("wording") as String?)
+        description = wording?.text(language) ?? EntryWording.legacy(storedDescription, language)
         source = try row.get("source")
         reference = try row.get("reference")
         method = try (row.get("method") as String?).flatMap(PaymentMethod.init(rawValue:))
@@ -70,13 +87,15 @@ public struct AccountEntry: Sendable, Codable, Equatable {
         voidedBy = try row.get("voided_by")
     }
 
-    init(id: Int64, at: Instant, kind: String, amount: Money, description: String, source: String, reference: String?,
-         method: PaymentMethod?, voids: Int64? = nil, voidedBy: Int64? = nil) {
+    init(id: Int64, at: Instant, kind: String, amount: Money, description: String, wording: EntryWording?, language: Language,
+         source: String, reference: String?, method: PaymentMethod?, voids: Int64? = nil, voidedBy: Int64? = nil) {
         self.id = id
         self.at = at
         self.kind = kind
         self.amount = amount
-        self.description = description
+        self.storedDescription = description
+        self.wording = wording
+        self.description = wording?.text(language) ?? EntryWording.legacy(description, language)
         self.source = source
         self.reference = reference
         self.method = method
@@ -85,6 +104,23 @@ public struct AccountEntry: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey { case id, at, kind, amount, description, source, reference, method, voids, voidedBy }
+
+    /// Reads the JSON `encode(to:)` writes; the description comes back as the text it was.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        at = try c.decode(Instant.self, forKey: .at)
+        kind = try c.decode(String.self, forKey: .kind)
+        amount = try c.decode(Money.self, forKey: .amount)
+        description = try c.decode(String.self, forKey: .description)
+        storedDescription = description
+        wording = nil
+        source = try c.decode(String.self, forKey: .source)
+        reference = try c.decodeIfPresent(String.self, forKey: .reference)
+        method = try c.decodeIfPresent(PaymentMethod.self, forKey: .method)
+        voids = try c.decodeIfPresent(Int64.self, forKey: .voids)
+        voidedBy = try c.decodeIfPresent(Int64.self, forKey: .voidedBy)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -104,6 +140,7 @@ public struct AccountEntry: Sendable, Codable, Equatable {
 /// A member's account: every entry, oldest first, and the balance they derive.
 public struct Account: Sendable, Codable, Equatable {
     public let member: String
+    /// Their descriptions are in the member's language (`Member.language`).
     public let entries: [AccountEntry]
     /// What the member owes (positive) or has in credit (negative): the sum of the entries.
     public let balance: Money
@@ -119,9 +156,12 @@ public struct PaymentVoid: Sendable, Codable, Equatable {
 }
 
 extension AccountEntry {
-    /// The entry's kind as people read it in an account or statement; a kind posted by a domain this
-    /// table does not know yet is shown as its code rather than hidden.
-    public var kindLabel: LocalizedText {
+    /// The entry's kind as people read it in an account or statement.
+    public var kindLabel: LocalizedText { Self.kindLabel(kind) }
+
+    /// A kind as people read it; a kind posted by a domain this table does not know yet is shown as
+    /// its code rather than hidden.
+    public static func kindLabel(_ kind: String) -> LocalizedText {
         switch kind {
         case "payment": LocalizedText(fr: "paiement", en: "payment")
         case "payment_void": LocalizedText(fr: "paiement annulé", en: "payment voided")

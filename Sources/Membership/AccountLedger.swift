@@ -5,18 +5,37 @@ import CoopCore
 /// correction is a new entry.
 public enum AccountLedger {
     /// Appends an entry and returns it. `amount` is positive when the member owes it.
+    /// - Parameters:
+    ///   - wording: what the entry is, in no language (`.invoice(number)`): each reader sees it in
+    ///     theirs. A French copy goes into the `description` column for people reading the file.
+    ///   - description: what a person wrote instead (a payment's note, a void's reason), shown as is.
     @discardableResult
     public static func post(
-        memberNumber: String, kind: String, amount: Money, description: String, source: String,
+        memberNumber: String, kind: String, amount: Money, wording: EntryWording? = nil, description: String? = nil, source: String,
         reference: String? = nil, method: PaymentMethod? = nil, voids: Int64? = nil, at: Instant, in db: Connection
     ) throws -> AccountEntry {
-        let memberID = try MembershipService.memberID(memberNumber, in: db)
+        let member = try member(memberNumber, in: db)
+        let text = description ?? wording?.text(.default) ?? ""
         try db.execute("""
-            INSERT INTO account_entries (member_id, at, kind, amount_cents, description, source, reference, method, voids)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [memberID, at, kind, amount, description, source, reference, method?.rawValue, voids])
-        return AccountEntry(id: db.lastInsertRowID, at: at, kind: kind, amount: amount, description: description,
+            INSERT INTO account_entries (member_id, at, kind, amount_cents, description, wording, source, reference, method, voids)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [member.id, at, kind, amount, text, description == nil ? wording?.json : nil, source, reference, method?.rawValue, voids])
+        return AccountEntry(id: db.lastInsertRowID, at: at, kind: kind, amount: amount, description: text,
+                            wording: description == nil ? wording : nil, language: member.language,
                             source: source, reference: reference, method: method, voids: voids)
+    }
+
+    /// The member's language, the one their account, statements and invoices are written in.
+    public static func language(memberNumber: String, in db: Connection) throws -> Language {
+        try member(memberNumber, in: db).language
+    }
+
+    /// The member's row id and language, the language their account and statements are written in.
+    static func member(_ number: String, in db: Connection) throws -> (id: Int64, language: Language) {
+        guard let row = try db.queryOne("SELECT id, language FROM members WHERE number = ?", [MembershipService.normalizedNumber(number)]) else {
+            throw CoopError.memberNotFound(number)
+        }
+        return (try row.get("id"), Language(rawValue: try row.get("language")) ?? .default)
     }
 
     /// What the member owes now (positive) or has in credit (negative).
@@ -25,14 +44,14 @@ public enum AccountLedger {
         return Money(cents: try db.scalar("SELECT coalesce(sum(amount_cents), 0) FROM account_entries WHERE member_id = ?", [memberID]) ?? 0)
     }
 
-    /// The member's whole account.
+    /// The member's whole account, its descriptions in the member's language.
     public static func account(memberNumber: String, in db: Connection) throws -> Account {
         let number = MembershipService.normalizedNumber(memberNumber)
-        let memberID = try MembershipService.memberID(number, in: db)
+        let member = try member(number, in: db)
         let entries = try db.query("""
             SELECT e.*, v.id AS voided_by FROM account_entries e LEFT JOIN account_entries v ON v.voids = e.id
             WHERE e.member_id = ? ORDER BY e.id
-            """, [memberID]).map(AccountEntry.init(row:))
+            """, [member.id]).map { try AccountEntry(row: $0, language: member.language) }
         return Account(member: number, entries: entries, balance: Money(cents: entries.reduce(0) { $0 + $1.amount.cents }))
     }
 }
@@ -45,9 +64,8 @@ extension MembershipService {
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note, note.count > 500 { throw CoopError.tooLong("note", max: 500) }
         return try await database.write { db in
-            try AccountLedger.post(memberNumber: member, kind: "payment", amount: -amount,
-                                   description: (note?.isEmpty == false ? note : nil) ?? "Paiement / Payment",
-                                   source: "desk", method: method, at: now, in: db)
+            try AccountLedger.post(memberNumber: member, kind: "payment", amount: -amount, wording: .payment,
+                                   description: note?.isEmpty == false ? note : nil, source: "desk", method: method, at: now, in: db)
         }
     }
 

@@ -103,5 +103,11 @@ public enum MembershipSchema {
             ALTER TABLE account_entries ADD COLUMN voids INTEGER REFERENCES account_entries(id);
             CREATE UNIQUE INDEX account_entries_voids ON account_entries(voids) WHERE voids IS NOT NULL;
             """)
+        // What an entry is, in no language (`{"phrase":"invoice","values":{"number":"2026-000001"}}`,
+        // `EntryWording`): each reader gets it in theirs, a member's statement in the member's. NULL for
+        // a note or reason a person wrote, and for older entries, whose two-language text is shown by halves.
+        migrator.register("membership.5", sql: """
+            ALTER TABLE account_entries ADD COLUMN wording TEXT;
+            """)
     }
 }

@@ -63,7 +63,8 @@ public struct Invoice: Sendable, Codable, Equatable {
     public let date: LocalDate
     /// For a credit note, the invoice it corrects.
     public let creditedInvoice: String?
-    /// For a credit note, why.
+    /// For a credit note, why: as staff wrote it, or the co-op's own reason in the member's language
+    /// (« Commande annulée », "Order cancelled").
     public let reason: String?
     public let lines: [InvoiceLine]
     /// GST then QST, each its own line.
@@ -75,6 +76,19 @@ public struct Invoice: Sendable, Codable, Equatable {
     /// For an invoice, the numbers of the credit notes issued against it, oldest first.
     public let creditNotes: [String]
 
+    /// The reason of the credit note a cancelled order's invoice gets, as stored (for people reading
+    /// the file; `reason(_:_:)` says it in the member's language).
+    static let orderCancelled = "Commande annulée"
+
+    /// A stored reason as the member reads it: the co-op's own reasons in their language (older credit
+    /// notes stored it in both, `Commande annulée / Order cancelled`), anything staff wrote as written.
+    static func reason(_ stored: String, _ language: Language) -> String {
+        switch stored {
+        case orderCancelled, "Commande annulée / Order cancelled": LocalizedText(fr: "Commande annulée", en: "Order cancelled").render(language)
+        default: stored
+        }
+    }
+
     init(row: Row, lines: [InvoiceLine], taxes: [InvoiceTaxLine], creditNotes: [String]) throws {
         number = try row.get("number")
         kind = InvoiceKind(rawValue: try row.get("kind")) ?? .invoice
@@ -84,7 +98,8 @@ public struct Invoice: Sendable, Codable, Equatable {
         issuedAt = try row.get("issued_at")
         date = try row.get("issued_on")
         creditedInvoice = try row.get("credited_number")
-        reason = try row.get("reason")
+        let language = (try row.get("member_language") as String?).flatMap(Language.init(rawValue:)) ?? .default
+        reason = (try row.get("reason") as String?).map { Self.reason($0, language) }
         subtotal = try row.get("subtotal_cents")
         gst = try row.get("gst_cents")
         qst = try row.get("qst_cents")

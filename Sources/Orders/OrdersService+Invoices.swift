@@ -131,11 +131,11 @@ extension OrdersService {
             switch draft.kind {
             case .invoice:
                 try AccountLedger.post(memberNumber: draft.memberNumber, kind: "invoice", amount: t.total,
-                                       description: "Facture / Invoice \(number)", source: "orders", reference: number, at: now, in: db)
+                                       wording: .invoice(number), source: "orders", reference: number, at: now, in: db)
             case .creditNote:
                 try AccountLedger.post(memberNumber: draft.memberNumber, kind: "credit_note", amount: -t.total,
-                                       description: "Note de crédit / Credit note \(number) (\(draft.creditedNumber ?? ""))",
-                                       source: "orders", reference: number, at: now, in: db)
+                                       wording: .creditNote(number, on: draft.creditedNumber ?? ""), source: "orders", reference: number,
+                                       at: now, in: db)
             }
             numbers.append(number)
         }
@@ -262,7 +262,7 @@ extension OrdersService {
     }
 
     static let invoiceSelectSQL = """
-        SELECT v.id, v.number, v.kind, m.number AS member_number, v.cycle_id, v.order_id, v.issued_at, v.issued_on,
+        SELECT v.id, v.number, v.kind, m.number AS member_number, m.language AS member_language, v.cycle_id, v.order_id, v.issued_at, v.issued_on,
                c.number AS credited_number, v.reason, v.subtotal_cents, v.gst_cents, v.qst_cents, v.total_cents
         FROM orders_invoices v
         JOIN members m ON m.id = v.member_id

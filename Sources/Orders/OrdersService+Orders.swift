@@ -118,7 +118,7 @@ extension OrdersService {
             try db.execute("UPDATE orders_orders SET status = 'cancelled', cancelled_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
             if status == .confirmed,
                let invoiceID = try db.scalar("SELECT id FROM orders_invoices WHERE order_id = ? AND kind = 'invoice'", [id], as: Int64.self),
-               let draft = try Self.creditDraft(invoiceID: invoiceID, reason: "Commande annulée / Order cancelled", requested: [], allowNothing: true, in: db) {
+               let draft = try Self.creditDraft(invoiceID: invoiceID, reason: Invoice.orderCancelled, requested: [], allowNothing: true, in: db) {
                 _ = try Self.issue([draft], now: now, today: today, in: db)
             }
             return try Self.fetchOrder(id, rates: rates, in: db)

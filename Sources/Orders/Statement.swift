@@ -58,6 +58,7 @@ public struct StatementEntry: Sendable, Codable, Equatable {
     public let at: Instant
     /// `invoice`, `credit_note`, `payment`, `fee`… as the posting domain named it.
     public let kind: String
+    /// In the statement's language, the member's (`Facture 2026-000001`, `Invoice 2026-000001`).
     public let description: String
     /// The invoice or credit note number, the fee id…
     public let reference: String?
@@ -87,6 +88,8 @@ public struct StatementEntry: Sendable, Codable, Equatable {
 /// invoices + creditNotes + payments + other`, and it equals the balance after the last entry.
 public struct Statement: Sendable, Codable, Equatable {
     public let member: String
+    /// The member's language, the statement's: its descriptions are written in it.
+    public let language: Language
     public let month: YearMonth
     /// The first and last day of the month, in the co-op's time zone.
     public let from: LocalDate

@@ -120,6 +120,9 @@ import Testing
             #expect(try await codes("/api/v1/items?q=robe%20epoque") == ["GC-1"])
             #expect(Set(try await codes("/api/v1/items?q=rob")) == ["GC-1", "GC-2"])
             #expect(try await codes("/api/v1/items?q=robe&attr=couleur%3Dbleu") == ["GC-2"])
+            // Keys and values ignoring case and accents, as text search: Couleur=ROUGE, COULÉUR=Rouge.
+            #expect(try await codes("/api/v1/items?attr=Couleur%3DROUGE") == ["GC-1"])
+            #expect(try await codes("/api/v1/items?attr=COUL%C3%89UR%3Drouge") == ["GC-1"])
             #expect(Set(try await codes("/api/v1/items?location=%C3%89tage%203")) == ["GC-2", "T-1"])
             #expect(try await codes("/api/v1/items?category=Outils&available=true") == ["T-1"])
             #expect(try await codes("/api/v1/items?limit=2").count == 2)

@@ -366,6 +366,27 @@ import Testing
                 #expect(response.object["creditNotes"] as? Int == -804)
                 #expect(response.object["closingBalance"] as? Int == 1300)
             }
+            // The statement is the member's document, in the member's language (Ada's is French) whatever
+            // Accept-Language says, one language at a time.
+            try await client.execute(uri: "/api/v1/members/M-0001/statement?month=\(month)", method: .get,
+                                     headers: headers(token: coop.member, language: "en")) { response in
+                #expect(response.object["language"] as? String == "fr")
+                let descriptions = (response.object["entries"] as? [[String: Any]])?.compactMap { $0["description"] as? String }
+                #expect(descriptions?.first == "Facture \(ada)")
+                #expect(descriptions?.contains { $0.contains("Invoice") } == false)
+            }
+            _ = try await coop.coop.membership.updateMember("M-0001", MemberChanges(language: .en))
+            try await client.execute(uri: "/api/v1/members/M-0001/statement?month=\(month)", method: .get,
+                                     headers: headers(token: coop.member, language: "fr")) { response in
+                #expect(response.object["language"] as? String == "en")
+                let descriptions = (response.object["entries"] as? [[String: Any]])?.compactMap { $0["description"] as? String }
+                #expect(descriptions?.first == "Invoice \(ada)")
+                #expect(descriptions?.last?.hasPrefix("Credit note ") == true && descriptions?.last?.hasSuffix(" on invoice \(ada)") == true)
+            }
+            try await client.execute(uri: "/api/v1/members/M-0001/account", method: .get, headers: headers(token: coop.member)) { response in
+                #expect((response.object["entries"] as? [[String: Any]])?.first?["description"] as? String == "Invoice \(ada)")
+            }
+            _ = try await coop.coop.membership.updateMember("M-0001", MemberChanges(language: .fr))
             try await client.execute(uri: "/api/v1/members/\(bob.number)/statement?month=\(month)", method: .get, headers: headers(token: coop.member)) {
                 #expect($0.status == .forbidden)
             }

@@ -23,6 +23,8 @@ import Testing
         #expect(found.map { $0["code"] as? String } == ["T-0001"])
         #expect(try ctl.run(["item", "search", "--category", "Outils", "--available", "--json"]).page.count == 1)
         #expect(try ctl.run(["item", "search", "--attr", "marque=Bosch", "--json"]).page.isEmpty)
+        // Attribute keys and values match ignoring case and accents, as text search does.
+        #expect(try ctl.run(["item", "search", "--attr", "Marqué=MAKITA", "--json"]).page.map { $0["code"] as? String } == ["T-0001"])
 
         #expect(try ctl.run(["item", "move", "T-0001", "--to", "Atelier"]).status == 1)
         #expect(try ctl.run(["item", "move", "T-0001", "--to", "Atelier", "--create", "--reason", "Réparation"]).status == 0)

@@ -227,9 +227,10 @@ import Testing
         #expect(taxes.map { $0["tax"] as? String } == ["gst", "qst"])
         #expect(taxes.map { $0["rate"] as? Int } == [5000, 9975])
         #expect(taxes.map { $0["base"] as? Int } == [800, 800])
+        // The invoice is the member's document: in M-0001's language (French), whatever --lang says.
         let people = try ctl.run(["invoice", "show", "\(year)-000001", "--lang", "en"]).stdout
-        #expect(people.contains("QST 9.975 %"))
-        #expect(people.contains("Total $22.45"))
+        #expect(people.contains("TVQ 9,975 %"))
+        #expect(people.contains("Total 22,45 $"))
 
         // M-0002's invoice: OEUFS 13.00 + CONF 6.99 (taxable: GST 0.35, QST 0.70) = 21.04.
         let theirs = try ctl.run(["invoice", "show", "\(year)-000002", "--json"]).object

@@ -1,5 +1,7 @@
 import CoopCore
+import CoopTestSupport
 import Foundation
+import Membership
 import Testing
 @testable import Inventory
 import CoopTestSupport
@@ -146,6 +148,57 @@ struct InventorySearchTests {
         #expect(try AttributeFilter(parsing: "formule=a=b") == AttributeFilter(key: "formule", value: "a=b"))
         #expect(throws: CoopError.self) { try AttributeFilter(parsing: "taille") }
         #expect(throws: CoopError.self) { try AttributeFilter(parsing: "=M") }
+    }
+
+    /// `Époque=1920` finds an item whose key is `epoque`, as text search finds `robe epoque`: keys and
+    /// values compare without regard to case or accents, whichever filter leads the query.
+    @Test func attributeKeysAndValuesMatchIgnoringCaseAndAccents() async throws {
+        let db = try await Self.catalogue()
+        try await db.add("GC-009001", "Robe charleston", category: "Costumes/Robes/1920", attributes: ["epoque": "Années folles", "taille": "M"])
+        try await db.add("GC-009002", "Veston", attributes: ["Époque": "1950", "Taille": "L"])
+        let folles = AttributeFilter(key: "Époque", value: "annees FOLLES")
+        #expect(try await db.codes(ItemQuery(attributes: [folles])) == ["GC-009001"], "the attribute leads")
+        #expect(try await db.codes(ItemQuery(attributes: [AttributeFilter(key: "EPOQUE", value: "1950")])) == ["GC-009002"])
+        #expect(try await db.codes(ItemQuery(category: "Costumes", attributes: [folles])) == ["GC-009001"], "the tree leads")
+        #expect(try await db.codes(ItemQuery(attributes: [folles, AttributeFilter(key: "taille", value: "m")])) == ["GC-009001"], "a join")
+        #expect(try await db.codes(ItemQuery(text: "robe", attributes: [AttributeFilter(key: "époque", value: "Années Folles")])) == ["GC-009001"],
+                "a ranked search")
+        #expect(try await db.codes(ItemQuery(attributes: [AttributeFilter(key: "époque", value: "1920")])).isEmpty)
+
+        // One value per key as people read it: a change of `ÉPOQUE` replaces `epoque` and keeps its spelling.
+        let changed = try await db.service.updateItem("GC-009001", ItemChanges(attributes: ["ÉPOQUE": "1925"]))
+        #expect(changed.attributes == ["epoque": "1925", "taille": "M"])
+        let removed = try await db.service.updateItem("GC-009001", ItemChanges(attributes: ["Epoque": nil]))
+        #expect(removed.attributes == ["taille": "M"])
+        try await expectRefusal("inventory.invalid_attribute") {
+            try await db.add("GC-009003", "Gilet", attributes: ["epoque": "1920", "Époque": "1930"])
+        }
+    }
+
+    /// Before `inventory.3` an item could hold `epoque` and `Époque` side by side: the upgrade keeps both
+    /// values, renaming the second key, and fills the folded columns of every row.
+    @Test func theUpgradeFoldsExistingAttributesAndKeepsKeysThatFoldAlike() async throws {
+        let storage = try await TemporaryDatabase("inventory-upgrade", schemas: [Sequences.register, MembershipSchema.register, { migrator in
+            var all = Migrator()
+            InventorySchema.register(in: &all)
+            for migration in all.migrations where migration.name != "inventory.3" { migrator.register(migration.name, apply: migration.apply) }
+        }])
+        try await storage.pool.write { db in
+            try db.execute("INSERT INTO inventory_items (id, code, name, quantity, created_at, updated_at) VALUES (1, 'GC-1', 'Robe', 1, '2026-03-15T12:00:00.000Z', '2026-03-15T12:00:00.000Z')")
+            try db.execute("INSERT INTO inventory_item_attributes (item_id, key, value) VALUES (1, 'epoque', '1920'), (1, 'Époque', 'Années folles'), (1, 'Taille', 'M')")
+        }
+        var migrator = Migrator()
+        for register in [Sequences.register, MembershipSchema.register, InventorySchema.register] { register(&migrator) }
+        #expect(try await migrator.migrate(storage.pool) == ["inventory.3"])
+        let rows = try await storage.pool.read { db in
+            try db.query("SELECT key, key_folded, value_folded FROM inventory_item_attributes ORDER BY key_folded").map {
+                [try $0.get(0) as String, try $0.get(1) as String, try $0.get(2) as String]
+            }
+        }
+        #expect(rows == [["epoque", "epoque", "1920"], ["Époque (2)", "epoque (2)", "annees folles"], ["Taille", "taille", "m"]])
+        let service = InventoryService(context: CoopContext(database: storage.pool, timeZone: TestInventory.timeZone))
+        let found = try await service.search(ItemQuery(attributes: [AttributeFilter(key: "TAILLE", value: "m")])).items.map(\.code)
+        #expect(found == ["GC-1"])
     }
 
     @Test func tooManyAttributeFiltersAreRefused() async throws {

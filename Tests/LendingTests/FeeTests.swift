@@ -35,6 +35,24 @@ struct FeeTests {
         #expect(json["status"] as? String == "waived" && json["amount"] as? Int == 500)
     }
 
+    /// A fee's text is said in the member's language (for the member's documents) and in the desk's on
+    /// demand, never in both at once; the file keeps a French copy for people reading it directly.
+    @Test func feeAndWaiverDescriptionsAreInTheMembersLanguage() async throws {
+        let (db, fee) = try await Self.lateFee()
+        #expect(fee.description == "Retard : T-1, prêt \(fee.loan ?? 0), 5 jours")
+        #expect(fee.description(in: .en) == "Late: T-1, loan \(fee.loan ?? 0), 5 days")
+        _ = try await db.membership.updateMember("M-0001", MemberChanges(language: .en))
+        let waived = try await db.lending.waiveFee(fee.id, reason: "first time")
+        #expect(waived.description == "Late: T-1, loan \(fee.loan ?? 0), 5 days", "the member reads English now")
+        let account = try await db.lending.account(member: "M-0001")
+        #expect(account.entries.map(\.description) == ["Late: T-1, loan \(fee.loan ?? 0), 5 days", "Fee waived: first time"])
+        #expect(account.entries[1].description(in: .fr) == "Remise de frais : first time")
+        let stored = try await db.pool.read { db in
+            try db.query("SELECT description FROM account_entries ORDER BY id").map { try $0.get(0) as String }
+        }
+        #expect(stored == ["Retard : T-1, prêt \(fee.loan ?? 0), 5 jours", "Remise de frais : first time"])
+    }
+
     @Test func aFeeIsWaivedOnceAndOnlyWithAReason() async throws {
         let (db, fee) = try await Self.lateFee()
         try await db.expectUnchanged("common.required") { try await db.lending.waiveFee(fee.id, reason: "   ") }

@@ -25,6 +25,49 @@ struct AccountLedgerTests {
         #expect(balance == account.balance)
     }
 
+    /// Entries are said in the member's language: a payment without a note is « Paiement » for a
+    /// French member, "Payment" for an English one, and any reader can ask for their own.
+    @Test func descriptionsAreInTheMembersLanguage() async throws {
+        let db = try await TestDatabase()
+        try await db.addMember()
+        let english = try await db.service.addMember(NewMember(firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", language: .en))
+        let french = try await db.service.addPayment(member: "M-0001", amount: Money(cents: 500), method: .cash)
+        let payment = try await db.service.addPayment(member: english.number, amount: Money(cents: 500), method: .card)
+        #expect(french.description == "Paiement" && payment.description == "Payment")
+        #expect(payment.description(in: .fr) == "Paiement" && payment.wording == .payment)
+        let noted = try await db.service.addPayment(member: english.number, amount: Money(cents: 100), method: .cash, note: "Reçu 42")
+        #expect(noted.description == "Reçu 42" && noted.description(in: .fr) == "Reçu 42" && noted.wording == nil, "a person's note as written")
+        #expect(try await db.service.account(english.number).entries.map(\.description) == ["Payment", "Reçu 42"])
+    }
+
+    /// Entries written before wordings were stored hold both languages in one text: each reader sees
+    /// their half, and a note that only looks alike is left alone.
+    @Test func olderTwoLanguageDescriptionsShowTheReadersHalf() async throws {
+        let cases: [(String, fr: String, en: String)] = [
+            ("Facture / Invoice 2026-000001", "Facture 2026-000001", "Invoice 2026-000001"),
+            ("Note de crédit / Credit note 2026-000003 (2026-000001)", "Note de crédit 2026-000003 (2026-000001)", "Credit note 2026-000003 (2026-000001)"),
+            ("Paiement / Payment", "Paiement", "Payment"),
+            ("Annulation / Waiver: première fois", "Annulation : première fois", "Waiver: première fois"),
+            ("Dommage / Damage: T-1, manche cassé", "Dommage : T-1, manche cassé", "Damage: T-1, manche cassé"),
+            ("Perte / Lost: T-1 ×2", "Perte : T-1 ×2", "Lost: T-1 ×2"),
+            ("Retard / Late: T-1, prêt / loan 4, 3 j / d", "Retard : T-1, prêt 4, 3 j", "Late: T-1, loan 4, 3 d"),
+            ("Facture de mars / notes", "Facture de mars / notes", "Facture de mars / notes"),
+        ]
+        for (stored, fr, en) in cases {
+            #expect(EntryWording.legacy(stored, .fr) == fr && EntryWording.legacy(stored, .en) == en, "\(stored)")
+        }
+        let db = try await TestDatabase()
+        let alice = try await db.addMember()
+        try await db.pool.write { conn in
+            try conn.execute("""
+                INSERT INTO account_entries (member_id, at, kind, amount_cents, description, source, reference)
+                VALUES (1, '2026-03-01T12:00:00.000Z', 'invoice', 2499, 'Facture / Invoice 2026-000001', 'orders', '2026-000001')
+                """)
+        }
+        let entry = try #require(try await db.service.account(alice.number).entries.first)
+        #expect(entry.description == "Facture 2026-000001" && entry.description(in: .en) == "Invoice 2026-000001")
+    }
+
     @Test func refusedPaymentsChangeNothing() async throws {
         let db = try await TestDatabase()
         try await db.addMember()

@@ -97,6 +97,14 @@ struct CreditNoteTests {
         let note = try await db.service.invoice("2026-000002")
         #expect(note.kind == .creditNote && note.total == cents(4_631) && note.creditedInvoice == "2026-000001")
         #expect(try await db.membership.account(alice).balance == .zero)
+        // The co-op's own reason, in the member's language only.
+        #expect(note.reason == "Commande annulée")
+        _ = try await db.membership.updateMember(alice, MemberChanges(language: .en))
+        #expect(try await db.service.invoice("2026-000002").reason == "Order cancelled")
+        // A credit note written before, with both languages in its reason, reads the same way.
+        #expect(Invoice.reason("Commande annulée / Order cancelled", .en) == "Order cancelled")
+        #expect(Invoice.reason("Commande annulée / Order cancelled", .fr) == "Commande annulée")
+        #expect(Invoice.reason("Pot cassé", .en) == "Pot cassé", "what staff wrote, as written")
     }
 
     /// What the faces read (lines typed, `--all` or `"all": true`) becomes a scope here, so both refuse alike.

@@ -49,6 +49,27 @@ struct StatementTests {
         #expect(object["month"] as? String == "2026-03" && object["closingBalance"] as? Int == 256)
     }
 
+    /// A statement is the member's document: in their language, not both at once, and it says which.
+    @Test func aStatementIsInTheMembersLanguage() async throws {
+        let db = try await TestOrders()
+        try await db.catalogue()
+        let alice = try await db.member("Alice")
+        let march = try await db.openCycle("Mars")
+        try await db.order(march, alice, ["SAVON=3"])
+        _ = try await db.service.closeCycle(march, early: true)
+        _ = try await db.service.creditNote(invoice: "2026-000001", reason: "abîmé", .lines([CreditLineInput(product: "SAVON", quantity: qty("1"))]))
+        _ = try await db.membership.addPayment(member: alice, amount: cents(500), method: .cash)
+        let month = try YearMonth(parsing: "2026-03", field: "month")
+        let french = try await db.service.statement(member: alice, month: month)
+        #expect(french.language == .fr)
+        #expect(french.entries.map(\.description) == ["Facture 2026-000001", "Note de crédit 2026-000002 sur la facture 2026-000001", "Paiement"])
+        _ = try await db.membership.updateMember(alice, MemberChanges(language: .en))
+        let english = try await db.service.statement(member: alice, month: month)
+        #expect(english.language == .en)
+        #expect(english.entries.map(\.description) == ["Invoice 2026-000001", "Credit note 2026-000002 on invoice 2026-000001", "Payment"])
+        #expect(try jsonObject(english)["language"] as? String == "en")
+    }
+
     /// A payment typed wrong and its void: the month's payments are what was really paid, net.
     @Test func aVoidedPaymentIsNettedInThePayments() async throws {
         let db = try await TestOrders()

@@ -63,7 +63,7 @@ extension OpenAPIFragment {
         at: {type: string, format: date-time}
         kind: {type: string, description: 'fee, waiver, payment, payment_void, invoice, credit_note…', example: payment}
         amount: {type: integer, description: Cents; positive when owed by the member, negative in their favour.}
-        description: {type: string}
+        description: {type: string, description: 'In the member''s language (Facture 2026-000001, Invoice 2026-000001); a payment''s note or a void''s reason as written.'}
         source: {type: string, description: 'The domain that posted it: lending, orders, desk.'}
         reference: {type: [string, 'null'], description: An invoice number, a fee id.}
         method:

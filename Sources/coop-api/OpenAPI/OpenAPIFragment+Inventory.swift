@@ -11,7 +11,7 @@ extension OpenAPIFragment {
         - {name: location, in: query, description: 'A location path and everything under it; case and accents ignored; an unknown one is 404 inventory.location_not_found, naming the closest.', schema: {type: string}}
         - {name: status, in: query, schema: {$ref: '#/components/schemas/ItemStatus'}}
         - {name: available, in: query, description: Only items with a unit free now., schema: {type: boolean}}
-        - {name: attr, in: query, description: 'KEY=VALUE that must match; repeat for more.', schema: {type: array, items: {type: string}}, style: form, explode: true}
+        - {name: attr, in: query, description: 'KEY=VALUE that must match, key and value compared without regard to case or accents (epoque=1920 finds Époque); repeat for more.', schema: {type: array, items: {type: string}}, style: form, explode: true}
         - {name: tag, in: query, schema: {type: string}}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 500, default: 50}}
         - {name: cursor, in: query, schema: {type: string}}

@@ -497,7 +497,7 @@ extension OpenAPIFragment {
         item: {type: [string, 'null']}
         kind: {type: string, enum: [late, lost, damage]}
         amount: {type: integer, minimum: 1, description: Cents.}
-        description: {type: string}
+        description: {type: string, description: 'In the member''s language, e.g. Retard : T-0001, prêt 12, 3 jours.'}
         createdAt: {type: string, format: date-time}
         status: {type: string, enum: [due, waived]}
         waivedAt: {type: [string, 'null'], format: date-time}

@@ -605,15 +605,16 @@ extension OpenAPIFragment {
         date: {type: string, format: date}
         at: {type: string, format: date-time}
         kind: {type: string, example: invoice}
-        description: {type: string}
+        description: {type: string, description: 'In the statement''s language, the member''s.', example: Facture 2026-000001}
         reference: {type: [string, 'null']}
         amount: {type: integer, description: Positive when owed by the member.}
         balance: {type: integer, description: The balance after this entry.}
     Statement:
       type: object
-      required: [member, month, from, to, openingBalance, entries, invoices, creditNotes, payments, other, closingBalance]
+      required: [member, language, month, from, to, openingBalance, entries, invoices, creditNotes, payments, other, closingBalance]
       properties:
         member: {type: string}
+        language: {type: string, enum: [fr, en], description: 'The member''s language: the statement is their document, written in it whatever Accept-Language says.'}
         month: {type: string, example: 2026-03}
         from: {type: string, format: date}
         to: {type: string, format: date}

@@ -21,7 +21,7 @@ struct AccountCommand: AsyncParsableCommand {
                 let zone = session.configuration.timeZone
                 out.table([.init(fr: "N°", en: "No."), .init(fr: "Quand", en: "When"), .init(fr: "Type", en: "Kind"), .init(fr: "Description", en: "Description"),
                            .init(fr: "Référence", en: "Reference"), .init(fr: "Mode", en: "Method"), .init(fr: "Montant", en: "Amount")],
-                          account.entries.map { [String($0.id), $0.at.localText(in: zone), $0.kindLabel.render(out.language), $0.description, Self.reference($0, out),
+                          account.entries.map { [String($0.id), $0.at.localText(in: zone), $0.kindLabel.render(out.language), $0.description(in: out.language), Self.reference($0, out),
                                                  $0.method?.label.render(out.language) ?? "", $0.amount.formatted(out.language)] })
                 out.say(out.text(.init(fr: "Solde de {member} : {balance} (positif : dû par le membre).",
                                        en: "Balance of {member}: {balance} (positive: owed by the member)."),

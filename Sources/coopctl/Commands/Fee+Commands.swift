@@ -18,7 +18,7 @@ struct FeeCommand: AsyncParsableCommand {
         if out.json { return try out.printJSON(fees) }
         out.table(headers, fees.map {
             [String($0.id), $0.member, $0.kind.label.render(out.language), $0.amount.formatted(out.language),
-             $0.loan.map(String.init) ?? "", $0.item ?? "", $0.status.label.render(out.language), $0.description]
+             $0.loan.map(String.init) ?? "", $0.item ?? "", $0.status.label.render(out.language), $0.description(in: out.language)]
         })
     }
 

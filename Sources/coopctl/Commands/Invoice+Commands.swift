@@ -29,13 +29,16 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an invoice or credit note. / Afficher une facture.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show an invoice or credit note. / Afficher une facture.",
+            discussion: "Printed in the member's language (member update --language), as the member's document. / Dans la langue du membre.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its number, e.g. 2026-000001.") var number: String
 
         func run() async throws {
             try await global.run { session in
-                try OrdersOutput.printInvoice(try await session.coop.orders.invoice(number), session.output)
+                let invoice = try await session.coop.orders.invoice(number)
+                try OrdersOutput.printInvoice(invoice, try await OrdersOutput.memberOutput(invoice.member, session))
             }
         }
     }
@@ -43,7 +46,10 @@ struct InvoiceCommand: AsyncParsableCommand {
     struct Credit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a credit note against an invoice. / Émettre une note de crédit.",
-            discussion: "Name the CODE=QTY lines to give back, or --all for everything not yet credited. / Nommez les lignes CODE=QTÉ, ou --all pour tout.")
+            discussion: """
+                Name the CODE=QTY lines to give back, or --all for everything not yet credited; the credit note is printed in the \
+                member's language. / Nommez les lignes CODE=QTÉ, ou --all pour tout ; la note est dans la langue du membre.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invoice's number.") var number: String
         @Option(help: "Why (printed on the credit note).") var reason: String
@@ -60,7 +66,7 @@ struct InvoiceCommand: AsyncParsableCommand {
                                            en: "Credit note {number} issued on invoice {invoice}."),
                                      ["number": .text(note.number), "invoice": .text(note.creditedInvoice ?? number)]))
                 }
-                try OrdersOutput.printInvoice(note, out)
+                try OrdersOutput.printInvoice(note, try await OrdersOutput.memberOutput(note.member, session))
             }
         }
     }

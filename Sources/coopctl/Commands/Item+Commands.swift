@@ -114,7 +114,7 @@ struct ItemCommand: AsyncParsableCommand {
         @Option(help: "Only this category and below.") var category: String?
         @Option(help: "Only this location and below.") var location: String?
         @Flag(help: "Only items with a unit free now.") var available = false
-        @Option(help: "Attribute KEY=VALUE that must match; repeat for more.") var attr: [String] = []
+        @Option(help: "Attribute KEY=VALUE that must match, case and accents ignored (epoque=1920 finds Époque); repeat for more.") var attr: [String] = []
         @Option(help: "Results per page (1–500).") var limit: Int = 50
         @Option(help: "The `next` cursor of the previous page.") var cursor: String?
 

@@ -30,6 +30,12 @@ enum OrdersOutput {
 
     // MARK: Printing
 
+    /// How a member's document (an invoice, a credit note, a statement) is printed: in the member's
+    /// language, whatever `--lang` says; JSON as asked.
+    static func memberOutput(_ member: String, _ session: Session) async throws -> Output {
+        Output(language: try await session.coop.membership.member(member).language, json: session.output.json)
+    }
+
     /// The totals line shared by orders and invoices.
     static func totals(subtotal: Money, gst: Money, qst: Money, total: Money, _ out: Output) -> String {
         out.text(.init(fr: "Sous-total {subtotal}   TPS {gst}   TVQ {qst}   Total {total}",
