@@ -104,5 +104,15 @@ public enum InventorySchema {
             CREATE INDEX inventory_items_facets
                 ON inventory_items(id, category_id, location_id, status, quantity, units_out, maintenance_units);
             """)
+        migrator.register("inventory.3", sql: """
+            -- The catalogue's version (CatalogueVersion.swift): every write to what a search matches, ranks
+            -- or shows, except units, adds one; check-outs and check-ins do not. Cached search results are
+            -- keyed by it, and units free now are read fresh for each page.
+            CREATE TABLE inventory_catalogue (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+            INSERT INTO inventory_catalogue (id, version) VALUES (1, 0);
+            """)
     }
 }

@@ -52,7 +52,7 @@ extension InventoryService {
         let layout = try CSVLayout(file: file, source: source)
         let actor = try ItemValidation.actor(actor)
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             var importer = CSVImporter(layout: layout, source: source, actor: actor, now: now)
             let total = file.records.count
             for (index, record) in file.records.enumerated() {
