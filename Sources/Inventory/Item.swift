@@ -80,11 +80,18 @@ public struct Item: Sendable, Codable, Equatable {
 
     /// This item with the columns the ledger writes as they are now (a cached search page's item,
     /// brought up to date: see `SearchSnapshot`).
-    func with(_ units: ItemUnits) -> Item {
-        Item(self, units)
+    func with(_ units: ItemUnits) throws -> Item {
+        var updatedAt = self.updatedAt
+        if units.updatedText != updatedAt.iso8601 {
+            guard let parsed = Instant.fromDatabaseValue(.text(units.updatedText)) else {
+                throw DatabaseError.misuse("updated_at is not an instant: \(units.updatedText)", sql: nil)
+            }
+            updatedAt = parsed
+        }
+        return Item(self, units, updatedAt: updatedAt)
     }
 
-    private init(_ item: Item, _ units: ItemUnits) {
+    private init(_ item: Item, _ units: ItemUnits, updatedAt: Instant) {
         code = item.code
         name = item.name
         description = item.description
@@ -102,7 +109,7 @@ public struct Item: Sendable, Codable, Equatable {
         value = item.value
         notes = item.notes
         createdAt = item.createdAt
-        updatedAt = units.updatedAt
+        self.updatedAt = updatedAt
     }
 
     enum CodingKeys: String, CodingKey {

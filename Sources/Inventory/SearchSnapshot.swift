@@ -7,7 +7,9 @@ struct ItemUnits: Sendable, Equatable {
     let unitsOut: Int
     let maintenanceUnits: Int
     let status: ItemStatus
-    let updatedAt: Instant
+    /// `updated_at` as stored: parsing it costs more than the rest of the read, and it changes only
+    /// on a write-off or a stock count, so it is parsed only when it differs from the kept item's.
+    let updatedText: String
 
     var available: Int {
         Availability.units(quantity: quantity, unitsOut: unitsOut, maintenanceUnits: maintenanceUnits, status: status)
@@ -24,7 +26,7 @@ struct ItemUnits: Sendable, Equatable {
             """, Array(ids)) { row in
             units[try row.get(0)] = ItemUnits(
                 quantity: try row.get(1), unitsOut: try row.get(2), maintenanceUnits: try row.get(3),
-                status: ItemStatus(rawValue: try row.get(4)) ?? .active, updatedAt: try row.get(5))
+                status: ItemStatus(rawValue: try row.get(4)) ?? .active, updatedText: try row.get(5))
         }
         return units
     }
@@ -91,7 +93,7 @@ public struct SearchSnapshot: Sendable {
         for (key, item) in zip(keys, read) {
             items[key.id] = item
             units[key.id] = ItemUnits(quantity: item.quantity, unitsOut: item.unitsOut, maintenanceUnits: item.maintenanceUnits,
-                                      status: item.status, updatedAt: item.updatedAt)
+                                      status: item.status, updatedText: item.updatedAt.iso8601)
         }
         let snapshot = SearchSnapshot(
             query: query, page: page, window: plan.window, version: version,
@@ -128,7 +130,7 @@ public struct SearchSnapshot: Sendable {
         var whole: [Int64: Item] = [:]
         for (id, item) in zip(missing, try ItemStore.fetch(ids: missing, in: db)) { whole[id] = item }
         let pageItems = try onPage.map { entry -> Item in
-            if let kept = items[entry.candidate.id] { return kept.with(entry.units) }
+            if let kept = items[entry.candidate.id] { return try kept.with(entry.units) }
             // Read whole just now, in this transaction: already current.
             guard let read = whole[entry.candidate.id] else { throw CoopError.itemNotFound("#\(entry.candidate.id)") }
             return read
