@@ -143,6 +143,18 @@ line() {  # label tag result...: one printed line
   printf '%-46s %-6s %9s req/s   p50 %7s ms   p99 %7s ms   errors %s\n' "$label" "$tag" "$1" "$2" "$3" "$4"
 }
 
+# Waits until the server has finished the requests wrk gave up on (an uncached search's queue), so
+# that they do not slow the next measure or the other server's.
+settle() {
+  for _ in $(seq 100); do
+    local t
+    t=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$1/health")
+    python3 -c "import sys; sys.exit(0 if $t < 0.02 else 1)" && break
+    sleep 0.2
+  done
+  sleep 1
+}
+
 measure() {  # name script-name path [env]: a 2-second warm-up (caches, connections), then the measured run, per server
   local name=$1 script=$2 path=$3 tag port result
   for tag in "${tags[@]}"; do
@@ -150,6 +162,7 @@ measure() {  # name script-name path [env]: a 2-second warm-up (caches, connecti
     wrk -t2 -c"$connections" -d2s -s "$work/$tag/$script" "http://127.0.0.1:$port$path" >/dev/null
     result=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$tag/$script" "http://127.0.0.1:$port$path" | grep '^RESULT' | cut -d' ' -f2-)
     echo "$result" > "$work/$tag/$script-$COOP_LOAD_UNIQUE.result"
+    settle "$port"
     set -- $result
     local share=""
     [ -f "$work/$tag/floor" ] && share=$(python3 -c "print(f'  = {$1/$(cat "$work/$tag/floor")*100:.1f} % of /health')")
@@ -167,6 +180,7 @@ saturday() {  # per server: 4 desks writing every 200 ms while 28 connections se
     sleep 1
     wrk -t2 -c28 -d"${duration}s" --latency -s "$work/$tag/search.lua" "http://127.0.0.1:$port/" | grep '^RESULT' | cut -d' ' -f2- > "$work/$tag/saturday"
     wait "$desk_pid"
+    settle "$port"
     line "Saturday: 28 searching (16 searches)" "$tag" $(cat "$work/$tag/saturday")
     line "  while 4 desks write every 200 ms" "$tag" $(cat "$work/$tag/desk")
   done
