@@ -104,7 +104,7 @@ LUA
   set -- $new; new_p50=$3; new_p99=$4
   set -- $kept; kept_p50=$3; kept_p99=$4; kept_rate=$2
   set -- $cycle; cycle_p50=$3; cycle_p99=$4
-  rows+=("| $(printf "%'d" "$n") | $import s | $new_p50 / $new_p99 ms | $kept_p50 / $kept_p99 ms ($kept_rate/s) | $cycle_p50 / $cycle_p99 ms |")
+  rows+=("| $(python3 -c "print(f'{$n:,}')") | $import s | $new_p50 / $new_p99 ms | $kept_p50 / $kept_p99 ms ($kept_rate/s) | $cycle_p50 / $cycle_p99 ms |")
   rm -f "$db" "$db-wal" "$db-shm"
 done
 echo "| items | coopctl item import | search from scratch: p50 / p99 | search kept, desk writing: p50 / p99 | check-out or return: p50 / p99 |"
