@@ -38,12 +38,14 @@ test: deps
 # Benchmarks build in release in their own folder, so they never slow down `make test`.
 BENCH_CATALOGUE := .build-bench/catalogue-100k.csv
 
-# Then the same Inventory work in the sqlite3 shell (the floor), then HTTP load with wrk.
+# Then the same Inventory work in the sqlite3 shell (the floor), the CLI import against it, then HTTP
+# load with wrk. Benchmarks/growth.sh (10k, 100k, 1M items) takes a few minutes more and runs alone.
 bench: deps $(BENCH_CATALOGUE)
 	@$(MAKE) --no-print-directory packages PACKAGES="wrk sqlite3"
 	COOP_BENCHMARKS=1 COOP_BENCH_CATALOGUE=$(abspath $(BENCH_CATALOGUE)) \
 		$(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
 	bash Benchmarks/inventory-floor.sh $(BENCH_CATALOGUE)
+	bash Benchmarks/import.sh $(BENCH_CATALOGUE)
 	bash Benchmarks/load.sh 10
 
 $(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py

@@ -30,6 +30,7 @@ extension InventoryLedger {
             code: code, name: name, description: nil, category: nil, location: nil, home: nil, quantity: quantity,
             tags: [], attributes: [:], photosJSON: "[]", value: .zero, notes: nil, status: .active),
             reason: reason, actor: actor, now: at, in: db)
+        try CatalogueVersion.bump(in: db)
         return try item(id: id, in: db)
     }
 

@@ -140,5 +140,15 @@ public enum InventorySchema {
                 CREATE INDEX inventory_item_attributes_folded ON inventory_item_attributes(key_folded, value_folded);
                 """)
         }
+        migrator.register("inventory.4", sql: """
+            -- The catalogue's version (CatalogueVersion.swift): every write to what a search matches, ranks
+            -- or shows, except units, adds one; check-outs and check-ins do not. Cached search results are
+            -- keyed by it, and units free now are read fresh for each page.
+            CREATE TABLE inventory_catalogue (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+            INSERT INTO inventory_catalogue (id, version) VALUES (1, 0);
+            """)
     }
 }

@@ -52,7 +52,13 @@ extension InventoryService {
         let layout = try CSVLayout(file: file, source: source)
         let actor = try ItemValidation.actor(actor)
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
+            // A big import touches every index of an 80 MB database at random: with SQLite's default
+            // 2 MB page cache, dirty pages spill to the WAL and are read back many times over during
+            // the transaction. The writer gets up to 256 MB for the import only.
+            let cacheSize = try db.scalar("PRAGMA cache_size", as: Int64.self) ?? -2_000
+            try db.execute("PRAGMA cache_size = -262144")
+            defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
             var importer = CSVImporter(layout: layout, source: source, actor: actor, now: now)
             let total = file.records.count
             for (index, record) in file.records.enumerated() {

@@ -27,7 +27,7 @@ extension InventoryService {
     private func addNode(_ tree: Tree, _ text: String) async throws -> TreeNode {
         let path = try TreePath(parsing: text, field: "path")
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             if let existing = try tree.find(path, in: db) { throw tree.exists(existing.path) }
             let node = try tree.create(path, now: now, in: db).node
             let parent = path.segments.count > 1 ? try tree.find(TreePath(segments: path.segments.dropLast()), in: db)?.path : nil

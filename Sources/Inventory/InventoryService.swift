@@ -40,7 +40,7 @@ public struct InventoryService: Sendable {
         let actor = try ItemValidation.actor(actor)
         let status = input.status
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             if try db.scalar("SELECT id FROM inventory_items WHERE code = ?", [code], as: Int64.self) != nil {
                 throw CoopError.codeTaken(code)
             }
@@ -83,7 +83,7 @@ public struct InventoryService: Sendable {
         let reason = try ItemValidation.reason(reason)
         let actor = try ItemValidation.actor(actor)
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
             var sets: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
@@ -136,7 +136,7 @@ public struct InventoryService: Sendable {
         let reason = try ItemValidation.reason(reason)
         let actor = try ItemValidation.actor(actor)
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
             let node = try Tree.location.resolve(target, create: create, now: now, in: db)
             try ItemStore.move(id, to: node, reason: reason, actor: actor, now: now, in: db)
@@ -150,7 +150,7 @@ public struct InventoryService: Sendable {
         let reason = try ItemValidation.reason(reason)
         let actor = try ItemValidation.actor(actor)
         let now = context.now()
-        return try await database.write { db in
+        return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
             guard let row = try db.queryOne("SELECT code, status, units_out FROM inventory_items WHERE id = ?", [id]) else {
                 throw CoopError.itemNotFound(code)
@@ -202,6 +202,17 @@ public struct InventoryService: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Runs a catalogue edit in one write transaction and bumps the catalogue version in it (once, at
+    /// the end), so cached search results made before it are not used after it. Units changes
+    /// (maintenance, the ledger) use `database.write`: searches read units fresh.
+    func catalogueWrite<T: Sendable>(_ body: @Sendable @escaping (Connection) throws -> T) async throws -> T {
+        try await database.write { db in
+            let result = try body(db)
+            try CatalogueVersion.bump(in: db)
+            return result
+        }
+    }
 
     /// nil for nil or blank text (which clears the field in an update), else a parsed path.
     static func optionalPath(_ text: String?, field: String) throws -> TreePath? {

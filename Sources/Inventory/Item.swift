@@ -78,6 +78,40 @@ public struct Item: Sendable, Codable, Equatable {
         updatedAt = try row.get("updated_at")
     }
 
+    /// This item with the columns the ledger writes as they are now (a cached search page's item,
+    /// brought up to date: see `SearchSnapshot`).
+    func with(_ units: ItemUnits) throws -> Item {
+        var updatedAt = self.updatedAt
+        if units.updatedText != updatedAt.iso8601 {
+            guard let parsed = Instant.fromDatabaseValue(.text(units.updatedText)) else {
+                throw DatabaseError.misuse("updated_at is not an instant: \(units.updatedText)", sql: nil)
+            }
+            updatedAt = parsed
+        }
+        return Item(self, units, updatedAt: updatedAt)
+    }
+
+    private init(_ item: Item, _ units: ItemUnits, updatedAt: Instant) {
+        code = item.code
+        name = item.name
+        description = item.description
+        category = item.category
+        location = item.location
+        homeLocation = item.homeLocation
+        quantity = units.quantity
+        unitsOut = units.unitsOut
+        maintenanceUnits = units.maintenanceUnits
+        status = units.status
+        available = units.available
+        tags = item.tags
+        attributes = item.attributes
+        photos = item.photos
+        value = item.value
+        notes = item.notes
+        createdAt = item.createdAt
+        self.updatedAt = updatedAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case code, name, description, category, location, homeLocation, quantity, unitsOut, maintenanceUnits,
              available, status, tags, attributes, photos, value, notes, createdAt, updatedAt

@@ -11,7 +11,8 @@ struct SearchPlan: Sendable {
     private(set) var category: TreePath?
     private(set) var location: TreePath?
     let status: ItemStatus?
-    let available: Bool
+    /// Settable so that `SearchSnapshot` can find the candidates of an `available` search without it.
+    var available: Bool
     let attributes: [AttributeFilter]
     let tag: String?
     /// How many codes the first pass of a filtered listing walks; nil for `window(for:)`.
@@ -60,17 +61,18 @@ struct SearchPlan: Sendable {
     }
 
     func run(after cursor: SearchCursor?, limit: Int, in db: Connection) throws -> Page<Item> {
-        let keys: [Key]
-        if let match {
-            keys = try ranked(match, after: cursor, limit: limit + 1, in: db)
-        } else {
-            var after = ""
-            if case .code(let code) = cursor { after = code }
-            keys = try listing(after: after, limit: limit + 1, in: db)
-        }
+        let keys = try self.keys(after: cursor, limit: limit + 1, in: db)
         let items = try ItemStore.fetch(ids: keys.prefix(limit).map(\.id), in: db)
         let next = keys.count > limit ? keys[limit - 1].next.encoded : nil
         return Page(items: items, next: next)
+    }
+
+    /// The ids and cursors of the first `limit` matches after `cursor`, in the plan's order.
+    func keys(after cursor: SearchCursor?, limit: Int, in db: Connection) throws -> [Key] {
+        if let match { return try ranked(match, after: cursor, limit: limit, in: db) }
+        var after = ""
+        if case .code(let code) = cursor { after = code }
+        return try listing(after: after, limit: limit, in: db)
     }
 
     /// Ranked by bm25, from the FTS hits; the filters are checked on each hit.

@@ -227,11 +227,18 @@ import Testing
                 #expect(try await codes("q=perceuse") == ["T-1"])
             }
             // A check-out through the API: the unit is no longer available.
-            try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff),
-                                     body: body(#"{"item":"T-1","member":"M-0001"}"#)) { response in
+            let loan = try await client.execute(uri: "/api/v1/loans", method: .post, headers: headers(token: coop.staff),
+                                                body: body(#"{"item":"T-1","member":"M-0001"}"#)) { response in
                 #expect(response.status == .created)
+                return response.object["id"] as? Int ?? 0
             }
             #expect(try await codes("available=true") == ["T-2"])
+            // Its return: the very next search lists it again, from the kept snapshot.
+            try await client.execute(uri: "/api/v1/loans/\(loan)/return", method: .post, headers: headers(token: coop.staff), body: body("{}")) { response in
+                #expect(response.status == .ok)
+            }
+            #expect(try await codes("available=true") == ["T-1", "T-2"])
+            #expect(try await codes("available=true&limit=1").count == 1)
             // A change through the service (the same process, as coopctl's code path would be).
             _ = try await coop.coop.inventory.updateItem("T-1", ItemChanges(name: "Marteau"))
             #expect(try await codes("q=perceuse").isEmpty)

@@ -20,7 +20,7 @@ struct InventorySchemaTests {
             try db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'inventory\\_%' ESCAPE '\\' AND name NOT LIKE 'inventory\\_search\\_%' ESCAPE '\\' ORDER BY name")
                 .map { try $0.get("name") as String }
         }
-        #expect(tables == ["inventory_categories", "inventory_item_attributes", "inventory_item_tags", "inventory_items",
+        #expect(tables == ["inventory_catalogue", "inventory_categories", "inventory_item_attributes", "inventory_item_tags", "inventory_items",
                            "inventory_locations", "inventory_movements", "inventory_search"])
     }
 

@@ -13,7 +13,7 @@ final class TestInventory: Sendable {
     static let start = Instant.parse("2026-03-15T12:00:00Z", timeZone: .gmt)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Every table Inventory writes to, so that a refusal can be shown to change nothing.
-    static let tables = ["inventory_categories", "inventory_locations", "inventory_items", "inventory_item_tags",
+    static let tables = ["inventory_catalogue", "inventory_categories", "inventory_locations", "inventory_items", "inventory_item_tags",
                          "inventory_item_attributes", "inventory_movements", "inventory_search"]
 
     let storage: TemporaryDatabase

@@ -8,6 +8,26 @@ import CoopTestSupport
 
 @Suite("Check-out: who may borrow what, for how long")
 struct CheckOutTests {
+    /// Search results are kept under the catalogue version, which a check-out does not move; the units
+    /// are read fresh, so a kept `available` search follows every loan at once.
+    @Test func checkingOutTheLastUnitTakesTheItemOutOfTheVeryNextAvailableSearch() async throws {
+        let db = try await TestLending()
+        let alice = try await db.member()
+        try await db.item("T-1", quantity: 1)
+        try await db.item("T-2", quantity: 1)
+        let query = ItemQuery(available: true), page = PageRequest()
+        let kept = try await db.inventory.search(query, page: page, reusing: nil)
+        #expect(kept.page.items.map(\.code) == ["T-1", "T-2"])
+        let loan = try await db.lending.checkOut(item: "T-1", member: alice)
+        let out = try await db.inventory.search(query, page: page, reusing: kept.snapshot)
+        #expect(out.reused)
+        #expect(out.page.items.map(\.code) == ["T-2"])
+        _ = try await db.lending.checkIn(loan: loan.id)
+        let back = try await db.inventory.search(query, page: page, reusing: out.snapshot)
+        #expect(back.reused)
+        #expect(back.page.items.map(\.code) == ["T-1", "T-2"])
+    }
+
     @Test func aLoanGoesOutForThePolicyPeriodAndTakesItsUnits() async throws {
         let db = try await TestLending()
         let alice = try await db.member()

@@ -37,7 +37,7 @@ public struct DatabaseError: Error, Sendable, CustomStringConvertible, Equatable
     public var isReadOnly: Bool { code == SQLITE_READONLY || code == SQLITE_PERM }
 
     /// Errors raised by this layer rather than by SQLite (a value of the wrong type, a missing column).
-    static func misuse(_ message: String, sql: String? = nil) -> DatabaseError {
+    public static func misuse(_ message: String, sql: String? = nil) -> DatabaseError {
         DatabaseError(extendedCode: SQLITE_MISUSE, message: message, sql: sql)
     }
 

@@ -18,6 +18,21 @@ struct ItemController {
     static let maxCachedPage = 64 << 10
     /// Concurrent misses of one search at one generation share one computation.
     let searching = SingleFlight<SearchKey, ByteBuffer>()
+    /// What a check-out cannot change about each search (matches, order, text), by query string, for
+    /// the pages `searches` no longer holds after a write: Inventory checks each one against the
+    /// catalogue version and reads only the page's units fresh (`SearchSnapshot`). Entries are never
+    /// out of date, only unused, so they are kept by use alone (one generation, least recently used
+    /// out first); 512 snapshots of 50 items with their pages take about 50 MB at most.
+    let snapshots = GenerationCache<String, KeptSearch>(capacity: 512)
+
+    /// A snapshot and the page last answered from it, encoded: when the fresh units leave the page as
+    /// it was (a check-out of an item on no kept page, the common case), the bytes are sent again
+    /// instead of encoding 50 items anew, which was half of the server's time on a busy Saturday.
+    struct KeptSearch: Sendable {
+        let snapshot: SearchSnapshot
+        let page: Page<Item>
+        let body: ByteBuffer
+    }
 
     struct SearchKey: Hashable, Sendable {
         let query: String
@@ -67,9 +82,16 @@ struct ItemController {
             text: query.get("q"), category: query.get("category"), location: query.get("location"),
             status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
             attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
-        let inventory = inventory
+        let inventory = inventory, snapshots = snapshots
         let body = try await searching.run(SearchKey(query: key, generation: generation)) {
-            try JSON.body(try await inventory.search(itemQuery, page: page))
+            let kept = snapshots.value(for: key, at: 0)
+            let answer = try await inventory.search(itemQuery, page: page, reusing: kept?.snapshot)
+            if answer.reused, let kept, kept.page.items == answer.page.items, kept.page.next == answer.page.next {
+                return kept.body
+            }
+            let body = try JSON.body(answer.page)
+            if let snapshot = answer.snapshot { snapshots.store(KeptSearch(snapshot: snapshot, page: answer.page, body: body), for: key, at: 0) }
+            return body
         }
         if body.readableBytes <= Self.maxCachedPage { searches.store(body, for: key, at: generation) }
         return JSON.response(body: body)
