@@ -154,10 +154,17 @@ extension CoopError {
     }
 
     /// The loan has used all its renewals (409).
+    /// With a limit of 0 the policy allows no renewal at all, which is what the message then says.
     public static func renewalLimit(_ id: Int64, limit: Int) -> CoopError {
-        CoopError(.conflict, "lending.renewal_limit", field: "loan", ["id": .integer(id), "limit": .integer(Int64(limit))],
-                  fr: "Le prêt {id} a déjà été renouvelé {limit} fois, le maximum.",
-                  en: "Loan {id} was already renewed {limit} times, the maximum.")
+        guard limit > 0 else {
+            return CoopError(.conflict, "lending.renewal_limit", field: "loan", ["id": .integer(id), "limit": .integer(0)],
+                             fr: "Le prêt {id} ne peut pas être renouvelé : sa politique de prêt n’en permet aucun.",
+                             en: "Loan {id} cannot be renewed: its loan policy allows no renewal.")
+        }
+        return CoopError(.conflict, "lending.renewal_limit", field: "loan",
+                         ["id": .integer(id), "limit": .count(.integer(Int64(limit)), Plural(fr: "fois", "fois", en: "time", "times"))],
+                         fr: "Le prêt {id} a déjà été renouvelé {limit}, le maximum.",
+                         en: "Loan {id} was already renewed {limit}, the maximum.")
     }
 
     /// The extension would take units someone else has reserved (409).

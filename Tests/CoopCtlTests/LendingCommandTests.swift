@@ -189,7 +189,7 @@ import Testing
         #expect(renewed.object["due"] as? String == Self.day(14))
         let refused = try ctl.run(["loan", "renew", id, "--lang", "en"])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "Loan \(id) was already renewed 1 times, the maximum.\n")
+        #expect(refused.stderr == "Loan \(id) was already renewed 1 time, the maximum.\n")
         let french = try ctl.run(["loan", "renew", id])
         #expect(french.stderr.contains("déjà été renouvelé"))
         #expect(try ctl.run(["loan", "renew", "abc"]).status == 1)

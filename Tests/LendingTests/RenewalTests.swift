@@ -29,8 +29,16 @@ struct RenewalTests {
         let (db, loan) = try await Self.lent(renewals: 1)
         _ = try await db.lending.renew(loan: loan.id)
         let error = try await db.expectUnchanged("lending.renewal_limit") { try await db.lending.renew(loan: loan.id) }
-        #expect(error.arguments["limit"] == .integer(1))
+        #expect(error.arguments["limit"] == .count(.integer(1), Plural(fr: "fois", "fois", en: "time", "times")))
+        #expect(error.message(.en) == "Loan \(loan.id) was already renewed 1 time, the maximum.")
         #expect(error.kind == .conflict)
+    }
+
+    @Test func aPolicyWithoutRenewalsSaysSoRatherThanRenewedZeroTimes() async throws {
+        let (db, loan) = try await Self.lent(renewals: 0)
+        let error = try await db.expectUnchanged("lending.renewal_limit") { try await db.lending.renew(loan: loan.id) }
+        #expect(error.message(.fr) == "Le prêt \(loan.id) ne peut pas être renouvelé : sa politique de prêt n’en permet aucun.")
+        #expect(error.message(.en) == "Loan \(loan.id) cannot be renewed: its loan policy allows no renewal.")
     }
 
     @Test func aRenewedDueDateIsMovedOffClosedDays() async throws {
