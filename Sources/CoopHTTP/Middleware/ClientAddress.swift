@@ -40,9 +40,11 @@ public enum ClientAddress {
         return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
+    /// `T` is `in_addr` or `in6_addr`: plain C structs, so their bytes are the address.
     private static func spell<T>(_ family: Int32, _ address: inout T, length: Int32) -> String {
         var buffer = [CChar](repeating: 0, count: Int(length))
-        guard inet_ntop(family, &address, &buffer, socklen_t(length)) != nil else { return "" }
+        let spelt = withUnsafeBytes(of: &address) { inet_ntop(family, $0.baseAddress, &buffer, socklen_t(length)) }
+        guard spelt != nil else { return "" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
