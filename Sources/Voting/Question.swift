@@ -1,7 +1,7 @@
 import CoopCore
 
 /// How a question is answered.
-public enum QuestionKind: String, Sendable, Codable, CaseIterable {
+public enum QuestionKind: String, Sendable, Codable, CaseIterable, Worded {
     /// One choice among several (a resolution: Pour / Contre / Abstention).
     case single
     /// Between `min` and `max` choices; the `max` most approved win (electing a board).
@@ -17,16 +17,29 @@ public enum QuestionKind: String, Sendable, Codable, CaseIterable {
         case .ranked: LocalizedText(fr: "classement", en: "ranked")
         }
     }
+
+    public static let synonyms: [String: QuestionKind] = ["unique": .single, "vote alternatif": .ranked, "preferentiel": .ranked]
 }
 
 /// What a single-choice question needs to be decided.
-public enum Threshold: String, Sendable, Codable, CaseIterable {
+public enum Threshold: String, Sendable, Codable, CaseIterable, Worded {
     /// More than half of the votes expressed (abstentions excluded).
     case majority
     /// At least two-thirds of the votes expressed (a special resolution).
     case twoThirds = "two-thirds"
     /// The most votes.
     case plurality
+
+    /// The threshold as people read and type it.
+    public var label: LocalizedText {
+        switch self {
+        case .majority: LocalizedText(fr: "majorité absolue", en: "absolute majority")
+        case .twoThirds: LocalizedText(fr: "deux tiers", en: "two-thirds")
+        case .plurality: LocalizedText(fr: "majorité relative", en: "plurality")
+        }
+    }
+
+    public static let synonyms: [String: Threshold] = ["majorité": .majority, "2/3": .twoThirds, "deux-tiers": .twoThirds, "pluralité": .plurality]
 }
 
 /// One question of an election, with its choices (answers refer to them by 0-based index).

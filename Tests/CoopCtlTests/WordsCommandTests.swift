@@ -125,6 +125,29 @@ import Testing
     }
 }
 
+@Suite struct ElectionWordsCommandTests {
+    @Test func questionKindsAndThresholdsTakeFrenchWordsAndRefusalsNameThemInWords() throws {
+        let ctl = try CoopCtlRunner.seeded(members: 1)
+        defer { ctl.remove() }
+        let created = try ctl.run(["election", "create", "--title", "AG", "--opens", "2030-03-20T13:00", "--closes", "2030-03-20T15:00",
+                                   "--question", "Comptes ?", "--kind", "Choix unique", "--choices", "Pour|Contre", "--threshold", "deux tiers",
+                                   "--question", "Conseil", "--kind", "approbation", "--choices", "Ana|Ben|Cy", "--max", "2",
+                                   "--question", "Logo", "--kind", "classement", "--choices", "Soleil|Arbre", "--json"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let questions = created.object["questions"] as? [[String: Any]] ?? []
+        #expect(questions.map { $0["kind"] as? String } == ["single", "approval", "ranked"], "JSON keeps the codes")
+        #expect(questions.first?["threshold"] as? String == "two-thirds")
+        let usage = try ctl.run(["election", "create", "--title", "AG", "--opens", "2030-03-20T13:00", "--closes", "2030-03-20T15:00",
+                                 "--question", "Q", "--kind", "sondage", "--choices", "A|B"])
+        #expect(usage.status == 2 && usage.stderr.contains("--kind prend choix unique, approbation ou classement"))
+        // A threshold on an approval question: the kind in words, never the code.
+        let refused = try ctl.run(["election", "create", "--title", "AG", "--opens", "2030-03-20T13:00", "--closes", "2030-03-20T15:00",
+                                   "--question", "Conseil", "--kind", "approbation", "--choices", "Ana|Ben", "--max", "1", "--threshold", "majorité absolue"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "La question 1 est de type « approbation » (`approval`) : seule une question à choix unique (`single`) a un seuil.\n")
+    }
+}
+
 fileprivate extension CoopCtlRunner {
     /// Runs a step that must succeed.
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -46,6 +46,8 @@ import Voting
         Self.check(TaxClass.self)
         Self.check(TaxKind.self)
         Self.check(ElectionStatus.self)
+        Self.check(QuestionKind.self)
+        Self.check(Threshold.self)
     }
 
     @Test func memberCategoriesAreTheLegalNamesOfAQuebecSolidarityCoop() throws {

@@ -12,7 +12,10 @@ struct ElectionCommand: AsyncParsableCommand {
 
     static let questionsHelp = ArgumentHelp(
         "--question TEXT --kind single|approval|ranked --choices \"A|B|C\" [--threshold majority|two-thirds|plurality] [--min N --max N], once per question.",
-        discussion: "Each --question starts a new question; the --kind, --choices, --threshold, --min and --max that follow it are that question's.",
+        discussion: """
+            Each --question starts a new question; the --kind, --choices, --threshold, --min and --max that follow it are that question's. \
+            --kind and --threshold take the French words too: choix unique, approbation, classement; majorité absolue, deux tiers, majorité relative.
+            """,
         valueName: "question")
 
     /// An instant typed on the command line: ISO 8601, read in the co-op's time zone unless it names its offset.
@@ -416,16 +419,16 @@ enum QuestionArguments {
             let n = questions.count - 1
             switch name {
             case "--kind":
-                guard let kind = QuestionKind(rawValue: text) else {
-                    throw UsageError.invalid(.init(fr: "--kind prend `single` (un choix), `approval` (approbation) ou `ranked` (classement), pas « {value} ».",
+                guard let kind = QuestionKind(words: text) else {
+                    throw UsageError.invalid(.init(fr: "--kind prend choix unique, approbation ou classement (`single`, `approval`, `ranked`), pas « {value} ».",
                                                en: "--kind takes single, approval or ranked, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].kind = kind
             case "--choices":
                 questions[n].choices = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             case "--threshold":
-                guard let threshold = Threshold(rawValue: text) else {
-                    throw UsageError.invalid(.init(fr: "--threshold prend `majority` (majorité), `two-thirds` (deux tiers) ou `plurality` (pluralité), pas « {value} ».",
+                guard let threshold = Threshold(words: text) else {
+                    throw UsageError.invalid(.init(fr: "--threshold prend majorité absolue, deux tiers ou majorité relative (`majority`, `two-thirds`, `plurality`), pas « {value} ».",
                                                en: "--threshold takes majority, two-thirds or plurality, not '{value}'."), ["value": .text(text)])
                 }
                 questions[n].threshold = threshold
