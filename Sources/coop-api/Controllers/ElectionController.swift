@@ -57,7 +57,6 @@ struct ElectionController {
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         _ = try context.authenticated()
-        let query = request.formQuery
         return try JSON.response(try await voting.elections(page: try request.pageRequest()))
     }
 
