@@ -18,6 +18,7 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit
 swift build -c release --product coop-api >/dev/null
 swift build -c release --product coopctl >/dev/null
 bin=$(swift build -c release --show-bin-path)
+source "$(dirname "$0")/wrk-scripts.sh"
 work=$(mktemp -d)
 api_pid=""
 cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -50,43 +51,8 @@ for n in "${sizes[@]}"; do
   api_pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
   # Codes go up to the catalogue's size: the code search asks for one that exists.
-  cat > "$work/search.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-local queries = {
-  "q=robe", "q=robe%20epoque&available=true", "q=velours&category=Costumes%2FRobe",
-  "q=soie&category=Costumes%2FRobe&available=true", "category=Costumes%2FRobe&available=true&attr=taille%3DM",
-  "location=Entrep%C3%B4t%2F%C3%89tage%202&attr=couleur%3Drouge", "q=chapeau%20de%20bal", "q=gilet%20brod",
-  "q=GC-0045", "", "attr=couleur%3Dbleu&available=true", "q=dentelle&attr=taille%3DS",
-  "q=redingote&location=Entrep%C3%B4t%2F%C3%89tage%203", "q=manteau&limit=20", "category=Costumes%2FCape%2F1850",
-  "q=uniforme%20militaire&available=true",
-}
-local n = 0
-local unique = os.getenv("COOP_LOAD_UNIQUE") == "1"
-request = function()
-  n = n + 1
-  local query = queries[n % #queries + 1]
-  if unique then query = query .. "&nocache=" .. n .. "-" .. math.random(1e9) end
-  return wrk.format("GET", "/api/v1/items?" .. query)
-end
-dofile("$work/report.lua")
-LUA
-  cat > "$work/cycle.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Content-Type"] = "application/json"
-local pending = {}
-request = function()
-  local id = table.remove(pending)
-  if id then return wrk.format("POST", "/api/v1/loans/" .. id .. "/return", nil, "{}") end
-  return wrk.format("POST", "/api/v1/loans", nil, '{"item":"LOAD-1","member":"M-0001"}')
-end
-response = function(status, headers, body)
-  if status == 201 then
-    local id = string.match(body, '"id":(%d+)')
-    if id then table.insert(pending, id) end
-  end
-end
-dofile("$work/report.lua")
-LUA
+  write_search_lua "$work/search.lua" "$token" "$work/report.lua"
+  write_cycle_lua "$work/cycle.lua" "$token" "$work/report.lua"
   cat > "$work/desk.lua" <<LUA
 dofile("$work/cycle.lua")
 delay = function() return 50 end

@@ -25,6 +25,7 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit
 swift build -c release --product coop-api >/dev/null
 swift build -c release --product coopctl >/dev/null
 after_bin=$(swift build -c release --show-bin-path)
+source "$(dirname "$0")/wrk-scripts.sh"
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -77,51 +78,10 @@ end
 dofile("$work/report.lua")
 LUA
 
-  # Catalogue search: sixteen different searches in turn (text, filters, both, second pages), as a
-  # busy catalogue page sees them. The API caches encoded pages until the next write, so after the
-  # first of each these are cache hits; "every search new" adds a parameter the API ignores but its
-  # caches key on, so each request runs the search from scratch (the uncached cost).
-  cat > "$dir/search.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-local queries = {
-  "q=robe", "q=robe%20epoque&available=true", "q=velours&category=Costumes%2FRobe",
-  "q=soie&category=Costumes%2FRobe&available=true", "category=Costumes%2FRobe&available=true&attr=taille%3DM",
-  "location=Entrep%C3%B4t%2F%C3%89tage%202&attr=couleur%3Drouge", "q=chapeau%20de%20bal", "q=gilet%20brod",
-  "q=GC-0045", "", "attr=couleur%3Dbleu&available=true", "q=dentelle&attr=taille%3DS",
-  "q=redingote&location=Entrep%C3%B4t%2F%C3%89tage%203", "q=manteau&limit=20", "category=Costumes%2FCape%2F1850",
-  "q=uniforme%20militaire&available=true",
-}
-local n = 0
-local unique = os.getenv("COOP_LOAD_UNIQUE") == "1"
-request = function()
-  n = n + 1
-  local query = queries[n % #queries + 1]
-  if unique then query = query .. "&nocache=" .. n .. "-" .. math.random(1e9) end
-  return wrk.format("GET", "/api/v1/items?" .. query)
-end
-dofile("$work/report.lua")
-LUA
+  # Catalogue search (see wrk-scripts.sh); after the first of each, cache hits until the next write.
+  write_search_lua "$dir/search.lua" "$token" "$work/report.lua"
 
-  # The desk cycle: each connection checks a unit out, then brings that loan back, and so on.
-  cat > "$dir/cycle.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Content-Type"] = "application/json"
-local pending = {}
-request = function()
-  local id = table.remove(pending)
-  if id then
-    return wrk.format("POST", "/api/v1/loans/" .. id .. "/return", nil, "{}")
-  end
-  return wrk.format("POST", "/api/v1/loans", nil, '{"item":"LOAD-1","member":"M-0001"}')
-end
-response = function(status, headers, body)
-  if status == 201 then
-    local id = string.match(body, '"id":(%d+)')
-    if id then table.insert(pending, id) end
-  end
-end
-dofile("$work/report.lua")
-LUA
+  write_cycle_lua "$dir/cycle.lua" "$token" "$work/report.lua"
 
   # A busy Saturday: four desks, each checking out or bringing back every 200 ms (20 writes/s), while
   # 28 connections search.
