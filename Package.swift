@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "CoopTestSupport"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
-        .target(name: "CoopTestSupport", dependencies: ["CoopCore"], path: "Tests/CoopTestSupport"),
+        .target(name: "CoopTestSupport", dependencies: ["CoopCore", "Membership"], path: "Tests/CoopTestSupport"),
         .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopTestSupport"]),
         .testTarget(
             name: "CoopAPITests",

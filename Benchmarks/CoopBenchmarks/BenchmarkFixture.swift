@@ -12,7 +12,7 @@ struct BenchmarkFixture {
     /// A new database with the schema and nothing else.
     static func empty() async throws -> BenchmarkFixture {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("coop-bench-\(UUID().uuidString).sqlite").path
-        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!))
+        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!), as: .localOperator("bench"))
         return BenchmarkFixture(coop: coop, path: path)
     }
 

@@ -25,7 +25,7 @@ func inventoryBenchmarks() {
         let data = try CatalogueFile.data()
         let fixture = try await BenchmarkFixture.empty()
         benchmark.startMeasurement()
-        blackHole(try await fixture.coop.inventory.importCSV(data, source: "catalogue.csv", actor: "bench", progress: { _, _ in }))
+        blackHole(try await fixture.coop.inventory.importCSV(data, source: "catalogue.csv", progress: { _, _ in }))
         benchmark.stopMeasurement()
         fixture.remove()
     }
@@ -75,7 +75,7 @@ actor SharedCatalogue {
     func coop() async throws -> Coop {
         if let loaded { return loaded }
         let fixture = try await BenchmarkFixture.empty()
-        _ = try await fixture.coop.inventory.importCSV(try CatalogueFile.data(), source: "catalogue.csv", actor: "bench", progress: { _, _ in })
+        _ = try await fixture.coop.inventory.importCSV(try CatalogueFile.data(), source: "catalogue.csv", progress: { _, _ in })
         loaded = fixture.coop
         return fixture.coop
     }

@@ -76,7 +76,7 @@ struct LendingFixture: Sendable {
 
     let context: CoopContext
 
-    var lending: LendingService { LendingService(context: context) }
+    var lending: LendingService { LendingService(context: context, caller: .localOperator("bench")) }
 
     static func code(_ i: Int) -> String { "B-" + String(repeating: "0", count: max(0, 5 - String(i).count)) + String(i) }
     static func number(_ n: Int) -> String { "M-" + String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
@@ -98,14 +98,14 @@ struct LendingFixture: Sendable {
         try await migrator.migrate(pool)
         let context = CoopContext(database: pool, clock: FixedClock(start), timeZone: TimeZone(identifier: "America/Toronto")!)
 
-        let membership = MembershipService(context: context)
+        let membership = MembershipService(context: context, caller: .localOperator("bench"))
         _ = try await membership.addPlan(Plan(name: "Bench", fee: .zero, months: 24, maxLoans: 100_000, maxReservations: 1_000))
         var people = "first_name,last_name,email,plan\n"
         for i in 1...members { people += "Prénom\(i),Nom\(i),m\(i)@example.org,Bench\n" }
         _ = try await membership.importMembers(csv: Data(people.utf8), source: "bench-members.csv")
         var catalogue = "code,name,category,quantity,value\n"
         for i in 0..<items { catalogue += "\(code(i)),Outil \(i),Outils/Groupe \(i % 20),\(quantity),25.00\n" }
-        _ = try await InventoryService(context: context).importCSV(Data(catalogue.utf8), source: "bench-items.csv")
+        _ = try await InventoryService(context: context, caller: .localOperator("bench")).importCSV(Data(catalogue.utf8), source: "bench-items.csv")
 
         let fixture = LendingFixture(context: context)
         _ = try await fixture.lending.setPolicy(LoanPolicyInput(

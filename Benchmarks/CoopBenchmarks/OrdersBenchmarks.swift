@@ -49,11 +49,11 @@ struct OrdersBenchmarkFixture {
         try await migrator.migrate(pool)
         let zone = TimeZone(identifier: "America/Toronto")!
         let context = CoopContext(database: pool, clock: SystemClock(), timeZone: zone)
-        let service = OrdersService(context: context)
+        let service = OrdersService(context: context, caller: .localOperator("bench"))
 
         var csv = "first_name,last_name,email\n"
         for i in 1...orders { csv += "Prénom\(i),Nom\(i),m\(i)@example.org\n" }
-        let members = try await MembershipService(context: context).importMembers(csv: Data(csv.utf8), source: "bench.csv").map(\.number)
+        let members = try await MembershipService(context: context, caller: .localOperator("bench")).importMembers(csv: Data(csv.utf8), source: "bench.csv").map(\.number)
 
         for p in 0..<producers { _ = try await service.addProducer(NewProducer(name: "Producteur \(p)")) }
         _ = try await service.addPickupPoint(NewPickupPoint(name: "Centre"))

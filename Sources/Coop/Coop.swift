@@ -6,12 +6,14 @@ import Membership
 import Orders
 import Voting
 
-/// The assembled co-op: one database and the domain services over it.
+/// The assembled co-op: one database and the domain services over it, for one caller.
 ///
 /// Both faces open Coop through here, so the list of domains and the order of their migrations is
-/// written once.
+/// written once. `coopctl` opens it as the local operator; an HTTP face opens it once and re-binds it
+/// to each request's caller with `acting(as:)`, and each domain decides what that caller may do.
 public struct Coop: Sendable {
     public let context: CoopContext
+    public let caller: Caller
     public let membership: MembershipService
     public let tokens: TokenService
     public let inventory: InventoryService
@@ -19,15 +21,30 @@ public struct Coop: Sendable {
     public let orders: OrdersService
     public let voting: VotingService
 
-    public init(context: CoopContext) {
+    public init(context: CoopContext, caller: Caller) {
         self.context = context
-        membership = MembershipService(context: context)
-        tokens = TokenService(context: context)
-        inventory = InventoryService(context: context)
-        lending = LendingService(context: context)
-        orders = OrdersService(context: context)
-        voting = VotingService(context: context)
+        self.caller = caller
+        membership = MembershipService(context: context, caller: caller)
+        tokens = TokenService(context: context, caller: caller)
+        inventory = InventoryService(context: context, caller: caller)
+        lending = LendingService(context: context, caller: caller)
+        orders = OrdersService(context: context, caller: caller)
+        voting = VotingService(context: context, caller: caller)
     }
+
+    private init(_ other: Coop, caller: Caller) {
+        context = other.context
+        self.caller = caller
+        membership = other.membership.acting(as: caller)
+        tokens = other.tokens.acting(as: caller)
+        inventory = other.inventory.acting(as: caller)
+        lending = other.lending.acting(as: caller)
+        orders = other.orders.acting(as: caller)
+        voting = other.voting.acting(as: caller)
+    }
+
+    /// The same services for another caller; caches (the token cache) are shared with this one.
+    public func acting(as caller: Caller) -> Coop { Coop(self, caller: caller) }
 
     /// Every domain's migrations, in dependency order.
     public static var migrator: Migrator {
@@ -44,12 +61,13 @@ public struct Coop: Sendable {
     /// Opens the database file (creating it if needed) and brings its schema up to date.
     /// - Parameter clock: the time the services read; the configuration's (the system clock unless
     ///   `COOP_NOW` is set) when nil.
+    /// - Parameter caller: who the services act for (`coopctl`'s local operator; an HTTP face's start-up).
     public static func open(
-        _ configuration: CoopConfiguration, clock: (any CoopClock)? = nil
+        _ configuration: CoopConfiguration, as caller: Caller, clock: (any CoopClock)? = nil
     ) async throws -> (coop: Coop, migrated: [String]) {
         let pool = try DatabasePool(path: configuration.databasePath)
         let applied = try await migrator.migrate(pool)
         let context = CoopContext(database: pool, clock: clock ?? configuration.clock, timeZone: configuration.timeZone)
-        return (Coop(context: context), applied)
+        return (Coop(context: context, caller: caller), applied)
     }
 }

@@ -3,9 +3,13 @@ import Hummingbird
 import Membership
 
 /// The per-request context: who is calling (from the bearer token) and in which language to answer.
+///
+/// A face only says who is calling; what that caller may do is each domain's rule, checked by the
+/// service the route calls (`authenticated(_:)` hands the route the service bound to the caller).
 public struct CoopRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    public var identity: Identity?
+    /// The caller behind the request's bearer token; nil when none, or an unknown or revoked one, came.
+    public var caller: Caller?
     public var language: Language = .default
     /// The client's IP address (without port), for per-client limits; "unknown" in in-process tests.
     public let clientAddress: String
@@ -18,16 +22,28 @@ public struct CoopRequestContext: RequestContext {
     /// Request bodies larger than this are refused with 413.
     public var maxUploadSize: Int { 1 << 20 }
 
-    /// The caller's identity; 401 when there is no valid token.
-    public func authenticated() throws -> Identity {
-        guard let identity else { throw CoopError.unauthenticated() }
-        return identity
+    /// The caller; 401 when there is no valid token (every JSON API route needs one, but the public ones).
+    public func authenticated() throws -> Caller {
+        guard let caller else { throw CoopError.unauthenticated() }
+        return caller
     }
 
-    /// The caller's identity when it holds at least `role`; 401 or 403 otherwise.
-    public func require(_ role: Role) throws -> Identity {
-        let identity = try authenticated()
-        try identity.require(role)
-        return identity
+    /// `service` acting for the request's authenticated caller; 401 when there is no valid token.
+    public func authenticated<Service: ActsForCaller>(_ service: Service) throws -> Service {
+        service.acting(as: try authenticated())
+    }
+
+    /// `service` acting for the request's authenticated caller, once `verb`'s rule (the domain's) lets
+    /// them in: a route names the verb it will call so that a refused caller is answered 403 before
+    /// their body or query is read, as the domain would answer them. The verb checks again.
+    public func authenticated<Service: ActsForCaller, Verb: DomainVerb>(_ service: Service, for verb: Verb) throws -> Service {
+        let caller = try authenticated()
+        try caller.check(verb)
+        return service.acting(as: caller)
+    }
+
+    /// `service` acting for the request's caller, or for nobody when no token came (public routes).
+    public func anyone<Service: ActsForCaller>(_ service: Service) -> Service {
+        service.acting(as: caller ?? .anonymous)
     }
 }

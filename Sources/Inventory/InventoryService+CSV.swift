@@ -1,4 +1,5 @@
 import CoopCore
+import Membership
 import Foundation
 
 /// What an import did.
@@ -40,8 +41,9 @@ extension InventoryService {
     ///   - progress: called with (rows done, rows in file) every 1,000 rows and at the end, on the
     ///     database's queue: hand the numbers over, do not block.
     public func importCSV(
-        _ data: Data, source: String, actor: String? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+        _ data: Data, source: String, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportSummary {
+        try caller.check(InventoryVerb.importCSV)
         let file: CSVFile
         do {
             file = try CSVFile(data: data, source: source)
@@ -50,7 +52,7 @@ extension InventoryService {
             throw CoopError.csvLine(source, line: UTF8Check.firstInvalidLine([UInt8](data)) ?? 1, error)
         }
         let layout = try CSVLayout(file: file, source: source)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await catalogueWrite { db in
             // A big import touches every index of an 80 MB database at random: with SQLite's default
@@ -78,7 +80,8 @@ extension InventoryService {
     /// value` then one `attr:NAME` column per attribute name in use, sorted), by code, so that export →
     /// import is a round trip. Status, notes, photos and home locations are not part of the format.
     public func exportCSV() async throws -> String {
-        try await database.read { db in
+        try caller.check(InventoryVerb.exportCSV)
+        return try await database.read { db in
             // Three passes instead of two lookups per item: 100,000 items stay three statements.
             var tags: [Int64: [String]] = [:]
             try db.forEach("SELECT item_id, tag FROM inventory_item_tags ORDER BY item_id, tag") {

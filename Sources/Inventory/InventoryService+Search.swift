@@ -1,4 +1,5 @@
 import CoopCore
+import Membership
 import Foundation
 
 extension InventoryService {
@@ -8,7 +9,8 @@ extension InventoryService {
     /// continues in that order; without text (or with text that holds no letter or digit), everything
     /// matching the filters is listed by code. A filter naming a path that does not exist matches nothing.
     public func search(_ query: ItemQuery = ItemQuery(), page: PageRequest = PageRequest()) async throws -> Page<Item> {
-        try await answer(query, page: page, window: nil).page
+        try caller.check(InventoryVerb.search)
+        return try await answer(query, page: page, window: nil).page
     }
 
     /// The same search, reusing what an earlier answer to it found when the catalogue has not changed
@@ -17,7 +19,8 @@ extension InventoryService {
     /// answer's `snapshot` and hand it back next time; one made for another search or another catalogue
     /// version is ignored.
     public func search(_ query: ItemQuery, page: PageRequest, reusing snapshot: SearchSnapshot?) async throws -> SearchAnswer {
-        try await answer(query, page: page, window: nil, reusing: snapshot)
+        try caller.check(InventoryVerb.search)
+        return try await answer(query, page: page, window: nil, reusing: snapshot)
     }
 
     /// `window` overrides the first pass of a filtered listing (tests make it small, so that a few

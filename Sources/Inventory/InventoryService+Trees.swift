@@ -1,27 +1,32 @@
 import CoopCore
+import Membership
 
 extension InventoryService {
     /// Adds a category, with any missing ancestor (`Costumes/Robes/1920` also makes `Costumes` and
     /// `Costumes/Robes`). An existing path is refused with `inventory.category_exists`.
     @discardableResult
     public func addCategory(_ path: String) async throws -> TreeNode {
-        try await addNode(.category, path)
+        try caller.check(InventoryVerb.addCategory)
+        return try await addNode(.category, path)
     }
 
     /// Categories in tree order (parents first), or only the subtree under `under`, with item counts.
     public func categories(under: String? = nil) async throws -> [TreeNode] {
-        try await nodes(.category, under: under)
+        try caller.check(InventoryVerb.categories)
+        return try await nodes(.category, under: under)
     }
 
     /// Adds a location, with any missing ancestor. An existing path is refused with `inventory.location_exists`.
     @discardableResult
     public func addLocation(_ path: String) async throws -> TreeNode {
-        try await addNode(.location, path)
+        try caller.check(InventoryVerb.addLocation)
+        return try await addNode(.location, path)
     }
 
     /// Locations in tree order, or only the subtree under `under`; counts are of items currently there.
     public func locations(under: String? = nil) async throws -> [TreeNode] {
-        try await nodes(.location, under: under)
+        try caller.check(InventoryVerb.locations)
+        return try await nodes(.location, under: under)
     }
 
     private func addNode(_ tree: Tree, _ text: String) async throws -> TreeNode {

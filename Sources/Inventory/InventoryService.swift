@@ -1,16 +1,28 @@
 import CoopCore
+import Membership
 import Foundation
 
 /// The verbs of Inventory, for both faces: items, their location, status and history, the category and
 /// location trees, search, and CSV import/export. Each write validates, runs as one transaction,
 /// appends the item's movements and returns the item as it now stands.
 ///
-/// `actor` names who acts (a member number, a token label…); it is recorded in movements as given.
-public struct InventoryService: Sendable {
+/// The caller's label (a token, `coopctl:marie`) is recorded in movements as who acted.
+public struct InventoryService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `InventoryVerb`'s rule.
+    public private(set) var caller: Caller
 
     /// - Parameter context: the database, clock and time zone the service runs on.
-    public init(context: CoopContext) { self.context = context }
+    public init(context: CoopContext, caller: Caller) {
+        self.context = context
+        self.caller = caller
+    }
+
+    public func acting(as caller: Caller) -> InventoryService {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 
     var database: DatabasePool { context.database }
 
@@ -24,7 +36,8 @@ public struct InventoryService: Sendable {
     ///   - createPaths: create the category and locations named when they do not exist yet; otherwise
     ///     an unknown path is refused.
     ///   - actor: who adds it.
-    public func addItem(_ input: NewItem, createPaths: Bool = false, actor: String? = nil) async throws -> Item {
+    public func addItem(_ input: NewItem, createPaths: Bool = false) async throws -> Item {
+        try caller.check(InventoryVerb.addItem)
         let code = try ItemValidation.code(input.code)
         let name = try ItemValidation.name(input.name)
         let description = try ItemValidation.text(input.description, field: "description")
@@ -37,7 +50,7 @@ public struct InventoryService: Sendable {
         let category = try Self.optionalPath(input.category, field: "category")
         let location = try Self.optionalPath(input.location, field: "location")
         let home = try Self.optionalPath(input.homeLocation, field: "homeLocation")
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let status = input.status
         let now = context.now()
         return try await catalogueWrite { db in
@@ -59,7 +72,8 @@ public struct InventoryService: Sendable {
     /// The item with this code (case-insensitive), with its availability. Its last movements are
     /// `history(code, page: PageRequest(limit: 5))`.
     public func item(_ code: String) async throws -> Item {
-        try await database.read { db in try ItemStore.fetch(code: code, in: db) }
+        try caller.check(InventoryVerb.item)
+        return try await database.read { db in try ItemStore.fetch(code: code, in: db) }
     }
 
     /// Changes the given fields (see `ItemChanges` for the rules). A new quantity below the units out
@@ -68,8 +82,9 @@ public struct InventoryService: Sendable {
     ///   - createPaths: create a category or home location that does not exist yet.
     ///   - reason: recorded on the quantity movement.
     public func updateItem(
-        _ code: String, _ changes: ItemChanges, createPaths: Bool = false, reason: String? = nil, actor: String? = nil
+        _ code: String, _ changes: ItemChanges, createPaths: Bool = false, reason: String? = nil
     ) async throws -> Item {
+        try caller.check(InventoryVerb.updateItem)
         let name = try changes.name.map(ItemValidation.name)
         let description = try changes.description.map { try ItemValidation.text($0, field: "description") }
         let notes = try changes.notes.map { try ItemValidation.text($0, field: "notes") }
@@ -81,7 +96,7 @@ public struct InventoryService: Sendable {
         let home = try changes.homeLocation.map { try Self.optionalPath($0, field: "homeLocation") }
         let attributes = try changes.attributes.map(Self.attributeChanges)
         let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
@@ -131,10 +146,11 @@ public struct InventoryService: Sendable {
     /// Moves the item to the location at `path` and records a `moved` movement. An unknown location is
     /// refused unless `create` (then it is made with its missing ancestors). Moving an item to where it
     /// already is changes nothing and records nothing.
-    public func move(_ code: String, to path: String, create: Bool = false, reason: String? = nil, actor: String? = nil) async throws -> Item {
+    public func move(_ code: String, to path: String, create: Bool = false, reason: String? = nil) async throws -> Item {
+        try caller.check(InventoryVerb.move)
         let target = try TreePath(parsing: path, field: "location")
         let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
@@ -146,9 +162,10 @@ public struct InventoryService: Sendable {
 
     /// Changes the item's status and records a `status` movement; setting the status it already has
     /// records nothing. An item with units on loan cannot be retired (it can be declared lost).
-    public func setStatus(_ code: String, _ status: ItemStatus, reason: String? = nil, actor: String? = nil) async throws -> Item {
+    public func setStatus(_ code: String, _ status: ItemStatus, reason: String? = nil) async throws -> Item {
+        try caller.check(InventoryVerb.setStatus)
         let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await catalogueWrite { db in
             let id = try ItemStore.id(code, in: db)
@@ -168,9 +185,10 @@ public struct InventoryService: Sendable {
 
     /// Sends `units` free units of an active item to maintenance (a torn costume out of ten); they stop
     /// being available until `returnFromMaintenance`. To take the whole item out, use `setStatus`.
-    public func sendToMaintenance(_ code: String, units: Int = 1, reason: String? = nil, actor: String? = nil) async throws -> Item {
+    public func sendToMaintenance(_ code: String, units: Int = 1, reason: String? = nil) async throws -> Item {
+        try caller.check(InventoryVerb.sendToMaintenance)
         let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await database.write { db in
             let id = try ItemStore.id(code, in: db)
@@ -180,9 +198,10 @@ public struct InventoryService: Sendable {
     }
 
     /// Brings `units` back from maintenance.
-    public func returnFromMaintenance(_ code: String, units: Int = 1, reason: String? = nil, actor: String? = nil) async throws -> Item {
+    public func returnFromMaintenance(_ code: String, units: Int = 1, reason: String? = nil) async throws -> Item {
+        try caller.check(InventoryVerb.returnFromMaintenance)
         let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(actor)
+        let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await database.write { db in
             let id = try ItemStore.id(code, in: db)
@@ -193,7 +212,8 @@ public struct InventoryService: Sendable {
 
     /// The item's movements, newest first, one page at a time. History is never rewritten.
     public func history(_ code: String, page: PageRequest = PageRequest()) async throws -> Page<Movement> {
-        try await database.read { db in
+        try caller.check(InventoryVerb.history)
+        return try await database.read { db in
             guard let row = try db.queryOne("SELECT id, code FROM inventory_items WHERE code = ?", [ItemStore.lookupCode(code)]) else {
                 throw CoopError.itemNotFound(code)
             }

@@ -90,6 +90,7 @@ public struct NeverBorrowedRow: Sendable, Codable, Equatable {
 extension LendingService {
     /// Open loans due on `day` (default today), by loan id.
     public func dueToday(on day: LocalDate? = nil) async throws -> [DueLoanRow] {
+        try caller.check(LendingVerb.dueToday)
         let day = day ?? context.today()
         return try await expectedReturns(from: day, to: day)
     }
@@ -97,6 +98,7 @@ extension LendingService {
     /// Open loans due from `from` to `to` (both included), by due date, then loan id. Without dates,
     /// the coming week: today and the six days after it.
     public func expectedReturns(from: LocalDate? = nil, to: LocalDate? = nil) async throws -> [DueLoanRow] {
+        try caller.check(LendingVerb.expectedReturns)
         let from = from ?? context.today(), to = to ?? from.adding(days: 6)
         guard from <= to else { throw CoopError.invalidRange(from: from, to: to) }
         return try await database.read { db in
@@ -115,6 +117,7 @@ extension LendingService {
     /// Open loans past their due date as of `day` (default today), longest overdue first, with the days
     /// late and the fee accrued so far under each loan's own terms.
     public func overdue(asOf day: LocalDate? = nil) async throws -> [OverdueRow] {
+        try caller.check(LendingVerb.overdue)
         let day = day ?? context.today()
         return try await database.read { db in
             var items = ItemDirectory()
@@ -141,6 +144,7 @@ extension LendingService {
     /// Booked reservations whose pickup day is from `from` to `to` (both included), by day then item.
     /// Without dates, the coming week: today and the six days after it.
     public func toPrepare(from: LocalDate? = nil, to: LocalDate? = nil) async throws -> [PreparationRow] {
+        try caller.check(LendingVerb.toPrepare)
         let today = context.today()
         let from = from ?? today, to = to ?? from.adding(days: 6)
         guard from <= to else { throw CoopError.invalidRange(from: from, to: to) }
@@ -161,6 +165,7 @@ extension LendingService {
     /// The most borrowed items, by number of loans (then units), over loans that went out from `from`
     /// to `to` (local days, both included; nil for no bound).
     public func popular(from: LocalDate? = nil, to: LocalDate? = nil, limit: Int = 20) async throws -> [PopularItemRow] {
+        try caller.check(LendingVerb.popular)
         let limit = min(max(limit, 1), PageRequest.maxLimit)
         let timeZone = context.timeZone
         let lower = from.map { Instant.startOf($0, in: timeZone) }
@@ -193,6 +198,7 @@ extension LendingService {
     /// each, without ids), and an anti-join is the only way to do this in one pass at 100,000 items.
     /// Read-only; to be replaced by an Inventory function when it offers one.
     public func neverBorrowed(page: PageRequest = PageRequest()) async throws -> Page<NeverBorrowedRow> {
+        try caller.check(LendingVerb.neverBorrowed)
         let limit = page.limit, after = page.after ?? ""
         return try await database.read { db in
             let rows = try db.query("""

@@ -19,8 +19,9 @@ public struct LendingAccount: Sendable, Codable, Equatable {
 extension LendingService {
     /// A member's lending fees, oldest first; a member may list only their own.
     /// - Parameter includeWaived: also list waived fees (they stay on record).
-    public func fees(member: String, includeWaived: Bool = true, by actor: LendingActor = .desk) async throws -> [Fee] {
-        guard let number = try actor.memberScope(member) else { throw CoopError.required("member") }
+    public func fees(member: String?, includeWaived: Bool = true) async throws -> [Fee] {
+        try caller.check(LendingVerb.fees)
+        guard let number = try caller.memberScope(member) else { throw CoopError.required("member") }
         return try await database.read { db in
             _ = try AccountLedger.balance(memberNumber: number, in: db)  // refuses an unknown member
             var sql = Fee.selectSQL + " WHERE f.member_number = ?"
@@ -30,19 +31,21 @@ extension LendingService {
     }
 
     /// One fee; a member may read only their own.
-    public func fee(_ id: Int64, by actor: LendingActor = .desk) async throws -> Fee {
-        try await database.read { db in
+    public func fee(_ id: Int64) async throws -> Fee {
+        try caller.check(LendingVerb.fee)
+        return try await database.read { db in
             let fee = try Fee.fetch(id, in: db)
-            try actor.requireAllowed(for: fee.member)
+            try caller.requireAccess(toMember: fee.member)
             return fee
         }
     }
 
     /// Waives a fee (staff): a negative `waiver` entry of the same amount goes into the member's
     /// account and the fee is marked waived with the reason. Nothing is deleted; a fee is waived once.
-    public func waiveFee(_ id: Int64, reason: String, actor: String? = nil) async throws -> Fee {
+    public func waiveFee(_ id: Int64, reason: String) async throws -> Fee {
+        try caller.check(LendingVerb.waiveFee)
         let reason = try LendingValidation.reason(reason)
-        let actor = try LendingValidation.note(actor, field: "actor", max: 100)
+        let actor = try LendingValidation.note(caller.label, field: "actor", max: 100)
         let now = context.now()
         return try await database.write { db in
             let fee = try Fee.fetch(id, in: db)
@@ -59,10 +62,11 @@ extension LendingService {
     }
 
     /// Charges a damage fee on a loan (open or returned), posted to the member's account.
-    public func chargeDamage(loan id: Int64, amount: Money, reason: String, actor: String? = nil) async throws -> Fee {
+    public func chargeDamage(loan id: Int64, amount: Money, reason: String) async throws -> Fee {
+        try caller.check(LendingVerb.chargeDamage)
         guard amount.cents > 0 else { throw CoopError.invalidFeeAmount(amount) }
         let reason = try LendingValidation.reason(reason)
-        let actor = try LendingValidation.note(actor, field: "actor", max: 100)
+        let actor = try LendingValidation.note(caller.label, field: "actor", max: 100)
         let now = context.now()
         return try await database.write { db in
             let record = try LoanRecord.fetch(id, in: db)
@@ -75,9 +79,10 @@ extension LendingService {
     /// Declares an open loan lost: its units are written off the item (`InventoryLedger`), the loan
     /// closes as `lost`, and the replacement value (item value × units) is charged as a `lost` fee
     /// (none when the item has no value).
-    public func declareLost(loan id: Int64, note: String? = nil, actor: String? = nil) async throws -> Loan {
+    public func declareLost(loan id: Int64, note: String? = nil) async throws -> Loan {
+        try caller.check(LendingVerb.declareLost)
         let note = try LendingValidation.note(note, field: "note")
-        let actor = try LendingValidation.note(actor, field: "actor", max: 100)
+        let actor = try LendingValidation.note(caller.label, field: "actor", max: 100)
         let now = context.now(), timeZone = context.timeZone
         return try await database.write { db in
             let record = try LoanRecord.fetch(id, in: db)
@@ -98,8 +103,9 @@ extension LendingService {
     }
 
     /// The member's account with their lending fees (`account show`); a member may read only their own.
-    public func account(member: String, by actor: LendingActor = .desk) async throws -> LendingAccount {
-        guard let number = try actor.memberScope(member) else { throw CoopError.required("member") }
+    public func account(member: String) async throws -> LendingAccount {
+        try caller.check(LendingVerb.account)
+        guard let number = try caller.memberScope(member) else { throw CoopError.required("member") }
         return try await database.read { db in
             let account = try AccountLedger.account(memberNumber: number, in: db)
             let fees = try db.query(Fee.selectSQL + " WHERE f.member_number = ? ORDER BY f.id", [account.member]).map(Fee.init(row:))
@@ -110,6 +116,7 @@ extension LendingService {
     /// Records a payment at the desk (`payment add`): Membership's own verb, here so the lending faces
     /// have one service to call.
     public func addPayment(member: String, amount: Money, method: PaymentMethod, note: String? = nil) async throws -> AccountEntry {
-        try await MembershipService(context: context).addPayment(member: member, amount: amount, method: method, note: note)
+        try caller.check(LendingVerb.addPayment)
+        return try await MembershipService(context: context, caller: caller).addPayment(member: member, amount: amount, method: method, note: note)
     }
 }

@@ -7,8 +7,9 @@ extension LendingService {
     /// Puts a member on an item's waitlist. Only for an item with no unit free for them now: when one
     /// is free for the hold period, it is refused with `lending.hold_not_needed` (borrow it instead).
     /// A member may place a hold only for themself and only once per item (`lending.hold_exists`).
-    public func placeHold(item: String, member: String, by actor: LendingActor = .desk) async throws -> Hold {
-        try actor.requireAllowed(for: member)
+    public func placeHold(item: String, member: String) async throws -> Hold {
+        try caller.check(LendingVerb.placeHold)
+        try caller.requireAccess(toMember: member)
         let now = context.now(), today = context.today()
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
@@ -37,7 +38,7 @@ extension LendingService {
                 VALUES (?, ?, ?, ?, 'waiting', ?, ?)
                 """, [snapshot.id, snapshot.code, borrower.id, borrower.number, last + 1, now])
             let id = db.lastInsertRowID
-            try LendingEvents.append("hold", hold: id, actor: actor.label, detail: "\(snapshot.code) ← \(borrower.number)", at: now, in: db)
+            try LendingEvents.append("hold", hold: id, actor: caller.lendingLabel, detail: "\(snapshot.code) ← \(borrower.number)", at: now, in: db)
             return try HoldQueue.hold(id, today: today, in: db)
         }
     }
@@ -47,6 +48,7 @@ extension LendingService {
     /// passes to the next in line, as if the desk had looked each day.
     /// - Parameter includeClosed: also list fulfilled, expired and cancelled holds, after the others.
     public func holds(item: String, includeClosed: Bool = false) async throws -> [Hold] {
+        try caller.check(LendingVerb.waitlist)
         let now = context.now(), today = context.today()
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
@@ -56,8 +58,9 @@ extension LendingService {
     }
 
     /// A member's holds, newest first; a member may list only their own.
-    public func holds(member: String, includeClosed: Bool = false, by actor: LendingActor = .desk) async throws -> [Hold] {
-        guard let number = try actor.memberScope(member) else { throw CoopError.required("member") }
+    public func holds(member: String?, includeClosed: Bool = false) async throws -> [Hold] {
+        try caller.check(LendingVerb.holds)
+        guard let number = try caller.memberScope(member) else { throw CoopError.required("member") }
         let today = context.today()
         return try await database.read { db in
             var sql = "SELECT id FROM lending_holds WHERE member_number = ?"
@@ -67,28 +70,30 @@ extension LendingService {
     }
 
     /// One hold; a member may read only their own.
-    public func hold(_ id: Int64, by actor: LendingActor = .desk) async throws -> Hold {
+    public func hold(_ id: Int64) async throws -> Hold {
+        try caller.check(LendingVerb.hold)
         let today = context.today()
         return try await database.read { db in
             let record = try HoldRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             return try HoldQueue.hold(id, today: today, in: db)
         }
     }
 
     /// Takes a member off the waitlist (the member themself or staff). Cancelling an offered hold
     /// passes its unit to the next in line.
-    public func cancelHold(_ id: Int64, by actor: LendingActor = .desk) async throws -> Hold {
+    public func cancelHold(_ id: Int64) async throws -> Hold {
+        try caller.check(LendingVerb.cancelHold)
         let now = context.now(), today = context.today()
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(id: try HoldRecord.fetch(id, in: db).itemID, in: db)
             let policy = try PolicyStore.effective(for: snapshot.category, in: db)
             try HoldQueue.settle(snapshot, policy: policy, today: today, at: now, in: db)
             let record = try HoldRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             guard record.status.isActive else { throw CoopError.holdNotActive(id, status: record.status.rawValue) }
             try db.execute("UPDATE lending_holds SET status = 'cancelled', position = NULL, closed_at = ? WHERE id = ?", [now, id])
-            try LendingEvents.append("hold_cancel", hold: id, actor: actor.label, at: now, in: db)
+            try LendingEvents.append("hold_cancel", hold: id, actor: caller.lendingLabel, at: now, in: db)
             try HoldQueue.settle(snapshot, policy: policy, today: today, at: now, in: db)
             return try HoldQueue.hold(id, today: today, in: db)
         }
@@ -96,7 +101,9 @@ extension LendingService {
 
     /// Moves a waiting hold to `position` in line (1 is next; past the end means last), for staff.
     /// Returns the item's queue as it now stands.
-    public func moveHold(_ id: Int64, to position: Int, actor: String? = nil) async throws -> [Hold] {
+    public func moveHold(_ id: Int64, to position: Int) async throws -> [Hold] {
+        try caller.check(LendingVerb.moveHold)
+        let actor = caller.label
         guard position >= 1 else { throw CoopError.invalidPosition(position) }
         let now = context.now(), today = context.today()
         return try await database.write { db in

@@ -9,7 +9,9 @@ extension LendingService {
     /// had. Terms left out keep the scope's current value, or else the value of the policy that applied
     /// to it so far. Loans already out keep the terms they went out under; the path need not name an
     /// existing category yet.
-    public func setPolicy(_ input: LoanPolicyInput, actor: String? = nil) async throws -> LoanPolicy {
+    public func setPolicy(_ input: LoanPolicyInput) async throws -> LoanPolicy {
+        try caller.check(LendingVerb.setPolicy)
+        let actor = caller.label
         let typed = try PolicyStore.scope(input.category)
         let now = context.now()
         return try await database.write { db in
@@ -26,7 +28,9 @@ extension LendingService {
 
     /// Removes a category's policy (its items fall back to the next policy up), or, for nil, the stored
     /// default (the built-in one applies again). Returns the policies that remain.
-    public func removePolicy(category: String?, actor: String? = nil) async throws -> [LoanPolicy] {
+    public func removePolicy(category: String?) async throws -> [LoanPolicy] {
+        try caller.check(LendingVerb.removePolicy)
+        let actor = caller.label
         let scope = try PolicyStore.scope(category)
         let now = context.now()
         return try await database.write { db in
@@ -43,18 +47,21 @@ extension LendingService {
 
     /// Every policy: the default first (stored, or the built-in one), then categories by path.
     public func policies() async throws -> [LoanPolicy] {
-        try await database.read { db in try Self.allPolicies(in: db) }
+        try caller.check(LendingVerb.policies)
+        return try await database.read { db in try Self.allPolicies(in: db) }
     }
 
     /// The policy that applies to an item of this category path (nil: the default).
     public func policy(forCategory category: String?) async throws -> LoanPolicy {
+        try caller.check(LendingVerb.policy)
         let scope = try PolicyStore.scope(category)
         return try await database.read { db in try PolicyStore.effective(for: scope, in: db) }
     }
 
     /// The policy that applies to this item.
     public func policy(forItem code: String) async throws -> LoanPolicy {
-        try await database.read { db in
+        try caller.check(LendingVerb.policy)
+        return try await database.read { db in
             try PolicyStore.effective(for: try InventoryLedger.item(code: code, in: db).category, in: db)
         }
     }
@@ -69,13 +76,16 @@ extension LendingService {
 
     /// The weekly closing days and the dated closures from `from` (default today) on.
     public func closures(from: LocalDate? = nil) async throws -> ClosureCalendar {
+        try caller.check(LendingVerb.closures)
         let from = from ?? context.today()
         return try await database.read { db in try Self.calendar(from: from, in: db) }
     }
 
     /// Replaces the weekdays the co-op is closed every week (ISO: 1 Monday … 7 Sunday; empty for none).
     /// Closing all seven is refused. Due dates already set do not move.
-    public func setWeeklyClosures(_ weekdays: [Int], actor: String? = nil) async throws -> ClosureCalendar {
+    public func setWeeklyClosures(_ weekdays: [Int]) async throws -> ClosureCalendar {
+        try caller.check(LendingVerb.setWeeklyClosures)
+        let actor = caller.label
         if let bad = weekdays.first(where: { !(1...7).contains($0) }) { throw CoopError.invalidWeekday(String(bad)) }
         let days = Set(weekdays).sorted()
         guard days.count < 7 else { throw CoopError.allDaysClosed() }
@@ -91,7 +101,9 @@ extension LendingService {
 
     /// Closes the co-op on a date, with a reason (a holiday, the yearly inventory); closing a day
     /// already closed replaces its reason. Due dates already set do not move.
-    public func addClosure(on date: LocalDate, reason: String, actor: String? = nil) async throws -> ClosureCalendar {
+    public func addClosure(on date: LocalDate, reason: String) async throws -> ClosureCalendar {
+        try caller.check(LendingVerb.addClosure)
+        let actor = caller.label
         let reason = try LendingValidation.reason(reason)
         let now = context.now(), today = context.today()
         return try await database.write { db in
@@ -105,7 +117,9 @@ extension LendingService {
     }
 
     /// Opens a date that was closed.
-    public func removeClosure(on date: LocalDate, actor: String? = nil) async throws -> ClosureCalendar {
+    public func removeClosure(on date: LocalDate) async throws -> ClosureCalendar {
+        try caller.check(LendingVerb.removeClosure)
+        let actor = caller.label
         let now = context.now(), today = context.today()
         return try await database.write { db in
             try db.execute("DELETE FROM lending_closures WHERE day = ?", [date])
@@ -127,19 +141,23 @@ extension LendingService {
 
     /// The co-op's lending settings (the defaults until set).
     public func settings() async throws -> LendingSettings {
-        try await database.read { db in try LendingSettings.load(in: db) }
+        try caller.check(LendingVerb.settings)
+        return try await database.read { db in try LendingSettings.load(in: db) }
     }
 
     /// Sets the balance above which a member may not check anything out.
-    public func setFeeThreshold(_ amount: Money, actor: String? = nil) async throws -> LendingSettings {
-        try await updateSettings(feeThreshold: amount, actor: actor)
+    public func setFeeThreshold(_ amount: Money) async throws -> LendingSettings {
+        try caller.check(LendingVerb.setFeeThreshold)
+        return try await updateSettings(feeThreshold: amount)
     }
 
     /// Changes the settings given and keeps the others (the defaults until first set).
     /// - Parameters:
     ///   - feeThreshold: the balance above which a member may not check anything out (0 or more).
     ///   - overdueBlocksLoans: whether an overdue loan blocks its member's new loans.
-    public func updateSettings(feeThreshold: Money? = nil, overdueBlocksLoans: Bool? = nil, actor: String? = nil) async throws -> LendingSettings {
+    public func updateSettings(feeThreshold: Money? = nil, overdueBlocksLoans: Bool? = nil) async throws -> LendingSettings {
+        try caller.check(LendingVerb.updateSettings)
+        let actor = caller.label
         if let amount = feeThreshold, amount.cents < 0 { throw CoopError.invalidThreshold(amount) }
         guard feeThreshold != nil || overdueBlocksLoans != nil else { throw CoopError.required("feeThreshold") }
         let now = context.now()

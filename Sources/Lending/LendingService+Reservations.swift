@@ -15,11 +15,12 @@ extension LendingService {
     /// last day the co-op is closed, an inactive member or item, and more active reservations than the
     /// plan allows (`lending.reservation_limit`). A member may reserve only for themself.
     public func reserve(
-        item: String, member: String, units: Int = 1, from: LocalDate, to: LocalDate, by actor: LendingActor = .desk
+        item: String, member: String, units: Int = 1, from: LocalDate, to: LocalDate
     ) async throws -> Reservation {
+        try caller.check(LendingVerb.reserve)
         let units = try LendingValidation.units(units)
         guard from <= to else { throw CoopError.invalidRange(from: from, to: to) }
-        try actor.requireAllowed(for: member)
+        try caller.requireAccess(toMember: member)
         let now = context.now(), today = context.today()
         guard from >= today else { throw CoopError.reservationInPast(from) }
         return try await database.write { db in
@@ -48,9 +49,9 @@ extension LendingService {
                 INSERT INTO lending_reservations (item_id, item_code, member_id, member_number, units, from_day, to_day, status,
                                                   created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)
-                """, [snapshot.id, snapshot.code, borrower.id, borrower.number, units, from, to, now, actor.label])
+                """, [snapshot.id, snapshot.code, borrower.id, borrower.number, units, from, to, now, caller.lendingLabel])
             let id = db.lastInsertRowID
-            try LendingEvents.append("reserve", reservation: id, actor: actor.label,
+            try LendingEvents.append("reserve", reservation: id, actor: caller.lendingLabel,
                                      detail: "\(snapshot.code) ×\(units) \(from)…\(to) → \(borrower.number)", at: now, in: db)
             return Reservation(try ReservationRecord.fetch(id, in: db), itemName: snapshot.name, today: today)
         }
@@ -61,10 +62,11 @@ extension LendingService {
     /// reservation's last day. Before that day it is refused (`lending.reservation_not_started`); after
     /// it, the reservation has expired (`lending.reservation_not_active`).
     /// - Parameter at: when the pickup happened, for an operation recorded after the fact.
-    public func pickUp(reservation id: Int64, at: Instant? = nil, actor: String? = nil) async throws -> Loan {
+    public func pickUp(reservation id: Int64, at: Instant? = nil) async throws -> Loan {
+        try caller.check(LendingVerb.pickUp)
         let now = context.now(), timeZone = context.timeZone
         let outAt = try LendingValidation.at(at, now: now, timeZone: timeZone)
-        let actor = try LendingValidation.note(actor, field: "actor", max: 100)
+        let actor = try LendingValidation.note(caller.label, field: "actor", max: 100)
         return try await database.write { db in
             let record = try ReservationRecord.fetch(id, in: db)
             let outDay = outAt.localDate(in: timeZone)
@@ -83,16 +85,17 @@ extension LendingService {
 
     /// Cancels a booked reservation (the member themself or staff); its units are free again and may
     /// go to the first member waiting for the item.
-    public func cancelReservation(_ id: Int64, by actor: LendingActor = .desk) async throws -> Reservation {
+    public func cancelReservation(_ id: Int64) async throws -> Reservation {
+        try caller.check(LendingVerb.cancelReservation)
         let now = context.now(), today = context.today()
         return try await database.write { db in
             let record = try ReservationRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             try record.requireActive(today: today)
             try db.execute("""
                 UPDATE lending_reservations SET status = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?
-                """, [now, actor.label, id])
-            try LendingEvents.append("reservation_cancel", reservation: id, actor: actor.label, at: now, in: db)
+                """, [now, caller.lendingLabel, id])
+            try LendingEvents.append("reservation_cancel", reservation: id, actor: caller.lendingLabel, at: now, in: db)
             let snapshot = try InventoryLedger.item(id: record.itemID, in: db)
             try HoldQueue.settle(snapshot, policy: try PolicyStore.effective(for: snapshot.category, in: db), today: today, at: now, in: db)
             return Reservation(try ReservationRecord.fetch(id, in: db), itemName: snapshot.name, today: today)
@@ -100,20 +103,22 @@ extension LendingService {
     }
 
     /// One reservation; a member may read only their own.
-    public func reservation(_ id: Int64, by actor: LendingActor = .desk) async throws -> Reservation {
+    public func reservation(_ id: Int64) async throws -> Reservation {
+        try caller.check(LendingVerb.reservation)
         let today = context.today()
         return try await database.read { db in
             let record = try ReservationRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             return Reservation(record, itemName: try InventoryLedger.item(id: record.itemID, in: db).name, today: today)
         }
     }
 
     /// Reservations in id order, one page at a time; a member sees only their own.
     public func reservations(
-        _ filter: ReservationFilter = ReservationFilter(), page: PageRequest = PageRequest(), by actor: LendingActor = .desk
+        _ filter: ReservationFilter = ReservationFilter(), page: PageRequest = PageRequest()
     ) async throws -> Page<Reservation> {
-        let member = try actor.memberScope(filter.member)
+        try caller.check(LendingVerb.reservations)
+        let member = try caller.memberScope(filter.member)
         let afterID = try Self.cursorID(page.after)
         let today = context.today(), limit = page.limit
         return try await database.read { db in

@@ -11,11 +11,22 @@ import Membership
 /// two desks racing for the last unit cannot both win, and a refusal leaves the database unchanged.
 ///
 /// Time comes from the context's clock; due dates and reservation days are local dates in its zone.
-public struct LendingService: Sendable {
+public struct LendingService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `LendingVerb`'s rule.
+    public private(set) var caller: Caller
 
     /// - Parameter context: the database, clock and time zone the service runs on.
-    public init(context: CoopContext) { self.context = context }
+    public init(context: CoopContext, caller: Caller) {
+        self.context = context
+        self.caller = caller
+    }
+
+    public func acting(as caller: Caller) -> LendingService {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 
     var database: DatabasePool { context.database }
 
@@ -38,12 +49,13 @@ public struct LendingService: Sendable {
     ///     the future. The due date counts from that day and late fees from that instant.
     ///   - actor: who lends, for the history (a token label, a name).
     public func checkOut(
-        item: String, member: String, units: Int = 1, due: LocalDate? = nil, at: Instant? = nil, actor: String? = nil
+        item: String, member: String, units: Int = 1, due: LocalDate? = nil, at: Instant? = nil
     ) async throws -> Loan {
+        try caller.check(LendingVerb.checkOut)
         let units = try LendingValidation.units(units)
         let now = context.now(), timeZone = context.timeZone
         let outAt = try LendingValidation.at(at, now: now, timeZone: timeZone)
-        let actor = try LendingValidation.note(actor, field: "actor", max: 100)
+        let actor = try LendingValidation.note(caller.label, field: "actor", max: 100)
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
             let borrower = try Borrower.fetch(member, on: outAt.localDate(in: timeZone), in: db)
@@ -142,8 +154,10 @@ public struct LendingService: Sendable {
     ///   - maintenance: when given, the units go to maintenance with this reason.
     ///   - at: when it came back, for an operation recorded after the fact; the fee counts from its day.
     public func checkIn(
-        loan id: Int64, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil, actor: String? = nil
+        loan id: Int64, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
+        try caller.check(LendingVerb.checkIn)
+        let actor = caller.label
         let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
                                     timeZone: context.timeZone)
         let timeZone = context.timeZone
@@ -155,9 +169,10 @@ public struct LendingService: Sendable {
     /// Brings back the open loan of an item. With several members holding it, `member` must say whose;
     /// with several loans of the same member, the one due first comes back.
     public func checkIn(
-        item: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil,
-        actor: String? = nil
+        item: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
+        try caller.check(LendingVerb.checkIn)
+        let actor = caller.label
         let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
                                     timeZone: context.timeZone)
         let timeZone = context.timeZone
@@ -170,9 +185,10 @@ public struct LendingService: Sendable {
     /// What `coopctl loan in LOAN_ID|CODE` passes: digits name a loan id when such a loan is open (or
     /// when no item has that code); anything else is an item code, as in `checkIn(item:member:…)`.
     public func checkIn(
-        reference: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil,
-        actor: String? = nil
+        reference: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
+        try caller.check(LendingVerb.checkIn)
+        let actor = caller.label
         let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
                                     timeZone: context.timeZone)
         let timeZone = context.timeZone
@@ -276,14 +292,15 @@ public struct LendingService: Sendable {
     /// item (`lending.holds_waiting`), when the extension would take units someone else has reserved
     /// (`lending.reservation_conflict`), and, for a member renewing their own loan, unless the policy
     /// allows self-renewal (`lending.self_renew_not_allowed`, 403).
-    public func renew(loan id: Int64, by actor: LendingActor = .desk) async throws -> Loan {
+    public func renew(loan id: Int64) async throws -> Loan {
+        try caller.check(LendingVerb.renew)
         let now = context.now(), timeZone = context.timeZone
         let today = now.localDate(in: timeZone)
         return try await database.write { db in
             let record = try LoanRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             try record.requireOpen()
-            if actor.isMember && !record.selfRenew { throw CoopError.selfRenewNotAllowed(id) }
+            if !caller.isStaff && !record.selfRenew { throw CoopError.selfRenewNotAllowed(id) }
             try Borrower.fetch(record.memberNumber, on: today, in: db).requireActive()
             guard record.due >= today else { throw CoopError.loanOverdue(id, due: record.due) }
             guard record.renewals < record.maxRenewals else { throw CoopError.renewalLimit(id, limit: record.maxRenewals) }
@@ -305,7 +322,7 @@ public struct LendingService: Sendable {
                 throw CoopError.reservationConflict(id, code: item.code, on: short.day)
             }
             try db.execute("UPDATE lending_loans SET due = ?, renewals = renewals + 1 WHERE id = ?", [newDue, id])
-            try LendingEvents.append("renew", loan: id, actor: actor.label, detail: "\(record.due) → \(newDue)", at: now, in: db)
+            try LendingEvents.append("renew", loan: id, actor: caller.lendingLabel, detail: "\(record.due) → \(newDue)", at: now, in: db)
             var renewed = try Self.loan(id, today: today, timeZone: timeZone, in: db)
             renewed.dueMovedFrom = moved
             return renewed
@@ -315,19 +332,21 @@ public struct LendingService: Sendable {
     // MARK: Reading loans
 
     /// One loan; a member may read only their own.
-    public func loan(_ id: Int64, by actor: LendingActor = .desk) async throws -> Loan {
+    public func loan(_ id: Int64) async throws -> Loan {
+        try caller.check(LendingVerb.loan)
         let today = context.today(), timeZone = context.timeZone
         return try await database.read { db in
             let record = try LoanRecord.fetch(id, in: db)
-            try actor.requireAllowed(for: record.memberNumber)
+            try caller.requireAccess(toMember: record.memberNumber)
             return Loan(record, itemName: try InventoryLedger.item(id: record.itemID, in: db).name, today: today, timeZone: timeZone)
         }
     }
 
     /// Loans in id order, one page at a time. A member sees only their own (asking for another member's
     /// is refused with `auth.not_your_data`).
-    public func loans(_ filter: LoanFilter = LoanFilter(), page: PageRequest = PageRequest(), by actor: LendingActor = .desk) async throws -> Page<Loan> {
-        let member = try actor.memberScope(filter.member)
+    public func loans(_ filter: LoanFilter = LoanFilter(), page: PageRequest = PageRequest()) async throws -> Page<Loan> {
+        try caller.check(LendingVerb.loans)
+        let member = try caller.memberScope(filter.member)
         let afterID = try Self.cursorID(page.after)
         let today = context.today(), timeZone = context.timeZone
         let limit = page.limit
@@ -362,6 +381,7 @@ public struct LendingService: Sendable {
     /// An item's free units, day by day, over `from`…`to` (both included, at most two years), counting
     /// loans, active reservations, offered holds and buffer days as every check does.
     public func availability(item: String, from: LocalDate, to: LocalDate) async throws -> ItemAvailability {
+        try caller.check(LendingVerb.availability)
         guard from <= to else { throw CoopError.invalidRange(from: from, to: to) }
         guard from.days(until: to) < 732 else { throw CoopError.reservationTooLong(days: from.days(until: to) + 1, max: 732) }
         let today = context.today()

@@ -59,6 +59,7 @@ public enum AccountLedger {
 extension MembershipService {
     /// Records a payment at the desk (cash, card, transfer); it lowers the balance by `amount`.
     public func addPayment(member: String, amount: Money, method: PaymentMethod, note: String? = nil) async throws -> AccountEntry {
+        try caller.check(MembershipVerb.addPayment)
         guard amount.cents > 0 else { throw CoopError.paymentNotPositive(amount) }
         let now = context.now()
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -75,6 +76,7 @@ extension MembershipService {
     ///   - entryID: the id of the payment entry (`account show` lists it).
     ///   - reason: why, kept as the void's description; required, at most 500 characters.
     public func voidPayment(_ entryID: Int64, reason: String) async throws -> PaymentVoid {
+        try caller.check(MembershipVerb.voidPayment)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw CoopError.required("reason") }
         guard reason.count <= 500 else { throw CoopError.tooLong("reason", max: 500) }
@@ -101,7 +103,9 @@ extension MembershipService {
 
     /// A member's account: entries and balance.
     public func account(_ member: String) async throws -> Account {
-        try await database.read { db in try AccountLedger.account(memberNumber: member, in: db) }
+        try caller.check(MembershipVerb.account)
+        try caller.requireAccess(toMember: member)
+        return try await database.read { db in try AccountLedger.account(memberNumber: member, in: db) }
     }
 }
 

@@ -8,6 +8,7 @@ extension MembershipService {
     /// Imports members from CSV, all or nothing: the first bad record rejects the file, naming its
     /// line and reason, and nothing is written. Returns the members created.
     public func importMembers(csv data: Data, source: String) async throws -> [Member] {
+        try caller.check(MembershipVerb.importMembers)
         let file = try CSVFile(data: data, source: source)
         let columns = try file.columns(required: ["first_name", "last_name", "email"],
                                        optional: ["phone", "language", "category", "plan"], source: source)
@@ -38,6 +39,7 @@ extension MembershipService {
 
     /// All members as CSV (RFC 4180, UTF-8, CRLF), with their number, status and dates.
     public func exportMembersCSV() async throws -> String {
+        try caller.check(MembershipVerb.exportMembersCSV)
         let members = try await allMembers()
         var csv = CSVWriterBuffer()
         csv.append(["number", "first_name", "last_name", "email", "phone", "language", "category", "plan",

@@ -53,6 +53,7 @@ extension MembershipService {
     ///   - page: the page size and the cursor of the previous page.
     ///   - status: only members with this status, when given.
     public func findMembers(_ text: String, page: PageRequest = PageRequest(), status: MemberStatus? = nil) async throws -> Page<Member> {
+        try caller.check(MembershipVerb.findMembers)
         let query = MemberSearch.fold(text)
         guard !query.isEmpty else { throw CoopError.required("q") }
         guard query.count <= Self.maxQueryLength else { throw CoopError.tooLong("q", max: Self.maxQueryLength) }

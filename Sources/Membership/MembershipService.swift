@@ -2,10 +2,21 @@ import CoopCore
 import Foundation
 
 /// The verbs of Membership: plans, members, renewals, suspensions. Each runs as one transaction.
-public struct MembershipService: Sendable {
+public struct MembershipService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `MembershipVerb`'s rule.
+    public private(set) var caller: Caller
 
-    public init(context: CoopContext) { self.context = context }
+    public init(context: CoopContext, caller: Caller) {
+        self.context = context
+        self.caller = caller
+    }
+
+    public func acting(as caller: Caller) -> MembershipService {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 
     var database: DatabasePool { context.database }
 
@@ -13,6 +24,7 @@ public struct MembershipService: Sendable {
 
     /// Registers a member with the next number. Joined today; with a plan, paid up to one period from today.
     public func addMember(_ input: NewMember) async throws -> Member {
+        try caller.check(MembershipVerb.addMember)
         let today = context.today(), now = context.now()
         return try await database.write { db in
             let number = try Self.insert(input, today: today, now: now, in: db)
@@ -22,6 +34,8 @@ public struct MembershipService: Sendable {
 
     /// The member with this number (`M-0001`; `m-1` and `1` are read the same).
     public func member(_ number: String) async throws -> Member {
+        try caller.check(MembershipVerb.member)
+        try caller.requireAccess(toMember: number)
         let today = context.today()
         let number = Self.normalizedNumber(number)
         return try await database.read { db in try Self.fetchMember(number, today: today, in: db) }
@@ -29,6 +43,7 @@ public struct MembershipService: Sendable {
 
     /// Members in number order, one page at a time.
     public func members(page: PageRequest = PageRequest(), status: MemberStatus? = nil) async throws -> Page<Member> {
+        try caller.check(MembershipVerb.members)
         let today = context.today()
         let afterID = try Self.cursorID(page.after)
         return try await database.read { db in
@@ -56,6 +71,7 @@ public struct MembershipService: Sendable {
 
     /// Every member, in number order.
     public func allMembers() async throws -> [Member] {
+        try caller.check(MembershipVerb.allMembers)
         let today = context.today()
         return try await database.read { db in
             try db.query(Member.selectSQL + " ORDER BY m.id").map { try Member(row: $0, today: today) }
@@ -64,6 +80,7 @@ public struct MembershipService: Sendable {
 
     /// Changes the given fields; nil fields stay as they are.
     public func updateMember(_ number: String, _ changes: MemberChanges) async throws -> Member {
+        try caller.check(MembershipVerb.updateMember)
         let today = context.today(), now = context.now()
         let number = Self.normalizedNumber(number)
         return try await database.write { db in
@@ -99,6 +116,7 @@ public struct MembershipService: Sendable {
     /// Records the plan fee as paid and extends the membership by one plan period, counted from the
     /// later of today and the current end date (renewing early loses no days).
     public func renew(_ number: String) async throws -> Member {
+        try caller.check(MembershipVerb.renew)
         let today = context.today(), now = context.now()
         let number = Self.normalizedNumber(number)
         return try await database.write { db in
@@ -122,6 +140,7 @@ public struct MembershipService: Sendable {
     }
 
     public func suspend(_ number: String, reason: String) async throws -> Member {
+        try caller.check(MembershipVerb.suspend)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw CoopError.required("reason") }
         guard reason.count <= 500 else { throw CoopError.tooLong("reason", max: 500) }
@@ -139,6 +158,7 @@ public struct MembershipService: Sendable {
     }
 
     public func reinstate(_ number: String, reason: String? = nil) async throws -> Member {
+        try caller.check(MembershipVerb.reinstate)
         let today = context.today(), now = context.now()
         let number = Self.normalizedNumber(number)
         return try await database.write { db in

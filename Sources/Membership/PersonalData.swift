@@ -34,6 +34,7 @@ public struct PersonalData: Sendable, Codable, Equatable {
 
 extension MembershipService {
     public func personalData(_ number: String) async throws -> PersonalData {
+        try caller.check(MembershipVerb.personalData)
         let today = context.today()
         let number = Self.normalizedNumber(number)
         return try await database.read { db in
@@ -62,6 +63,7 @@ extension MembershipService {
     /// Erases name, email, phone and free-text reasons; keeps the number, dates and every amount, so
     /// the accounts still add up. The member's tokens are revoked. It cannot be undone.
     public func anonymize(_ number: String) async throws -> Member {
+        try caller.check(MembershipVerb.anonymize)
         let today = context.today(), now = context.now()
         let number = Self.normalizedNumber(number)
         return try await database.write { db in

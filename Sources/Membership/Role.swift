@@ -37,33 +37,3 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable, Worded {
         self = role
     }
 }
-
-/// Who is calling: the role of the token and, for a member's token, which member.
-public struct Identity: Sendable, Equatable {
-    public let role: Role
-    public let memberNumber: String?
-    public let tokenPrefix: String
-
-    public init(role: Role, memberNumber: String?, tokenPrefix: String) {
-        self.role = role
-        self.memberNumber = memberNumber
-        self.tokenPrefix = tokenPrefix
-    }
-
-    /// Throws 403 unless the identity has at least `role`.
-    public func require(_ role: Role) throws {
-        guard self.role >= role else { throw CoopError.forbidden(needs: role) }
-    }
-
-    /// Staff see every member's data; a member only their own.
-    public func requireAccess(toMember number: String) throws {
-        if role >= .staff { return }
-        guard memberNumber == number else { throw CoopError.notYourData() }
-    }
-
-    /// The member record a `/me` request is about.
-    public func ownMemberNumber() throws -> String {
-        guard let memberNumber else { throw CoopError.noMemberRecord() }
-        return memberNumber
-    }
-}

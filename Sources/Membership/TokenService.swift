@@ -18,13 +18,24 @@ public struct IssuedToken: Sendable, Codable, Equatable {
 }
 
 /// API tokens: 32 random bytes, base64url, stored as SHA-256, optionally tied to a member, revocable.
-public struct TokenService: Sendable {
+public struct TokenService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `TokenVerb`'s rule.
+    public private(set) var caller: Caller
     /// Identities of tokens in use, by hash, until the next write anywhere (a revocation is a write).
     /// Unknown tokens are never cached, so guessing cannot crowd out the real ones.
-    private let known = GenerationCache<[UInt8], Identity>(capacity: 4_096)
+    private let known = GenerationCache<[UInt8], Caller>(capacity: 4_096)
 
-    public init(context: CoopContext) { self.context = context }
+    public init(context: CoopContext, caller: Caller) {
+        self.context = context
+        self.caller = caller
+    }
+
+    public func acting(as caller: Caller) -> TokenService {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 
     /// Characters of the token kept in clear to name it (`token revoke PREFIX`).
     static let prefixLength = 8
@@ -57,6 +68,7 @@ public struct TokenService: Sendable {
     ///   - member: the member a `member` token acts for.
     ///   - label: what the token is for (`Desk, Saturday volunteer`), shown in the token list; optional.
     public func create(role: Role, member: String? = nil, label: String? = nil) async throws -> IssuedToken {
+        try caller.check(TokenVerb.create)
         if role == .member && member == nil { throw CoopError.memberTokenNeedsMember() }
         let label = try Self.validLabel(label)
         let secret = try Self.newSecret()
@@ -76,6 +88,7 @@ public struct TokenService: Sendable {
 
     /// Revokes the one active token starting with `prefix` (or equal to it).
     public func revoke(prefix: String) async throws -> TokenInfo {
+        try caller.check(TokenVerb.revoke)
         let prefix = prefix.trimmingCharacters(in: .whitespaces)
         guard prefix.count >= 6 else { throw CoopError.tokenPrefixTooShort(prefix) }
         let now = context.now()
@@ -100,7 +113,8 @@ public struct TokenService: Sendable {
     }
 
     public func list() async throws -> [TokenInfo] {
-        try await context.database.read { db in
+        try caller.check(TokenVerb.list)
+        return try await context.database.read { db in
             try db.query("""
                 SELECT t.prefix, t.role, t.label, t.created_at, t.revoked_at, m.number FROM api_tokens t
                 LEFT JOIN members m ON m.id = t.member_id ORDER BY t.id
@@ -111,13 +125,14 @@ public struct TokenService: Sendable {
         }
     }
 
-    /// The identity behind a bearer token, or nil for an unknown or revoked one.
-    public func authenticate(_ token: String) async throws -> Identity? {
+    /// The caller behind a bearer token, or nil for an unknown or revoked one.
+    public func authenticate(_ token: String) async throws -> Caller? {
+        try caller.check(TokenVerb.authenticate)
         guard token.count == Self.tokenLength, token.utf8.allSatisfy({ $0 < 128 }) else { return nil }
         let hash = SHA256.hash(token)
         let generation = await context.database.generation()
         if let identity = known.value(for: hash, at: generation) { return identity }
-        let identity = try await context.database.read { db -> Identity? in
+        let identity = try await context.database.read { db -> Caller? in
             guard let row = try db.queryOne("""
                 SELECT t.hash, t.role, t.prefix, t.revoked_at, m.number FROM api_tokens t
                 LEFT JOIN members m ON m.id = t.member_id WHERE t.hash = ?
@@ -125,7 +140,7 @@ public struct TokenService: Sendable {
                 constantTimeEquals(try row.get("hash"), hash),
                 try row.get("revoked_at") as String? == nil
             else { return nil }
-            return Identity(role: try Role(parsing: try row.get("role")), memberNumber: try row.get("number"), tokenPrefix: try row.get("prefix"))
+            return Caller.token(role: try Role(parsing: try row.get("role")), memberNumber: try row.get("number"), prefix: try row.get("prefix"))
         }
         if let identity { known.store(identity, for: hash, at: generation) }
         return identity
@@ -134,6 +149,7 @@ public struct TokenService: Sendable {
     /// Creates an admin token when none is active (first start); returns it, or nil when one exists.
     /// The check and the insert share one write transaction, so two first starts issue one token.
     public func bootstrapAdminToken() async throws -> IssuedToken? {
+        try caller.check(TokenVerb.bootstrapAdminToken)
         let secret = try Self.newSecret()
         let prefix = String(secret.prefix(Self.prefixLength))
         let now = context.now()

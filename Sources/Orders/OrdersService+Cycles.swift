@@ -8,6 +8,7 @@ extension OrdersService {
     /// Refused: `closes` not after `opens`, or a pickup date before the closing day
     /// (`orders.invalid_cycle_dates`, 422); an unknown pickup point (404) or product (422).
     public func createCycle(_ input: NewCycle) async throws -> Cycle {
+        try caller.check(OrdersVerb.createCycle)
         let name = try OrdersValidation.name(input.name)
         guard input.closes > input.opens else {
             throw CoopError.invalidCycleDates(LocalizedText(fr: "la fermeture doit suivre l’ouverture.", en: "closing must come after opening."))
@@ -43,6 +44,7 @@ extension OrdersService {
     /// Opens a planned cycle to orders (refused otherwise with `orders.cycle_not_planned`, 409).
     /// Members may then order until `closes`, even if it is opened before `opens`.
     public func openCycle(_ id: Int64) async throws -> Cycle {
+        try caller.check(OrdersVerb.openCycle)
         let now = context.now()
         return try await database.write { db in
             let cycle = try Self.cycleRow(id, in: db)
@@ -61,6 +63,7 @@ extension OrdersService {
     /// planned cycle is refused with `orders.cycle_not_open`; one whose closing time has not come, with
     /// `orders.cycle_not_yet_closable`, unless `early` (the coordinator chose to close it now).
     public func closeCycle(_ id: Int64, early: Bool = false) async throws -> CycleClosing {
+        try caller.check(OrdersVerb.closeCycle)
         let now = context.now(), today = context.today(), rates = self.rates, zone = context.timeZone
         return try await database.write { db in
             let cycle = try Self.cycleRow(id, in: db)
@@ -92,6 +95,7 @@ extension OrdersService {
     /// (`orders.cycle_not_closed`, 409). Orders not picked up stay confirmed and may still be picked
     /// up or cancelled.
     public func markDelivered(_ id: Int64) async throws -> Cycle {
+        try caller.check(OrdersVerb.markDelivered)
         let now = context.now()
         return try await database.write { db in
             let cycle = try Self.cycleRow(id, in: db)
@@ -103,11 +107,13 @@ extension OrdersService {
 
     /// The cycle with this id.
     public func cycle(_ id: Int64) async throws -> Cycle {
-        try await database.read { db in try Self.fetchCycle(id, in: db) }
+        try caller.check(OrdersVerb.cycle)
+        return try await database.read { db in try Self.fetchCycle(id, in: db) }
     }
 
     /// Cycles, newest first, one page at a time; only those in `state` when given.
     public func cycles(state: CycleState? = nil, page: PageRequest = PageRequest()) async throws -> Page<Cycle> {
+        try caller.check(OrdersVerb.cycles)
         let before = try page.after.map { try Self.cursorID($0) } ?? Int64.max
         return try await database.read { db in
             var sql = "SELECT id FROM orders_cycles WHERE id < ?"

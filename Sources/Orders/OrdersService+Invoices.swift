@@ -5,7 +5,10 @@ import Membership
 extension OrdersService {
     /// The invoice or credit note with this number (`2026-000001`).
     public func invoice(_ number: String) async throws -> Invoice {
-        try await database.read { db in try Self.fetchInvoice(number, in: db) }
+        try caller.check(OrdersVerb.invoice)
+        let invoice = try await database.read { db in try Self.fetchInvoice(number, in: db) }
+        try caller.requireAccess(toMember: invoice.member)
+        return invoice
     }
 
     /// Invoices and credit notes in number order (oldest first), one page at a time, filtered by
@@ -13,6 +16,8 @@ extension OrdersService {
     public func invoices(
         member: String? = nil, cycle: Int64? = nil, kind: InvoiceKind? = nil, page: PageRequest = PageRequest()
     ) async throws -> Page<Invoice> {
+        try caller.check(OrdersVerb.invoices)
+        let member = try caller.memberScope(member)
         let after = try Self.cursorID(page.after)
         return try await database.read { db in
             var sql = "SELECT id, number FROM orders_invoices WHERE id > ?"
@@ -44,6 +49,7 @@ extension OrdersService {
     /// quantity not positive or not allowed by the unit (422); more than remains or nothing left to
     /// credit (`orders.credit_exceeds_invoice`, `orders.invoice_fully_credited`, 409); no reason (422).
     public func creditNote(invoice number: String, reason: String, _ scope: CreditScope) async throws -> Invoice {
+        try caller.check(OrdersVerb.creditNote)
         let reason = try OrdersValidation.name(reason, field: "reason", max: 500)
         let lines: [CreditLineInput]
         switch scope {

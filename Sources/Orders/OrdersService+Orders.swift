@@ -1,4 +1,5 @@
 import CoopCore
+import Membership
 import Foundation
 import Inventory
 
@@ -21,11 +22,17 @@ extension OrdersService {
     /// for a new order (`common.required`, 422); an unknown member (404) or one who cannot order (409).
     /// - Parameters:
     ///   - pickup: the pickup point's name; needed for a new order, optional after (nil keeps it).
-    ///   - actor: recorded on the Inventory movements; the member's number when nil.
+    ///   - member: whose basket; a member's own when nil (the desk must name one).
     public func setOrder(
-        cycle cycleID: Int64, member memberNumber: String, pickup: String?, lines: [OrderLineInput],
-        replace: Bool = false, actor: String? = nil
+        cycle cycleID: Int64, member asked: String?, pickup: String?, lines: [OrderLineInput],
+        replace: Bool = false
     ) async throws -> OrderUpdate {
+        try caller.check(OrdersVerb.setOrder)
+        // A member orders for themself; the desk names the member.
+        guard let requested = asked ?? caller.memberNumber else { throw CoopError.required("member") }
+        let memberNumber = MembershipService.normalizedNumber(requested)
+        try caller.requireAccess(toMember: memberNumber)
+        let actor = caller.label
         for line in lines { try OrdersValidation.notNegative(line.quantity, product: line.product) }
         let pickup = pickup.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let now = context.now(), rates = self.rates
@@ -100,7 +107,9 @@ extension OrdersService {
     /// credited in full in the same transaction. Refused for an order picked up or already cancelled
     /// (`orders.order_not_cancellable`, 409), and for an open order past the closing time
     /// (`orders.cycle_closed`: close the cycle, then cancel, so the invoice is credited).
-    public func cancelOrder(_ id: Int64, actor: String? = nil) async throws -> Order {
+    public func cancelOrder(_ id: Int64) async throws -> Order {
+        try caller.check(OrdersVerb.cancelOrder)
+        let actor = caller.label
         let now = context.now(), today = context.today(), rates = self.rates
         return try await database.write { db in
             let (status, cycleID) = try Self.orderStatus(id, in: db)
@@ -127,7 +136,9 @@ extension OrdersService {
 
     /// Marks a confirmed order picked up: its reserved units leave the stock (Inventory quantity and
     /// units out go down together). Refused unless confirmed (`orders.order_not_confirmed`, 409).
-    public func pickUpOrder(_ id: Int64, actor: String? = nil) async throws -> Order {
+    public func pickUpOrder(_ id: Int64) async throws -> Order {
+        try caller.check(OrdersVerb.pickUpOrder)
+        let actor = caller.label
         let now = context.now(), rates = self.rates
         return try await database.write { db in
             let (status, _) = try Self.orderStatus(id, in: db)
@@ -144,12 +155,17 @@ extension OrdersService {
 
     /// The order with this id.
     public func order(_ id: Int64) async throws -> Order {
+        try caller.check(OrdersVerb.order)
         let rates = self.rates
-        return try await database.read { db in try Self.fetchOrder(id, rates: rates, in: db) }
+        let order = try await database.read { db in try Self.fetchOrder(id, rates: rates, in: db) }
+        try caller.requireAccess(toMember: order.member)
+        return order
     }
 
     /// A member's order for a cycle, or nil when they have none.
     public func order(cycle: Int64, member: String) async throws -> Order? {
+        try caller.check(OrdersVerb.order)
+        try caller.requireAccess(toMember: member)
         let rates = self.rates
         return try await database.read { db in
             let member = try Self.member(member, in: db)
@@ -164,6 +180,8 @@ extension OrdersService {
     public func orders(
         cycle: Int64? = nil, member: String? = nil, status: OrderStatus? = nil, page: PageRequest = PageRequest()
     ) async throws -> Page<Order> {
+        try caller.check(OrdersVerb.orders)
+        let member = try caller.memberScope(member)
         let after = try Self.cursorID(page.after), rates = self.rates
         return try await database.read { db in
             var sql = "SELECT id FROM orders_orders WHERE id > ?"

@@ -8,7 +8,9 @@ extension OrdersService {
     ///
     /// Refused: an unknown producer (404), a code taken in Inventory (`inventory.code_taken`, 409), a
     /// price out of range or a stock the unit does not allow (422).
-    public func addProduct(_ input: NewProduct, actor: String? = nil) async throws -> Product {
+    public func addProduct(_ input: NewProduct) async throws -> Product {
+        try caller.check(OrdersVerb.addProduct)
+        let actor = caller.label
         let price = try OrdersValidation.price(input.price)
         let producer = try OrdersValidation.name(input.producer, field: "producer")
         let unit = input.unit, tax = input.tax
@@ -29,12 +31,14 @@ extension OrdersService {
 
     /// The product with this code (without regard to case).
     public func product(_ code: String) async throws -> Product {
-        try await database.read { db in try Self.fetchProduct(code: code, in: db) }
+        try caller.check(OrdersVerb.product)
+        return try await database.read { db in try Self.fetchProduct(code: code, in: db) }
     }
 
     /// Products in code order, one page at a time; only one producer's when `producer` is given.
     public func products(producer: String? = nil, page: PageRequest = PageRequest()) async throws -> Page<Product> {
-        try await database.read { db in
+        try caller.check(OrdersVerb.products)
+        return try await database.read { db in
             var sql = Product.selectSQL + " WHERE i.code > ?"
             var arguments: [any DatabaseValueConvertible] = [page.after ?? ""]
             if let producer {
@@ -53,6 +57,7 @@ extension OrdersService {
     /// Changes the producer, price or tax class. Lines already in orders keep the price and tax class
     /// they were added with.
     public func updateProduct(_ code: String, _ changes: ProductChanges) async throws -> Product {
+        try caller.check(OrdersVerb.updateProduct)
         let price = try changes.price.map(OrdersValidation.price)
         let producer = try changes.producer.map { try OrdersValidation.name($0, field: "producer") }
         let now = context.now()
@@ -74,7 +79,9 @@ extension OrdersService {
     /// Sets the stock held (a delivery counted in, a stock take), in the sale unit; Inventory records a
     /// `quantity` movement. Refused below what orders hold (`orders.stock_below_reserved`, 409) and for
     /// a product ordered on demand (`orders.product_on_demand`, 409).
-    public func setStock(_ code: String, to stock: Quantity, reason: String? = nil, actor: String? = nil) async throws -> Product {
+    public func setStock(_ code: String, to stock: Quantity, reason: String? = nil) async throws -> Product {
+        try caller.check(OrdersVerb.setStock)
+        let actor = caller.label
         let reason = try OrdersValidation.text(reason, field: "reason")
         let now = context.now()
         return try await database.write { db in

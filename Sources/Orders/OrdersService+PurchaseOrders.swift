@@ -3,7 +3,8 @@ import CoopCore
 extension OrdersService {
     /// The cycle's purchase orders, by producer name. Empty until the cycle closes.
     public func purchaseOrders(cycle: Int64) async throws -> [PurchaseOrder] {
-        try await database.read { db in
+        try caller.check(OrdersVerb.purchaseOrders)
+        return try await database.read { db in
             _ = try Self.cycleRow(cycle, in: db)
             return try db.query(Self.purchaseOrderSelectSQL + " WHERE po.cycle_id = ? ORDER BY pr.name COLLATE french", [cycle])
                 .map { try Self.purchaseOrder($0, in: db) }
@@ -13,7 +14,8 @@ extension OrdersService {
     /// One producer's purchase order for the cycle. Refused with `orders.purchase_order_not_found`
     /// (404) before close or when nothing of theirs was ordered.
     public func purchaseOrder(cycle: Int64, producer: String) async throws -> PurchaseOrder {
-        try await database.read { db in
+        try caller.check(OrdersVerb.purchaseOrder)
+        return try await database.read { db in
             _ = try Self.cycleRow(cycle, in: db)
             let producerID = try Self.producerID(producer, in: db)
             guard let row = try db.queryOne(Self.purchaseOrderSelectSQL + " WHERE po.cycle_id = ? AND po.producer_id = ?", [cycle, producerID]) else {
@@ -25,7 +27,8 @@ extension OrdersService {
 
     /// One producer's purchase order as CSV (see `PurchaseOrder.csv`), for `purchase-order export`.
     public func purchaseOrderCSV(cycle: Int64, producer: String) async throws -> String {
-        try await purchaseOrder(cycle: cycle, producer: producer).csv
+        try caller.check(OrdersVerb.purchaseOrderCSV)
+        return try await purchaseOrder(cycle: cycle, producer: producer).csv
     }
 
     // MARK: Shared steps (inside a transaction)

@@ -4,7 +4,8 @@ extension OrdersService {
     /// The packing list: one slip per order that is not cancelled, by pickup point then member number;
     /// one pickup point's only when `pickup` is given. Before close it shows the open orders as they are.
     public func packingList(cycle: Int64, pickup: String? = nil) async throws -> [PackingSlip] {
-        try await database.read { db in
+        try caller.check(OrdersVerb.packingList)
+        return try await database.read { db in
             _ = try Self.cycleRow(cycle, in: db)
             var sql = """
                 SELECT o.id, o.status, pp.name AS pickup_name, m.number, m.first_name, m.last_name,
@@ -41,7 +42,8 @@ extension OrdersService {
     /// The picking list: each product ordered in the cycle (orders not cancelled), with the total to
     /// gather and its split by pickup point, in product code order.
     public func pickingList(cycle: Int64) async throws -> [PickingRow] {
-        try await database.read { db in
+        try caller.check(OrdersVerb.pickingList)
+        return try await database.read { db in
             _ = try Self.cycleRow(cycle, in: db)
             var rows: [PickingRow] = []
             var current: (code: String, name: String, producer: String, unit: SaleUnit, total: Int64, orders: Int, pickups: [PickupQuantity])?
@@ -85,7 +87,8 @@ extension OrdersService {
     /// Sales by producer, before taxes, from the invoices and credit notes of a cycle or issued in a
     /// month (in the co-op's time zone).
     public func salesByProducer(_ period: SalesPeriod) async throws -> SalesReport {
-        try await database.read { db in
+        try caller.check(OrdersVerb.salesByProducer)
+        return try await database.read { db in
             let condition: String, arguments: [any DatabaseValueConvertible], label: String
             switch period {
             case .cycle(let id):
@@ -121,6 +124,7 @@ extension OrdersService {
     /// GST and QST of the documents issued from `from` to `to` (local dates, both included): collected
     /// on invoices, given back on credit notes, and the net.
     public func taxReport(from: LocalDate, to: LocalDate) async throws -> TaxReport {
+        try caller.check(OrdersVerb.taxReport)
         guard from <= to else { throw CoopError.invalidPeriod(from: from, to: to) }
         return try await database.read { db in
             var sums: [TaxKind: (base: Int64, collected: Int64, refunded: Int64)] = [.gst: (0, 0, 0), .qst: (0, 0, 0)]

@@ -7,6 +7,8 @@ extension OrdersService {
     /// cut at midnight in the co-op's time zone. It is the member's document: its descriptions are in
     /// the member's language, which it names.
     public func statement(member: String, month: YearMonth) async throws -> Statement {
+        try caller.check(OrdersVerb.statement)
+        try caller.requireAccess(toMember: member)
         let zone = context.timeZone
         let start = Instant.startOf(month.firstDay, in: zone)
         let end = Instant.startOf(month.lastDay.adding(days: 1), in: zone)

@@ -10,18 +10,28 @@ import Membership
 /// and the reservation it guards, or an invoice number and the invoice it numbers, commit together or
 /// not at all) and returns a Codable value. A refused request changes nothing.
 ///
-/// `actor` names who acts (a member number, a token label…); it is recorded on Inventory movements.
-public struct OrdersService: Sendable {
+/// The caller's label (a token, `coopctl:marie`) is recorded on Inventory movements as who acted.
+public struct OrdersService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `OrdersVerb`'s rule.
+    public private(set) var caller: Caller
     /// GST and QST; an issued document keeps the rates it was computed with.
     public let rates: TaxRates
 
     /// - Parameters:
     ///   - context: the database, clock and time zone the service runs on.
+    ///   - caller: who calls the verbs.
     ///   - rates: the sales tax rates for new orders and documents (Québec's by default).
-    public init(context: CoopContext, rates: TaxRates = .quebec) {
+    public init(context: CoopContext, caller: Caller, rates: TaxRates = .quebec) {
         self.context = context
+        self.caller = caller
         self.rates = rates
+    }
+
+    public func acting(as caller: Caller) -> OrdersService {
+        var copy = self
+        copy.caller = caller
+        return copy
     }
 
     var database: DatabasePool { context.database }
@@ -30,6 +40,7 @@ public struct OrdersService: Sendable {
 
     /// Adds a producer; names are unique without regard to case.
     public func addProducer(_ input: NewProducer) async throws -> Producer {
+        try caller.check(OrdersVerb.addProducer)
         let name = try OrdersValidation.name(input.name)
         let contact = try OrdersValidation.text(input.contact, field: "contact", max: 200)
         let member = try OrdersValidation.text(input.member, field: "member", max: 20)
@@ -47,12 +58,14 @@ public struct OrdersService: Sendable {
 
     /// The producer with this name (without regard to case).
     public func producer(_ name: String) async throws -> Producer {
-        try await database.read { db in try Self.fetchProducer(name, in: db) }
+        try caller.check(OrdersVerb.producer)
+        return try await database.read { db in try Self.fetchProducer(name, in: db) }
     }
 
     /// Every producer, by name.
     public func producers() async throws -> [Producer] {
-        try await database.read { db in
+        try caller.check(OrdersVerb.producers)
+        return try await database.read { db in
             try db.query(Producer.selectSQL + " ORDER BY p.name COLLATE french").map(Producer.init(row:))
         }
     }
@@ -61,6 +74,7 @@ public struct OrdersService: Sendable {
 
     /// Adds an active pickup point; names are unique without regard to case.
     public func addPickupPoint(_ input: NewPickupPoint) async throws -> PickupPoint {
+        try caller.check(OrdersVerb.addPickupPoint)
         let name = try OrdersValidation.name(input.name)
         let address = try OrdersValidation.text(input.address, field: "address")
         let schedule = try OrdersValidation.text(input.schedule, field: "schedule")
@@ -77,7 +91,8 @@ public struct OrdersService: Sendable {
 
     /// Every pickup point, by name; inactive ones too unless `activeOnly`.
     public func pickupPoints(activeOnly: Bool = false) async throws -> [PickupPoint] {
-        try await database.read { db in
+        try caller.check(OrdersVerb.pickupPoints)
+        return try await database.read { db in
             try db.query(PickupPoint.selectSQL + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY name COLLATE french")
                 .map(PickupPoint.init(row:))
         }
@@ -85,13 +100,15 @@ public struct OrdersService: Sendable {
 
     /// The pickup point with this name.
     public func pickupPoint(_ name: String) async throws -> PickupPoint {
-        try await database.read { db in try Self.fetchPickupPoint(name, in: db) }
+        try caller.check(OrdersVerb.pickupPoint)
+        return try await database.read { db in try Self.fetchPickupPoint(name, in: db) }
     }
 
     /// Activates or deactivates a pickup point. An inactive point is served by no cycle from now on;
     /// orders already placed there keep it.
     public func setPickupPointActive(_ name: String, _ active: Bool) async throws -> PickupPoint {
-        try await database.write { db in
+        try caller.check(OrdersVerb.setPickupPointActive)
+        return try await database.write { db in
             let id = try Self.pickupPointID(name, in: db)
             try db.execute("UPDATE orders_pickup_points SET active = ? WHERE id = ?", [active, id])
             return try Self.fetchPickupPoint(name, in: db)

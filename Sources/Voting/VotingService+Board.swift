@@ -1,10 +1,12 @@
 import CoopCore
+import Membership
 import Foundation
 
 extension VotingService {
     /// The board as the public sees it (`coopctl election board`, `GET /api/v1/elections/{id}/board`):
     /// every event, but while voting is open each ballot shows only its tracker; in full after close.
     public func board(_ id: String) async throws -> Board {
+        try caller.check(VotingVerb.board)
         let id = Self.normalizedID(id)
         let (status, events) = try await database.read { db in
             (try Self.status(id, in: db), try Self.events(id, in: db))
@@ -15,7 +17,8 @@ extension VotingService {
 
     /// The public board as canonical JSON text: `{"events": [...]}`.
     public func boardJSON(_ id: String) async throws -> Data {
-        try await board(id).jsonData
+        try caller.check(VotingVerb.boardJSON)
+        return try await board(id).jsonData
     }
 
     /// Counts the ballots and appends the `result` event; the election must be closed. Tallying a
@@ -24,6 +27,7 @@ extension VotingService {
     /// The whole board is verified first, as any observer would (hash chain, signatures, credentials,
     /// answers): a database edited behind the service's back is refused, not counted.
     public func tally(_ id: String) async throws -> ElectionResult {
+        try caller.check(VotingVerb.tally)
         let id = Self.normalizedID(id)
         let (election, events) = try await database.read { db in
             (try Self.fetchElection(id, in: db), try Self.events(id, in: db))
@@ -52,6 +56,7 @@ extension VotingService {
 
     /// The published result (`GET /api/v1/elections/{id}/result`); `voting.not_tallied` before the tally.
     public func result(_ id: String) async throws -> ElectionResult {
+        try caller.check(VotingVerb.result)
         let id = Self.normalizedID(id)
         let (status, events) = try await database.read { db in
             (try Self.status(id, in: db), try Self.events(id, in: db))

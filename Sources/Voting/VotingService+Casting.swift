@@ -1,4 +1,5 @@
 import CoopCore
+import Membership
 import Foundation
 
 extension VotingService {
@@ -15,6 +16,7 @@ extension VotingService {
     /// board. Sending the same ballot again is answered with the first receipt and appends nothing,
     /// so a retry is harmless and a replay cannot bring back a replaced ballot.
     public func cast(_ ballotJSON: Data, election id: String) async throws -> CastReceipt {
+        try caller.check(VotingVerb.cast)
         let id = Self.normalizedID(id)
         let ballot = try Ballot(jsonData: ballotJSON)
         guard ballot.election == id else {

@@ -11,6 +11,7 @@ extension VotingService {
     ///
     /// The codes are returned once, here; the caller hands them out and must keep nothing else.
     public func issueCredentials(_ id: String) async throws -> CredentialIssue {
+        try caller.check(VotingVerb.issueCredentials)
         let id = Self.normalizedID(id)
         let timeZone = context.timeZone
         return try await boardWrite { db in
@@ -55,6 +56,7 @@ extension VotingService {
     /// The member is not named: the issuer finds the old key in the member's file (or the member
     /// gives it). A ballot already cast with the old key stays on the board but no longer counts.
     public func reissueCredential(_ id: String, lost credential: String) async throws -> ReissuedCredential {
+        try caller.check(VotingVerb.reissueCredential)
         let id = Self.normalizedID(id)
         let old = credential.trimmingCharacters(in: .whitespaces).lowercased()
         return try await boardWrite { db in

@@ -1,4 +1,5 @@
 import CoopCore
+import Membership
 import Foundation
 
 /// The verbs of Voting: elections, credentials, casting, the board, the tally. Each runs as one
@@ -6,11 +7,22 @@ import Foundation
 ///
 /// Every write that touches an election's board commits with `synchronous=FULL` whatever the pool was
 /// opened with (see `boardWrite`), so an accepted ballot survives a power cut.
-public struct VotingService: Sendable {
+public struct VotingService: ActsForCaller {
     let context: CoopContext
+    /// Who calls the verbs; each verb checks it against `VotingVerb`'s rule.
+    public private(set) var caller: Caller
 
     /// The service over a co-op's database, clock and time zone.
-    public init(context: CoopContext) { self.context = context }
+    public init(context: CoopContext, caller: Caller) {
+        self.context = context
+        self.caller = caller
+    }
+
+    public func acting(as caller: Caller) -> VotingService {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 
     var database: DatabasePool { context.database }
 
@@ -18,6 +30,7 @@ public struct VotingService: Sendable {
 
     /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
     public func createElection(_ input: NewElection) async throws -> Election {
+        try caller.check(VotingVerb.createElection)
         let now = context.now()
         let election = try input.validated(now: now, timeZone: context.timeZone)
         let salt = Hex.encode(try SecureRandom.bytes(16))
@@ -35,6 +48,7 @@ public struct VotingService: Sendable {
 
     /// Replaces a draft's definition; refused once credentials are issued.
     public func updateElection(_ id: String, _ input: NewElection) async throws -> Election {
+        try caller.check(VotingVerb.updateElection)
         let now = context.now()
         let id = Self.normalizedID(id)
         let election = try input.validated(now: now, timeZone: context.timeZone)
@@ -52,12 +66,14 @@ public struct VotingService: Sendable {
 
     /// The election with this id (`E-0001`; `e-1` and `1` are read the same).
     public func election(_ id: String) async throws -> Election {
+        try caller.check(VotingVerb.election)
         let id = Self.normalizedID(id)
         return try await database.read { db in try Self.fetchElection(id, in: db) }
     }
 
     /// Elections in creation order, one page at a time.
     public func elections(page: PageRequest = PageRequest()) async throws -> Page<Election> {
+        try caller.check(VotingVerb.elections)
         // Row ids, not the id text: "E-10000" sorts before "E-9999" as text.
         let after: Int64
         if let cursor = page.after {
@@ -77,6 +93,7 @@ public struct VotingService: Sendable {
     /// The member numbers frozen as eligible (after credentials are issued), in number order. Who may
     /// vote, never which credential is whose.
     public func eligibleMembers(_ id: String) async throws -> [String] {
+        try caller.check(VotingVerb.eligibleMembers)
         let id = Self.normalizedID(id)
         return try await database.read { db in
             _ = try Self.status(id, in: db)
@@ -89,6 +106,7 @@ public struct VotingService: Sendable {
 
     /// Opens the ballot box: from the opening instant, before the closing one, once credentials are out.
     public func open(_ id: String) async throws -> Election {
+        try caller.check(VotingVerb.open)
         let id = Self.normalizedID(id)
         return try await boardWrite { db in
             let now = context.now()
@@ -104,6 +122,7 @@ public struct VotingService: Sendable {
 
     /// Closes the ballot box, not before the closing instant: a ballot cast in time is never cut off.
     public func close(_ id: String) async throws -> Election {
+        try caller.check(VotingVerb.close)
         let id = Self.normalizedID(id)
         return try await boardWrite { db in
             let now = context.now()

@@ -25,7 +25,8 @@ do {
         environment: ProcessInfo.processInfo.environment, database: flags.db, host: flags.host, port: flags.port)
     target = configuration
     let trustedProxies = try TrustedProxies.parse(ProcessInfo.processInfo.environment["COOP_TRUSTED_PROXIES"])
-    let (coop, migrated) = try await Coop.open(configuration)
+    // Opened for nobody: each request re-binds the services to its token's caller.
+    let (coop, migrated) = try await Coop.open(configuration, as: .anonymous)
     var logger = Logger(label: "coop-api")
     // COOP_LOG_LEVEL=warning silences the per-request lines (busy servers, benchmarks).
     logger.logLevel = ProcessInfo.processInfo.environment["COOP_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -33,7 +34,8 @@ do {
         logger.warning("clock frozen by COOP_NOW: for tests only", metadata: ["clock.now": "\(configuration.clock.now().iso8601)"])
     }
     if !migrated.isEmpty { logger.info("schema migrated", metadata: ["db.migrations": "\(migrated.joined(separator: ","))"]) }
-    if let issued = try await coop.tokens.bootstrapAdminToken() {
+    // The first start is the machine's operator at work, as `coopctl` is.
+    if let issued = try await coop.acting(as: .localOperator("coop-api")).tokens.bootstrapAdminToken() {
         let notice = LocalizedText(fr: "Premier démarrage : jeton administrateur (affiché une seule fois) :",
                                    en: "First start: administrator token (shown once):").render(language)
         // Written straight to the file descriptor: stdout may be a pipe that a script is reading.

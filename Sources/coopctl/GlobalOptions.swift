@@ -2,6 +2,7 @@ import ArgumentParser
 import Coop
 import CoopCore
 import Foundation
+import Membership
 
 /// What a command works with once the database is open.
 struct Session {
@@ -17,8 +18,11 @@ struct Session {
         .instantAt(instant, configuration.timeZone, now: configuration.clock.now())
     }
 
-    /// Who did it, as movement logs record it: the desk's operating-system user.
-    var actor: String { "coopctl:\(ProcessInfo.processInfo.environment["USER"] ?? "desk")" }
+    /// Who runs `coopctl`: the person at the machine where Coop runs, an administrator, recorded in
+    /// movement logs and histories by their operating-system user.
+    static var localOperator: Caller {
+        .localOperator("coopctl:\(ProcessInfo.processInfo.environment["USER"] ?? "desk")")
+    }
 }
 
 /// Options every command takes, after the command (`coopctl member list --json --db club.sqlite`).
@@ -52,7 +56,7 @@ struct GlobalOptions: ParsableArguments {
             if !creating && !FileManager.default.fileExists(atPath: configuration.databasePath) {
                 throw CoopError.noDatabase(configuration.databasePath)
             }
-            let (coop, migrated) = try await Coop.open(configuration)
+            let (coop, migrated) = try await Coop.open(configuration, as: Session.localOperator)
             try await body(Session(coop: coop, output: output, configuration: configuration, migrated: migrated))
         } catch let error as CoopError {
             output.fail(error.message(language))

@@ -22,12 +22,12 @@ import FoundationNetworking
         let path = folder.appendingPathComponent("coop.sqlite").path
         let token: String
         do {
-            let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!))
+            let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!), as: .localOperator("test"))
             _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 1000, maxReservations: 3))
             _ = try await coop.membership.addMember(NewMember(firstName: "Desk", lastName: "Test", email: "desk@example.org", plan: "Annuel"))
             var csv = "code,name,description,category,location,quantity,tags,value\n"
             for i in 1...300 { csv += "B-\(i),Banc \(i),,Mobilier,Dépôt,1,,10.00\n" }
-            _ = try await coop.inventory.importCSV(Data(csv.utf8), source: "bancs.csv", actor: "test", progress: { _, _ in })
+            _ = try await coop.inventory.acting(as: .staff("test")).importCSV(Data(csv.utf8), source: "bancs.csv", progress: { _, _ in })
             token = try await coop.tokens.create(role: .staff).token
         }
         let port = try CrashRecoveryTests.freePort()

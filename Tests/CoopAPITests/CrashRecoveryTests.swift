@@ -97,12 +97,12 @@ import FoundationNetworking
         // a clock set past this instant rather than waiting for it.
         let closes = Instant.now().adding(seconds: 600)
         do {
-            let (coop, _) = try await Coop.open(configuration)
+            let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"))
             _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 1000, maxReservations: 3))
             _ = try await coop.membership.addMember(NewMember(firstName: "Desk", lastName: "Test", email: "desk@example.org", plan: "Annuel"))
             var csv = "code,name,description,category,location,quantity,tags,value\n"
             for i in 1...Self.items { csv += "C-\(i),Chaise \(i),,Mobilier,Dépôt,1,,10.00\n" }
-            _ = try await coop.inventory.importCSV(Data(csv.utf8), source: "chaises.csv", actor: "test", progress: { _, _ in })
+            _ = try await coop.inventory.acting(as: .staff("test")).importCSV(Data(csv.utf8), source: "chaises.csv", progress: { _, _ in })
             token = try await coop.tokens.create(role: .staff).token
             var members = "first_name,last_name,email,plan\n"
             for i in 1...Self.items / 4 { members += "Votant\(i),Test,v\(i)@example.org,Annuel\n" }
@@ -167,7 +167,7 @@ import FoundationNetworking
         }
 
         // Restart once more, as an operator would, and check what survived.
-        let (coop, _) = try await Coop.open(configuration, clock: FixedClock(closes.adding(seconds: 1)))
+        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"), clock: FixedClock(closes.adding(seconds: 1)))
         let (integrity, open, unitsOut, movements) = try await coop.context.database.read { db in
             (try db.scalar("PRAGMA integrity_check", as: String.self),
              Set(try db.query("SELECT i.code FROM lending_loans l JOIN inventory_items i ON i.id = l.item_id WHERE l.returned_at IS NULL").map { try $0.get(0) as String }),

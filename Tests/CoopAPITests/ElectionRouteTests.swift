@@ -20,7 +20,7 @@ extension TestCoop {
     static func makeForVoting(clock: FixedClock) async throws -> TestCoop {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("coop-api-\(UUID().uuidString).sqlite").path
         let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
-        let (coop, _) = try await Coop.open(configuration, clock: clock)
+        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"), clock: clock)
         _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
         let ada = try await coop.membership.addMember(NewMember(firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", plan: "Annuel"))
         return TestCoop(

@@ -247,7 +247,7 @@ import Testing
             // Another process renames T-2: seen once the change check notices it (within its interval on
             // an idle machine; the wait is on the answer, not on the time).
             #expect(try await codes("q=scie") == ["T-2"])
-            let (outside, _) = try await Coop.open(CoopConfiguration(databasePath: coop.path, timeZone: TimeZone(identifier: "UTC")!))
+            let (outside, _) = try await Coop.open(CoopConfiguration(databasePath: coop.path, timeZone: TimeZone(identifier: "UTC")!), as: .localOperator("test"))
             _ = try await outside.inventory.updateItem("T-2", ItemChanges(name: "Rabot"))
             #expect(try await eventually { try await codes("q=scie").isEmpty })
             #expect(try await codes("q=rabot") == ["T-2"])

@@ -34,7 +34,7 @@ import Testing
     static func registeredOperations() async throws -> Set<String> {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-\(UUID().uuidString).sqlite").path
         defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
-        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt))
+        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt), as: .localOperator("test"))
         let router = buildRouter(coop: coop)
         return Set(router.routes.map { route in
             let segments = route.path.description.split(separator: "/").map { segment in

@@ -64,7 +64,7 @@ import Glibc
         // A schema already in place, so that the start logs nothing before it tries to listen.
         let path = Self.temporaryPath("coop.sqlite")
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        _ = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt))
+        _ = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt), as: .localOperator("test"))
 
         let socket = try ListeningSocket()
         defer { socket.close() }

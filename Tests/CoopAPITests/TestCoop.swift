@@ -21,7 +21,7 @@ struct TestCoop {
     static func make() async throws -> TestCoop {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("coop-api-\(UUID().uuidString).sqlite").path
         let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
-        let (coop, _) = try await Coop.open(configuration)
+        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"))
         _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
         let ada = try await coop.membership.addMember(NewMember(firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", plan: "Annuel"))
         return TestCoop(

@@ -44,7 +44,7 @@ import Testing
         #expect(first.migrations.map(\.name) == ["core.1", "membership.1"])
         try await first.migrate(firstRelease)
         let context = CoopContext(database: firstRelease, timeZone: TimeZone(identifier: "America/Toronto")!)
-        _ = try await MembershipService(context: context).addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
+        _ = try await MembershipService(context: context, caller: .localOperator("test")).addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
         let ada = try await firstRelease.write { db in
             try db.execute("""
                 INSERT INTO members (number, first_name, last_name, email, language, category, plan_id, joined_on, membership_ends, created_at, updated_at)
@@ -56,7 +56,7 @@ import Testing
         }
 
         // Upgrade with today's program.
-        let (coop, applied) = try await Coop.open(CoopConfiguration(databasePath: old, timeZone: TimeZone(identifier: "America/Toronto")!))
+        let (coop, applied) = try await Coop.open(CoopConfiguration(databasePath: old, timeZone: TimeZone(identifier: "America/Toronto")!), as: .localOperator("test"))
         #expect(applied == Coop.migrator.migrations.map(\.name).filter { $0 != "core.1" && $0 != "membership.1" })
         let member = try await coop.membership.member(ada)
         #expect(member.email == "ada@example.org")
@@ -68,11 +68,11 @@ import Testing
         #expect(next.number == "M-0002")
 
         // The upgraded schema is the schema of a new database.
-        let (freshCoop, _) = try await Coop.open(CoopConfiguration(databasePath: fresh, timeZone: .gmt))
+        let (freshCoop, _) = try await Coop.open(CoopConfiguration(databasePath: fresh, timeZone: .gmt), as: .localOperator("test"))
         #expect(try await Self.schema(coop.context.database) == (try await Self.schema(freshCoop.context.database)))
 
         // And opening again applies nothing.
-        let (_, again) = try await Coop.open(CoopConfiguration(databasePath: old, timeZone: .gmt))
+        let (_, again) = try await Coop.open(CoopConfiguration(databasePath: old, timeZone: .gmt), as: .localOperator("test"))
         #expect(again.isEmpty)
     }
 
@@ -81,7 +81,7 @@ import Testing
     @Test func theSchemaNeverNamesTheReadingOrderCollation() async throws {
         let path = Self.temporaryPath()
         defer { Self.remove(path) }
-        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt))
+        let (coop, _) = try await Coop.open(CoopConfiguration(databasePath: path, timeZone: .gmt), as: .localOperator("test"))
         let schema = try await Self.schema(coop.context.database)
         #expect(!schema.isEmpty)
         #expect(schema.filter { $0.lowercased().contains(ReadingOrder.collation) } == [])

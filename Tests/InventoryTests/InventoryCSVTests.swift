@@ -17,7 +17,7 @@ struct InventoryCSVTests {
             + "GC-004512,Robe d'époque,\"Soie, dentelle\r\nboutons nacre\",Costumes/Robes/1920,Entrepôt/Étage 2/Allée R,1,bal|soirée,350.00,M,1920\r\n"
             + "V-1,\"Costume de marin \"\"Popeye\"\"\",,Costumes/Marins,Entrepôt/Étage 2/Allée S,10,,\"45,50\",L,\r\n"
             + "T-0001,Perceuse,,Outils,Succursale Plateau,,,,,\r\n"
-        let summary = try await db.service.importCSV(utf8(csv), source: "items.csv", actor: "staff")
+        let summary = try await db.service.acting(as: .staff("staff")).importCSV(utf8(csv), source: "items.csv")
         #expect(summary == ImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0, categoriesCreated: 5, locationsCreated: 5))
 
         let robe = try await db.service.item("GC-004512")

@@ -196,7 +196,7 @@ struct InventorySearchTests {
             }
         }
         #expect(rows == [["epoque", "epoque", "1920"], ["Époque (2)", "epoque (2)", "annees folles"], ["Taille", "taille", "m"]])
-        let service = InventoryService(context: CoopContext(database: storage.pool, timeZone: TestInventory.timeZone))
+        let service = InventoryService(context: CoopContext(database: storage.pool, timeZone: TestInventory.timeZone), caller: .localOperator("test"))
         let found = try await service.search(ItemQuery(attributes: [AttributeFilter(key: "TAILLE", value: "m")])).items.map(\.code)
         #expect(found == ["GC-1"])
     }

@@ -10,11 +10,11 @@ struct InventoryServiceTests {
 
     @Test func newItemKeepsItsFieldsAndDerivesAvailability() async throws {
         let db = try await TestInventory()
-        let item = try await db.service.addItem(NewItem(
+        let item = try await db.service.acting(as: .staff("M-0001")).addItem(NewItem(
             code: " T-0001 ", name: " Perceuse sans fil ", description: "18 V, deux batteries", category: "Outils/Perceuses",
             location: "Succursale Plateau", quantity: 3, tags: ["sans fil", "Makita", "makita"],
             attributes: ["marque": "Makita", "tension": "18 V"], photos: ["photos/t-0001.jpg"], value: Money(cents: 12_000),
-            notes: "Charger après usage"), createPaths: true, actor: "M-0001")
+            notes: "Charger après usage"), createPaths: true)
         #expect(item.code == "T-0001")
         #expect(item.name == "Perceuse sans fil")
         #expect(item.description == "18 V, deux batteries")
@@ -182,7 +182,7 @@ struct InventoryServiceTests {
     @Test func quantityChangeIsAMovementWithBothNumbers() async throws {
         let db = try await TestInventory()
         try await db.add("V-1", "Costume de marin", quantity: 10)
-        let item = try await db.service.updateItem("V-1", ItemChanges(quantity: 12), reason: "don", actor: "M-0002")
+        let item = try await db.service.acting(as: .staff("M-0002")).updateItem("V-1", ItemChanges(quantity: 12), reason: "don")
         #expect(item.quantity == 12)
         #expect(item.available == 12)
         let last = try #require(try await db.service.history("V-1").items.first)
@@ -222,7 +222,7 @@ struct InventoryServiceTests {
         #expect(try await db.service.history("T-1").items.count == 1)
         try await db.service.addLocation("Succursale Plateau")
         db.clock.advance(seconds: 5)
-        let moved = try await db.service.move("T-1", to: "succursale plateau", reason: "demande", actor: "M-0003")
+        let moved = try await db.service.acting(as: .staff("M-0003")).move("T-1", to: "succursale plateau", reason: "demande")
         #expect(moved.location == "Succursale Plateau")
         #expect(moved.homeLocation == "Entrepôt/Étage 2/Allée R")
         let last = try #require(try await db.service.history("T-1").items.first)

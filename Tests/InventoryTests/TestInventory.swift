@@ -22,7 +22,7 @@ final class TestInventory: Sendable {
     let clock: FixedClock
     let context: CoopContext
 
-    var service: InventoryService { InventoryService(context: context) }
+    var service: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
         storage = try await TemporaryDatabase("inventory", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register])
@@ -52,10 +52,10 @@ final class TestInventory: Sendable {
         _ code: String, _ name: String, description: String? = nil, category: String? = nil, location: String? = nil,
         quantity: Int = 1, tags: [String] = [], attributes: [String: String] = [:], value: Int64 = 0
     ) async throws -> Item {
-        try await service.addItem(
+        try await service.acting(as: .staff("staff")).addItem(
             NewItem(code: code, name: name, description: description, category: category, location: location,
                     quantity: quantity, tags: tags, attributes: attributes, value: Money(cents: value)),
-            createPaths: true, actor: "staff")
+            createPaths: true)
     }
 
     /// Runs a ledger step in its own write transaction, as Lending would inside its own.

@@ -20,7 +20,7 @@ struct CheckInTests {
     @Test func anOnTimeReturnClosesTheLoanWithoutFee() async throws {
         let (db, loan) = try await Self.lent()
         db.setDay(day("2026-03-30"), hour: 17)
-        let back = try await db.lending.checkIn(loan: loan.id, condition: "  propre  ", actor: "desk")
+        let back = try await db.lending.acting(as: .staff("desk")).checkIn(loan: loan.id, condition: "  propre  ")
         #expect(back.status == .returned && back.fee == .zero && back.daysLate == 0)
         #expect(back.condition == "propre")
         #expect(back.returnedAt == db.clock.now())

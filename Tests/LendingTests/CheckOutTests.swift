@@ -32,7 +32,7 @@ struct CheckOutTests {
         let db = try await TestLending()
         let alice = try await db.member()
         try await db.item("T-1", quantity: 2)
-        let loan = try await db.lending.checkOut(item: "t-1", member: "m-1", actor: "desk")
+        let loan = try await db.lending.acting(as: .staff("desk")).checkOut(item: "t-1", member: "m-1")
         #expect(loan.item == "T-1" && loan.member == alice && loan.units == 1)
         #expect(loan.outAt == TestLending.start)
         #expect(loan.due == TestLending.today.adding(days: 14))

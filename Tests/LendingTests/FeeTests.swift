@@ -22,7 +22,7 @@ struct FeeTests {
 
     @Test func aWaiverIsANewNegativeEntryAndTheFeeStaysOnRecord() async throws {
         let (db, fee) = try await Self.lateFee()
-        let waived = try await db.lending.waiveFee(fee.id, reason: "  première fois ", actor: "desk")
+        let waived = try await db.lending.acting(as: .staff("desk")).waiveFee(fee.id, reason: "  première fois ")
         #expect(waived.status == .waived && waived.waivedReason == "première fois" && waived.waivedAt == db.clock.now())
         #expect(waived.amount == fee.amount)
         let account = try await db.lending.account(member: "M-0001")
@@ -106,11 +106,11 @@ struct FeeTests {
         let (db, _) = try await Self.lateFee()
         let payment = try await db.lending.addPayment(member: "M-0001", amount: Money(cents: 200), method: .card)
         #expect(payment.amount == Money(cents: -200) && payment.method == .card)
-        let account = try await db.lending.account(member: "M-0001", by: .member("m-1"))
+        let account = try await db.lending.acting(as: .member("m-1")).account(member: "M-0001")
         #expect(account.balance == Money(cents: 300))
         #expect(account.entries.map(\.kind) == ["fee", "payment"])
-        try await expectRefusal("auth.not_your_data") { try await db.lending.account(member: "M-0001", by: .member("M-0002")) }
-        try await expectRefusal("auth.not_your_data") { try await db.lending.fees(member: "M-0001", by: .member("M-0002")) }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).account(member: "M-0001") }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).fees(member: "M-0001") }
         try await expectRefusal("membership.member_not_found") { try await db.lending.fees(member: "M-0099") }
     }
 }

@@ -15,7 +15,7 @@ struct HoldTests {
         try await db.item("T-1")
         let loan = try await db.lending.checkOut(item: "T-1", member: "M-0001")
         let bob = try await db.lending.placeHold(item: "T-1", member: "M-0002")
-        let carol = try await db.lending.placeHold(item: "t-1", member: "3", by: .member("M-0003"))
+        let carol = try await db.lending.acting(as: .member("M-0003")).placeHold(item: "t-1", member: "3")
         return (db, loan, bob, carol)
     }
 
@@ -26,7 +26,7 @@ struct HoldTests {
         let json = try jsonObject(carol)
         for key in ["id", "item", "member", "status", "position", "readyUntil"] { #expect(json.keys.contains(key)) }
         #expect(try await db.lending.holds(item: "T-1").map(\.member) == ["M-0002", "M-0003"])
-        #expect(try await db.lending.holds(member: "M-0003", by: .member("M-0003")).map(\.id) == [carol.id])
+        #expect(try await db.lending.acting(as: .member("M-0003")).holds(member: "M-0003").map(\.id) == [carol.id])
     }
 
     @Test func noHoldWhenAUnitIsFreeAndOnlyOneHoldPerMember() async throws {
@@ -36,7 +36,7 @@ struct HoldTests {
         #expect(error.arguments["available"]?.number == 1)
         let twice = try await db.expectUnchanged("lending.hold_exists") { try await db.lending.placeHold(item: "T-1", member: "M-0002") }
         #expect(twice.arguments["id"] == .integer(1))
-        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.placeHold(item: "T-1", member: "M-0004", by: .member("M-0003")) }
+        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.acting(as: .member("M-0003")).placeHold(item: "T-1", member: "M-0004") }
         _ = try await db.membership.suspend("M-0004", reason: "unpaid")
         try await db.expectUnchanged("lending.member_inactive") { try await db.lending.placeHold(item: "T-1", member: "M-0004") }
     }
@@ -87,7 +87,7 @@ struct HoldTests {
     @Test func aWalkInGetsTheUnitOnlyWhenNobodyWaits() async throws {
         let (db, loan, bob, carol) = try await Self.queue()
         _ = try await db.lending.cancelHold(bob.id)
-        _ = try await db.lending.cancelHold(carol.id, by: .member("M-0003"))
+        _ = try await db.lending.acting(as: .member("M-0003")).cancelHold(carol.id)
         _ = try await db.lending.checkIn(loan: loan.id)
         #expect(try await db.lending.checkOut(item: "T-1", member: "M-0004").member == "M-0004")
     }
@@ -113,12 +113,12 @@ struct HoldTests {
     @Test func cancellingAnOfferPassesItOn() async throws {
         let (db, loan, bob, carol) = try await Self.queue()
         _ = try await db.lending.checkIn(loan: loan.id)
-        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.cancelHold(bob.id, by: .member("M-0003")) }
-        let cancelled = try await db.lending.cancelHold(bob.id, by: .member("M-0002"))
+        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.acting(as: .member("M-0003")).cancelHold(bob.id) }
+        let cancelled = try await db.lending.acting(as: .member("M-0002")).cancelHold(bob.id)
         #expect(cancelled.status == .cancelled)
         #expect(try await db.lending.hold(carol.id).status == .ready)
         try await db.expectUnchanged("lending.hold_not_active") { try await db.lending.cancelHold(bob.id) }
-        try await expectRefusal("auth.not_your_data") { try await db.lending.hold(carol.id, by: .member("M-0002")) }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).hold(carol.id) }
     }
 
     @Test func aMemberWhoBorrowsTheItemLeavesTheQueue() async throws {

@@ -92,10 +92,10 @@ struct LendingReportsTests {
         #expect(try await db.lending.loans(LoanFilter(open: true)).items.map(\.id) == [2, 3])
         #expect(try await db.lending.loans(LoanFilter(member: "m-2")).items.map(\.id) == [3])
         #expect(try await db.lending.loans(LoanFilter(item: "t-1", open: true)).items.map(\.id) == [2])
-        #expect(try await db.lending.loans(by: .member("M-0002")).items.map(\.member) == ["M-0002"])
-        try await expectRefusal("auth.not_your_data") { try await db.lending.loans(LoanFilter(member: "M-0001"), by: .member("M-0002")) }
-        try await expectRefusal("auth.not_your_data") { try await db.lending.loan(1, by: .member("M-0002")) }
-        #expect(try await db.lending.loan(1, by: .member("M-0001")).status == .returned)
+        #expect(try await db.lending.acting(as: .member("M-0002")).loans().items.map(\.member) == ["M-0002"])
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).loans(LoanFilter(member: "M-0001")) }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).loan(1) }
+        #expect(try await db.lending.acting(as: .member("M-0001")).loan(1).status == .returned)
         let page = try await db.lending.loans(page: PageRequest(limit: 2))
         #expect(page.items.map(\.id) == [1, 2])
         #expect(try await db.lending.loans(page: try PageRequest(limit: "2", cursor: page.next)).items.map(\.id) == [3])

@@ -85,14 +85,14 @@ struct RenewalTests {
     @Test func membersRenewThemselvesOnlyWhereThePolicyAllows() async throws {
         let (db, loan) = try await Self.lent(selfRenew: false)
         let error = try await db.expectUnchanged("lending.self_renew_not_allowed") {
-            try await db.lending.renew(loan: loan.id, by: .member("M-0001"))
+            try await db.lending.acting(as: .member("M-0001")).renew(loan: loan.id)
         }
         #expect(error.kind == .forbidden)
-        #expect(try await db.lending.renew(loan: loan.id, by: .staff("desk")).renewals == 1)
+        #expect(try await db.lending.acting(as: .staff("desk")).renew(loan: loan.id).renewals == 1)
 
         let (open, own) = try await Self.lent(selfRenew: true)
-        try await open.expectUnchanged("auth.not_your_data") { try await open.lending.renew(loan: own.id, by: .member("M-0002")) }
-        #expect(try await open.lending.renew(loan: own.id, by: .member("m-1")).renewals == 1)
+        try await open.expectUnchanged("auth.not_your_data") { try await open.lending.acting(as: .member("M-0002")).renew(loan: own.id) }
+        #expect(try await open.lending.acting(as: .member("m-1")).renew(loan: own.id).renewals == 1)
     }
 
     @Test func anOverdueLoanComesBackRatherThanRenews() async throws {

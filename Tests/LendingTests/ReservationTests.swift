@@ -206,7 +206,7 @@ struct ReservationTests {
         let reservation = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-21"))
         try await db.expectUnchanged("lending.reservation_not_started") { try await db.lending.pickUp(reservation: reservation.id) }
         db.setDay(day("2026-03-18"))
-        let loan = try await db.lending.pickUp(reservation: reservation.id, actor: "desk")
+        let loan = try await db.lending.acting(as: .staff("desk")).pickUp(reservation: reservation.id)
         #expect(loan.member == "M-0001" && loan.due == day("2026-03-21") && loan.reservation == reservation.id)
         #expect(try await db.unitsOut("T-1") == 1)
         let collected = try await db.lending.reservation(reservation.id)
@@ -236,16 +236,16 @@ struct ReservationTests {
 
     @Test func membersCancelTheirOwnReservationsAndStaffAnyone() async throws {
         let db = try await Self.setUp()
-        let alices = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-19"),
-                                                  by: .member("M-0001"))
+        let alices = try await db.lending.acting(as: .member("M-0001"))
+            .reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-19"))
         try await db.expectUnchanged("auth.not_your_data") {
-            try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-26"), by: .member("M-0001"))
+            try await db.lending.acting(as: .member("M-0001")).reserve(item: "T-1", member: "M-0002", from: day("2026-03-25"), to: day("2026-03-26"))
         }
-        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.cancelReservation(alices.id, by: .member("M-0002")) }
-        let cancelled = try await db.lending.cancelReservation(alices.id, by: .member("M-0001"))
+        try await db.expectUnchanged("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).cancelReservation(alices.id) }
+        let cancelled = try await db.lending.acting(as: .member("M-0001")).cancelReservation(alices.id)
         #expect(cancelled.status == .cancelled && cancelled.cancelledAt == db.clock.now())
         let bobs = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
-        #expect(try await db.lending.cancelReservation(bobs.id, by: .staff("desk")).status == .cancelled)
+        #expect(try await db.lending.acting(as: .staff("desk")).cancelReservation(bobs.id).status == .cancelled)
         try await db.expectUnchanged("lending.reservation_not_active") { try await db.lending.cancelReservation(bobs.id) }
         try await db.expectUnchanged("lending.reservation_not_found") { try await db.lending.cancelReservation(999) }
     }
@@ -255,11 +255,11 @@ struct ReservationTests {
         _ = try await db.lending.reserve(item: "T-1", member: "M-0001", from: day("2026-03-18"), to: day("2026-03-19"))
         _ = try await db.lending.reserve(item: "T-1", member: "M-0002", from: day("2026-03-18"), to: day("2026-03-19"))
         #expect(try await db.lending.reservations().items.count == 2)
-        #expect(try await db.lending.reservations(by: .member("M-0002")).items.map(\.member) == ["M-0002"])
+        #expect(try await db.lending.acting(as: .member("M-0002")).reservations().items.map(\.member) == ["M-0002"])
         try await expectRefusal("auth.not_your_data") {
-            try await db.lending.reservations(ReservationFilter(member: "M-0001"), by: .member("M-0002"))
+            try await db.lending.acting(as: .member("M-0002")).reservations(ReservationFilter(member: "M-0001"))
         }
-        try await expectRefusal("auth.not_your_data") { try await db.lending.reservation(1, by: .member("M-0002")) }
+        try await expectRefusal("auth.not_your_data") { try await db.lending.acting(as: .member("M-0002")).reservation(1) }
         let page = try await db.lending.reservations(page: PageRequest(limit: 1))
         #expect(page.items.count == 1 && page.next != nil)
         let rest = try await db.lending.reservations(page: try PageRequest(limit: "1", cursor: page.next))

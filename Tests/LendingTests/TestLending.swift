@@ -27,9 +27,9 @@ final class TestLending: Sendable {
     let clock: FixedClock
     let context: CoopContext
 
-    var lending: LendingService { LendingService(context: context) }
-    var membership: MembershipService { MembershipService(context: context) }
-    var inventory: InventoryService { InventoryService(context: context) }
+    var lending: LendingService { LendingService(context: context, caller: .localOperator("test")) }
+    var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
+    var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init(readers: Int = 2) async throws {
         storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register])
@@ -60,8 +60,9 @@ final class TestLending: Sendable {
     /// Adds an item to the catalogue.
     @discardableResult
     func item(_ code: String, quantity: Int = 1, category: String? = nil, value: Int64 = 0) async throws -> Item {
-        try await inventory.addItem(NewItem(code: code, name: "Article \(code)", category: category, quantity: quantity,
-                                            value: Money(cents: value)), createPaths: true, actor: "test")
+        try await inventory.acting(as: .staff("test")).addItem(
+            NewItem(code: code, name: "Article \(code)", category: category, quantity: quantity, value: Money(cents: value)),
+            createPaths: true)
     }
 
     /// Sets the default policy, from the built-in one with the given changes.

@@ -20,8 +20,8 @@ final class TestDatabase: Sendable {
     let clock: FixedClock
     let context: CoopContext
 
-    var service: MembershipService { MembershipService(context: context) }
-    var tokens: TokenService { TokenService(context: context) }
+    var service: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
+    var tokens: TokenService { TokenService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
         storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, MembershipSchema.register])

@@ -20,7 +20,7 @@ struct TokenServiceTests {
         #expect(issued.info.revokedAt == nil)
 
         let identity = try await db.tokens.authenticate(issued.token)
-        #expect(identity == Identity(role: .admin, memberNumber: nil, tokenPrefix: issued.info.prefix))
+        #expect(identity == Caller.token(role: .admin, memberNumber: nil, prefix: issued.info.prefix))
     }
 
     /// A token starting with `-` could not be revoked by prefix on the command line (it read as an

@@ -74,7 +74,7 @@ struct ConcurrencyTests {
 extension TestOrders {
     /// A service over a second pool (its own writer connection) on the same database file.
     func secondService() throws -> OrdersService {
-        OrdersService(context: CoopContext(database: try DatabasePool(path: pool.path, readerCount: 1), clock: clock, timeZone: TestOrders.timeZone))
+        OrdersService(context: CoopContext(database: try DatabasePool(path: pool.path, readerCount: 1), clock: clock, timeZone: TestOrders.timeZone), caller: .localOperator("test"))
     }
 }
 

@@ -29,9 +29,9 @@ final class TestOrders: Sendable {
     let clock: FixedClock
     let context: CoopContext
 
-    var service: OrdersService { OrdersService(context: context) }
-    var membership: MembershipService { MembershipService(context: context) }
-    var inventory: InventoryService { InventoryService(context: context) }
+    var service: OrdersService { OrdersService(context: context, caller: .localOperator("test")) }
+    var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
+    var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
         storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register])
@@ -105,10 +105,10 @@ final class TestOrders: Sendable {
         return try await service.openCycle(cycle.id).id
     }
 
-    /// Sets a member's order from `CODE=QTY` pairs.
+    /// Sets a member's order from `CODE=QTY` pairs, as the member does from their own account.
     @discardableResult
     func order(_ cycle: Int64, _ member: String, pickup: String? = "Centre", _ lines: [String], replace: Bool = false) async throws -> Order {
-        try await service.setOrder(cycle: cycle, member: member, pickup: pickup, lines: try lines.map(OrderLineInput.init(parsing:)),
+        try await service.acting(as: .member(member)).setOrder(cycle: cycle, member: member, pickup: pickup, lines: try lines.map(OrderLineInput.init(parsing:)),
                                    replace: replace).order
     }
 

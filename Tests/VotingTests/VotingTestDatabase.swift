@@ -22,8 +22,8 @@ final class VotingTestDatabase: Sendable {
     let clock: FixedClock
     let context: CoopContext
 
-    var voting: VotingService { VotingService(context: context) }
-    var membership: MembershipService { MembershipService(context: context) }
+    var voting: VotingService { VotingService(context: context, caller: .localOperator("test")) }
+    var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
         storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, MembershipSchema.register, VotingSchema.register])

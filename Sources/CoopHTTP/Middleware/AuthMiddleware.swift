@@ -2,8 +2,8 @@ import CoopCore
 import Hummingbird
 import Membership
 
-/// Reads `Authorization: Bearer <token>` and sets the caller's identity. It refuses nothing itself:
-/// each route says which role it needs, so public routes stay public.
+/// Reads `Authorization: Bearer <token>` and sets the caller. It refuses nothing itself: public routes
+/// stay public, and each domain decides what the caller may do.
 ///
 /// Failed authentications are counted per client address; past the limit the address gets 429.
 public struct AuthMiddleware: RouterMiddleware {
@@ -29,9 +29,9 @@ public struct AuthMiddleware: RouterMiddleware {
             }
             let parts = header.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                context.identity = try await tokens.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces))
+                context.caller = try await tokens.authenticate(String(parts[1]).trimmingCharacters(in: .whitespaces))
             }
-            if context.identity == nil { limiter.recordFailure(address) }
+            if context.caller == nil { limiter.recordFailure(address) }
         }
         return try await next(request, context)
     }

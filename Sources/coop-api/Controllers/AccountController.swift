@@ -24,7 +24,7 @@ struct AccountController {
     }
 
     @Sendable func pay(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.addPayment)
         let body = try await JSON.decode(PaymentBody.self, from: request, context: context)
         let entry = try await membership.addPayment(member: body.member, amount: body.amount, method: body.method, note: body.note)
         return try JSON.response(entry, status: .created,
@@ -38,7 +38,7 @@ struct AccountController {
 
     /// Voids a payment typed wrong (staff): a reversing entry; 409 `membership.payment_already_voided` the second time.
     @Sendable func void(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.voidPayment)
         let text = try context.parameters.require("id")
         guard let id = Int64(text), id > 0 else {
             throw CoopError.invalidValue("id", text, expected: .init(fr: "le numéro d’une écriture", en: "an entry number"))
@@ -49,8 +49,8 @@ struct AccountController {
     }
 
     @Sendable func account(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.account)
         let number = MembershipService.normalizedNumber(try context.parameters.require("number"))
-        try context.authenticated().requireAccess(toMember: number)
         return try JSON.response(try await membership.account(number))
     }
 }

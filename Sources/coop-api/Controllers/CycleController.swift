@@ -22,7 +22,7 @@ struct CycleController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.cycles)
         var state: CycleState?
         if let text = request.formQuery.get("state") {
             guard let s = CycleState(rawValue: text) else {
@@ -34,18 +34,18 @@ struct CycleController {
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.createCycle)
         let cycle = try await orders.createCycle(try await JSON.decode(NewCycle.self, from: request, context: context))
         return try JSON.response(cycle, status: .created, location: "/api/v1/cycles/\(cycle.id)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.cycle)
         return try JSON.response(try await orders.cycle(try OrdersInput.pathID(context, field: "cycle")))
     }
 
     @Sendable func open(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.openCycle)
         return try JSON.response(try await orders.openCycle(try OrdersInput.pathID(context, field: "cycle")))
     }
 
@@ -55,25 +55,25 @@ struct CycleController {
     }
 
     @Sendable func close(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.closeCycle)
         let id = try OrdersInput.pathID(context, field: "cycle")
         let early = try await JSON.decodeIfPresent(Closing.self, from: request, context: context)?.now ?? false
         return try JSON.response(try await orders.closeCycle(id, early: early))
     }
 
     @Sendable func deliver(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.markDelivered)
         return try JSON.response(try await orders.markDelivered(try OrdersInput.pathID(context, field: "cycle")))
     }
 
     @Sendable func purchaseOrders(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.purchaseOrders)
         return try JSON.response(ItemList(try await orders.purchaseOrders(cycle: try OrdersInput.pathID(context, field: "cycle"))))
     }
 
     /// JSON, or the CSV a producer gets when the client asks for `text/csv`.
     @Sendable func purchaseOrder(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.purchaseOrder)
         let order = try await orders.purchaseOrder(cycle: try OrdersInput.pathID(context, field: "cycle"),
                                                    producer: try OrdersInput.path(context, "producer"))
         guard request.headers[.accept]?.contains("text/csv") == true else { return try JSON.response(order) }

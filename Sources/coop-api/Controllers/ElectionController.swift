@@ -56,53 +56,53 @@ struct ElectionController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let voting = try context.authenticated(self.voting, for: VotingVerb.elections)
         return try JSON.response(try await voting.elections(page: try request.pageRequest()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let voting = try context.authenticated(self.voting, for: VotingVerb.createElection)
         let election = try await voting.createElection(try await JSON.decode(NewElection.self, from: request, context: context))
         return try JSON.response(election, status: .created, location: "/api/v1/elections/\(election.id)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let voting = try context.authenticated(self.voting, for: VotingVerb.election)
         return try JSON.response(try await voting.election(try context.parameters.require("id")))
     }
 
     @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let voting = try context.authenticated(self.voting, for: VotingVerb.updateElection)
         let changes = try await JSON.decode(ElectionChanges.self, from: request, context: context)
         let current = try await voting.election(try context.parameters.require("id"))
         return try JSON.response(try await voting.updateElection(current.id, changes.applied(to: current)))
     }
 
     @Sendable func open(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let voting = try context.authenticated(self.voting, for: VotingVerb.open)
         return try JSON.response(try await voting.open(try context.parameters.require("id")))
     }
 
     @Sendable func close(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let voting = try context.authenticated(self.voting, for: VotingVerb.close)
         return try JSON.response(try await voting.close(try context.parameters.require("id")))
     }
 
     @Sendable func tally(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let voting = try context.authenticated(self.voting, for: VotingVerb.tally)
         return try JSON.response(try await voting.tally(try context.parameters.require("id")))
     }
 
     /// No token: the body is the canonical signed ballot, checked by the library (202 with the receipt).
     @Sendable func cast(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let receipt = try await voting.cast(Data(buffer.readableBytesView), election: try context.parameters.require("id"))
+        let receipt = try await context.anyone(voting).cast(Data(buffer.readableBytesView), election: try context.parameters.require("id"))
         return try JSON.response(receipt, status: .accepted)
     }
 
     /// No token: the board as the public sees it, canonical JSON exactly as `coopctl election board` writes it.
     @Sendable func board(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let data = try await voting.boardJSON(try context.parameters.require("id"))
+        let data = try await context.anyone(voting).boardJSON(try context.parameters.require("id"))
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-cache"
@@ -111,6 +111,6 @@ struct ElectionController {
 
     /// No token once tallied: the result is the board's last event, public anyway.
     @Sendable func result(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        try JSON.response(try await voting.result(try context.parameters.require("id")))
+        try JSON.response(try await context.anyone(voting).result(try context.parameters.require("id")))
     }
 }

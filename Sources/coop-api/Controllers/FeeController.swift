@@ -18,30 +18,21 @@ struct FeeController {
 
     /// `?member=NUMBER` (a member's token defaults to its own); `dueOnly=true` leaves out waived fees.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.fees)
         let query = request.formQuery
-        let member: String
-        if let asked = query.get("member") {
-            member = asked
-        } else if identity.role < .staff {
-            member = try identity.ownMemberNumber()
-        } else {
-            throw CoopError.required("member")
-        }
-        let fees = try await lending.fees(member: member, includeWaived: !(try LendingQuery.flag("dueOnly", in: query)),
-                                          by: try identity.lendingActor())
+        let fees = try await lending.fees(member: query.get("member"), includeWaived: !(try LendingQuery.flag("dueOnly", in: query)))
         return try JSON.response(ItemList(fees))
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.fee(try LendingQuery.id(context, field: "fee"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.fee)
+        return try JSON.response(try await lending.fee(try LendingQuery.id(context, field: "fee")))
     }
 
     @Sendable func waive(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.waiveFee)
         let id = try LendingQuery.id(context, field: "fee")
         let body = try await JSON.decode(WaiveRequest.self, from: request, context: context)
-        return try JSON.response(try await lending.waiveFee(id, reason: body.reason, actor: identity.actor))
+        return try JSON.response(try await lending.waiveFee(id, reason: body.reason))
     }
 }

@@ -20,45 +20,36 @@ struct HoldController {
     /// `?item=CODE` (staff): the item's waitlist in order; otherwise `?member=NUMBER` (a member's token
     /// defaults to its own). `all=true` adds fulfilled, expired and cancelled holds.
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.holds)
         let query = request.formQuery
         let all = try LendingQuery.flag("all", in: query)
         if let item = query.get("item") {
-            try identity.require(.staff)
             return try JSON.response(ItemList(try await lending.holds(item: item, includeClosed: all)))
         }
-        let member: String
-        if let asked = query.get("member") {
-            member = asked
-        } else if identity.role < .staff {
-            member = try identity.ownMemberNumber()
-        } else {
-            throw CoopError.required("item")
-        }
-        return try JSON.response(ItemList(try await lending.holds(member: member, includeClosed: all, by: try identity.lendingActor())))
+        return try JSON.response(ItemList(try await lending.holds(member: query.get("member"), includeClosed: all)))
     }
 
     @Sendable func place(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.placeHold)
         let body = try await JSON.decode(HoldRequest.self, from: request, context: context)
-        let hold = try await lending.placeHold(item: body.item, member: body.member, by: actor)
+        let hold = try await lending.placeHold(item: body.item, member: body.member)
         return try JSON.response(hold, status: .created, location: "/api/v1/holds/\(hold.id)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.hold(try LendingQuery.id(context, field: "hold"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.hold)
+        return try JSON.response(try await lending.hold(try LendingQuery.id(context, field: "hold")))
     }
 
     @Sendable func cancel(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.cancelHold(try LendingQuery.id(context, field: "hold"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.cancelHold)
+        return try JSON.response(try await lending.cancelHold(try LendingQuery.id(context, field: "hold")))
     }
 
     @Sendable func move(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.moveHold)
         let id = try LendingQuery.id(context, field: "hold")
         let body = try await JSON.decode(HoldMoveRequest.self, from: request, context: context)
-        return try JSON.response(ItemList(try await lending.moveHold(id, to: body.position, actor: identity.actor)))
+        return try JSON.response(ItemList(try await lending.moveHold(id, to: body.position)))
     }
 }

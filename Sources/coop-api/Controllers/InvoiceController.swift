@@ -25,9 +25,9 @@ struct InvoiceController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.invoices)
         let query = request.formQuery
-        let member = try OrdersInput.memberScope(identity, requested: query.get("member"))
+        let member = query.get("member")
         var kind: InvoiceKind?
         if let text = query.get("kind") {
             guard let k = InvoiceKind(rawValue: text) else {
@@ -40,14 +40,12 @@ struct InvoiceController {
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
-        let invoice = try await orders.invoice(try OrdersInput.path(context, "number"))
-        try identity.requireAccess(toMember: invoice.member)
-        return try JSON.response(invoice)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.invoice)
+        return try JSON.response(try await orders.invoice(try OrdersInput.path(context, "number")))
     }
 
     @Sendable func credit(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.creditNote)
         let body = try await JSON.decode(CreditBody.self, from: request, context: context)
         let note = try await orders.creditNote(invoice: try OrdersInput.path(context, "number"), reason: body.reason,
                                                try CreditScope(lines: body.lines ?? [], all: body.all ?? false))
@@ -55,8 +53,8 @@ struct InvoiceController {
     }
 
     @Sendable func statement(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.statement)
         let number = MembershipService.normalizedNumber(try OrdersInput.path(context, "number"))
-        try context.authenticated().requireAccess(toMember: number)
         let month = try YearMonth(parsing: try OrdersInput.required(request, "month"), field: "month")
         return try JSON.response(try await orders.statement(member: number, month: month))
     }

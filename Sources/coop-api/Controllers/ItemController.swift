@@ -65,7 +65,7 @@ struct ItemController {
     }
 
     @Sendable func search(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.search)
         let key = request.uri.query ?? ""
         let generation = await database.generation()
         if let body = searches.value(for: key, at: generation) { return JSON.response(body: body) }
@@ -82,7 +82,7 @@ struct ItemController {
             text: query.get("q"), category: query.get("category"), location: query.get("location"),
             status: try query.get("status").map(ItemStatus.init(parsing:)), available: available,
             attributes: try query.getAll("attr").map(AttributeFilter.init(parsing:)), tag: query.get("tag"))
-        let inventory = inventory, snapshots = snapshots
+        let snapshots = snapshots
         let body = try await searching.run(SearchKey(query: key, generation: generation)) {
             let kept = snapshots.value(for: key, at: 0)
             let answer = try await inventory.search(itemQuery, page: page, reusing: kept?.snapshot)
@@ -98,51 +98,51 @@ struct ItemController {
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.addItem)
         let input = try await JSON.decode(NewItem.self, from: request, context: context)
         let createPaths = request.formQuery.get("create") == "true"
-        let item = try await inventory.addItem(input, createPaths: createPaths, actor: identity.actor)
+        let item = try await inventory.addItem(input, createPaths: createPaths)
         return try JSON.response(item, status: .created, location: "/api/v1/items/\(item.code)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.item)
         return try JSON.response(try await inventory.item(try context.parameters.require("code")))
     }
 
     @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.updateItem)
         let changes = try await JSON.decode(ItemChanges.self, from: request, context: context)
         let createPaths = request.formQuery.get("create") == "true"
         return try JSON.response(try await inventory.updateItem(
-            try context.parameters.require("code"), changes, createPaths: createPaths, actor: identity.actor))
+            try context.parameters.require("code"), changes, createPaths: createPaths))
     }
 
     @Sendable func history(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.history)
         let page = try request.pageRequest()
         return try JSON.response(try await inventory.history(try context.parameters.require("code"), page: page))
     }
 
     @Sendable func move(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.move)
         let body = try await JSON.decode(MoveBody.self, from: request, context: context)
         return try JSON.response(try await inventory.move(
-            try context.parameters.require("code"), to: body.to, create: body.create ?? false, reason: body.reason, actor: identity.actor))
+            try context.parameters.require("code"), to: body.to, create: body.create ?? false, reason: body.reason))
     }
 
     @Sendable func status(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.setStatus)
         let body = try await JSON.decode(StatusBody.self, from: request, context: context)
         return try JSON.response(try await inventory.setStatus(
-            try context.parameters.require("code"), body.status, reason: body.reason, actor: identity.actor))
+            try context.parameters.require("code"), body.status, reason: body.reason))
     }
 
     @Sendable func importCSV(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.importCSV)
         let buffer = try await request.body.collect(upTo: Self.maxImportSize)
         let summary = try await inventory.importCSV(
-            Data(buffer.readableBytesView), source: "import.csv", actor: identity.actor, progress: { _, _ in })
+            Data(buffer.readableBytesView), source: "import.csv", progress: { _, _ in })
         return try JSON.response(summary)
     }
 }
@@ -163,29 +163,24 @@ struct TreeController {
     }
 
     @Sendable func locations(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.locations)
         return try JSON.response(ItemList(try await inventory.locations(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addLocation(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.addLocation)
         let body = try await JSON.decode(PathBody.self, from: request, context: context)
         return try JSON.response(try await inventory.addLocation(body.path), status: .created)
     }
 
     @Sendable func categories(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.categories)
         return try JSON.response(ItemList(try await inventory.categories(under: request.formQuery.get("under"))))
     }
 
     @Sendable func addCategory(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let inventory = try context.authenticated(self.inventory, for: InventoryVerb.addCategory)
         let body = try await JSON.decode(PathBody.self, from: request, context: context)
         return try JSON.response(try await inventory.addCategory(body.path), status: .created)
     }
-}
-
-extension Identity {
-    /// Who did it, as movement logs record it: the token's public prefix (never the token).
-    var actor: String { "api:\(memberNumber ?? tokenPrefix)" }
 }

@@ -30,64 +30,63 @@ struct LendingPolicyController {
     }
 
     @Sendable func policies(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.policies)
         return try JSON.response(ItemList(try await lending.policies()))
     }
 
     /// Creates or replaces the policy of the scope the body names (`category`, or the default without it).
     @Sendable func setPolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.setPolicy)
         let input = try await JSON.decode(LoanPolicyInput.self, from: request, context: context)
-        return try JSON.response(try await lending.setPolicy(input, actor: identity.actor))
+        return try JSON.response(try await lending.setPolicy(input))
     }
 
     /// `?category=PATH` removes that category's policy; without it, the stored default.
     @Sendable func removePolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
-        let remaining = try await lending.removePolicy(category: request.formQuery.get("category"), actor: identity.actor)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.removePolicy)
+        let remaining = try await lending.removePolicy(category: request.formQuery.get("category"))
         return try JSON.response(ItemList(remaining))
     }
 
     /// `?item=CODE` or `?category=PATH` (neither: the default): the policy that applies.
     @Sendable func effectivePolicy(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.policy)
         let query = request.formQuery
         if let item = query.get("item") { return try JSON.response(try await lending.policy(forItem: item)) }
         return try JSON.response(try await lending.policy(forCategory: query.get("category")))
     }
 
     @Sendable func closures(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.closures)
         return try JSON.response(try await lending.closures(from: try LendingQuery.date("from", in: request.formQuery)))
     }
 
     @Sendable func addClosure(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.addClosure)
         let body = try await JSON.decode(ClosureRequest.self, from: request, context: context)
-        return try JSON.response(try await lending.addClosure(on: body.date, reason: body.reason, actor: identity.actor))
+        return try JSON.response(try await lending.addClosure(on: body.date, reason: body.reason))
     }
 
     @Sendable func setWeekly(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.setWeeklyClosures)
         let body = try await JSON.decode(WeeklyClosuresRequest.self, from: request, context: context)
-        return try JSON.response(try await lending.setWeeklyClosures(body.weekdays, actor: identity.actor))
+        return try JSON.response(try await lending.setWeeklyClosures(body.weekdays))
     }
 
     @Sendable func removeClosure(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.removeClosure)
         let date = try LendingInput.date(try context.parameters.require("date"), field: "date")
-        return try JSON.response(try await lending.removeClosure(on: date, actor: identity.actor))
+        return try JSON.response(try await lending.removeClosure(on: date))
     }
 
     @Sendable func settings(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.settings)
         return try JSON.response(try await lending.settings())
     }
 
     @Sendable func setSettings(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.admin)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.updateSettings)
         let body = try await JSON.decode(SettingsBody.self, from: request, context: context)
-        return try JSON.response(try await lending.updateSettings(feeThreshold: body.feeThreshold, overdueBlocksLoans: body.overdueBlocksLoans,
-                                                                  actor: identity.actor))
+        return try JSON.response(try await lending.updateSettings(feeThreshold: body.feeThreshold, overdueBlocksLoans: body.overdueBlocksLoans))
     }
 }

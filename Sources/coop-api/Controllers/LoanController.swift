@@ -25,62 +25,52 @@ struct LoanController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.loans)
         let query = request.formQuery
         let filter = LoanFilter(member: query.get("member"), item: query.get("item"), open: try LendingQuery.flag("open", in: query),
                                 overdue: try LendingQuery.flag("overdue", in: query))
         let page = try request.pageRequest()
-        return try JSON.response(try await lending.loans(filter, page: page, by: actor))
+        return try JSON.response(try await lending.loans(filter, page: page))
     }
 
     @Sendable func checkOut(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.checkOut)
         let body = try await JSON.decode(CheckOutRequest.self, from: request, context: context)
-        let loan = try await lending.checkOut(item: body.item, member: body.member, units: body.units, due: body.due, at: body.at,
-                                              actor: identity.actor)
+        let loan = try await lending.checkOut(item: body.item, member: body.member, units: body.units, due: body.due, at: body.at)
         return try JSON.response(loan, status: .created, location: "/api/v1/loans/\(loan.id)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.loan(try LendingQuery.id(context, field: "loan"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.loan)
+        return try JSON.response(try await lending.loan(try LendingQuery.id(context, field: "loan")))
     }
 
     @Sendable func checkIn(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.checkIn)
         let id = try LendingQuery.id(context, field: "loan")
         let body = try await JSON.decodeIfPresent(CheckInRequest.self, from: request, context: context) ?? CheckInRequest()
         return try JSON.response(try await lending.checkIn(loan: id, condition: body.condition, maintenance: body.maintenance,
-                                                           at: body.at, actor: identity.actor))
+                                                           at: body.at))
     }
 
     @Sendable func renew(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.renew(loan: try LendingQuery.id(context, field: "loan"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.renew)
+        return try JSON.response(try await lending.renew(loan: try LendingQuery.id(context, field: "loan")))
     }
 
     @Sendable func lost(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.declareLost)
         let id = try LendingQuery.id(context, field: "loan")
         let body = try await JSON.decodeIfPresent(LostBody.self, from: request, context: context)
-        return try JSON.response(try await lending.declareLost(loan: id, note: body?.note, actor: identity.actor))
+        return try JSON.response(try await lending.declareLost(loan: id, note: body?.note))
     }
 
     @Sendable func damage(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.chargeDamage)
         let id = try LendingQuery.id(context, field: "loan")
         let body = try await JSON.decode(DamageRequest.self, from: request, context: context)
-        let fee = try await lending.chargeDamage(loan: id, amount: body.amount, reason: body.reason, actor: identity.actor)
+        let fee = try await lending.chargeDamage(loan: id, amount: body.amount, reason: body.reason)
         return try JSON.response(fee, status: .created, location: "/api/v1/fees/\(fee.id)")
-    }
-}
-
-extension Identity {
-    /// Who a lending verb acts for: staff and admins are the desk (labelled as in movement logs), a
-    /// member's token is that member, whom the library keeps to their own records.
-    func lendingActor() throws -> LendingActor {
-        if role >= .staff { return .staff(actor) }
-        return .member(try ownMemberNumber())
     }
 }
 

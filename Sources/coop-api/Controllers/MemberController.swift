@@ -23,7 +23,7 @@ struct MemberController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.members)
         let query = request.formQuery
         let page = try request.pageRequest()
         var status: MemberStatus?
@@ -41,43 +41,44 @@ struct MemberController {
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.addMember)
         let input = try await JSON.decode(NewMember.self, from: request, context: context)
         let member = try await membership.addMember(input)
         return try JSON.response(member, status: .created, location: "/api/v1/members/\(member.number)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.member)
         let number = MembershipService.normalizedNumber(try context.parameters.require("number"))
-        try context.authenticated().requireAccess(toMember: number)
         return try JSON.response(try await membership.member(number))
     }
 
     @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.updateMember)
         let changes = try await JSON.decode(MemberChanges.self, from: request, context: context)
         return try JSON.response(try await membership.updateMember(try context.parameters.require("number"), changes))
     }
 
     @Sendable func renew(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.renew)
         return try JSON.response(try await membership.renew(try context.parameters.require("number")))
     }
 
     @Sendable func suspend(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.suspend)
         let body = try await JSON.decode(Reason.self, from: request, context: context)
         return try JSON.response(try await membership.suspend(try context.parameters.require("number"), reason: body.reason ?? ""))
     }
 
     @Sendable func reinstate(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.reinstate)
         let body = try await JSON.decodeIfPresent(Reason.self, from: request, context: context)
         return try JSON.response(try await membership.reinstate(try context.parameters.require("number"), reason: body?.reason))
     }
 
     @Sendable func me(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let number = try context.authenticated().ownMemberNumber()
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.member)
+        let number = try membership.caller.ownMemberNumber()
         return try JSON.response(try await membership.member(number))
     }
 }

@@ -27,9 +27,9 @@ struct OrderController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.orders)
         let query = request.formQuery
-        let member = try OrdersInput.memberScope(identity, requested: query.get("member"))
+        let member = query.get("member")
         var status: OrderStatus?
         if let text = query.get("status") {
             guard let s = OrderStatus(rawValue: text) else {
@@ -44,31 +44,26 @@ struct OrderController {
 
     /// Creates or replaces the member's order for an open cycle: 201 when created, 200 when replaced.
     @Sendable func set(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.setOrder)
         let body = try await JSON.decode(OrderBody.self, from: request, context: context)
-        guard let requested = body.member ?? identity.memberNumber else { throw CoopError.required("member") }
-        let member = MembershipService.normalizedNumber(requested)
-        try identity.requireAccess(toMember: member)
-        let update = try await orders.setOrder(cycle: body.cycle, member: member, pickup: body.pickup, lines: body.lines,
-                                               replace: true, actor: identity.actor)
+        let update = try await orders.setOrder(cycle: body.cycle, member: body.member, pickup: body.pickup, lines: body.lines,
+                                               replace: true)
         return try JSON.response(update.order, status: update.created ? .created : .ok,
                                  location: update.created ? "/api/v1/orders/\(update.order.id)" : nil)
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
-        let order = try await orders.order(try OrdersInput.pathID(context, field: "order"))
-        try identity.requireAccess(toMember: order.member)
-        return try JSON.response(order)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.order)
+        return try JSON.response(try await orders.order(try OrdersInput.pathID(context, field: "order")))
     }
 
     @Sendable func cancel(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
-        return try JSON.response(try await orders.cancelOrder(try OrdersInput.pathID(context, field: "order"), actor: identity.actor))
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.cancelOrder)
+        return try JSON.response(try await orders.cancelOrder(try OrdersInput.pathID(context, field: "order")))
     }
 
     @Sendable func pickup(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
-        return try JSON.response(try await orders.pickUpOrder(try OrdersInput.pathID(context, field: "order"), actor: identity.actor))
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.pickUpOrder)
+        return try JSON.response(try await orders.pickUpOrder(try OrdersInput.pathID(context, field: "order")))
     }
 }

@@ -45,15 +45,6 @@ enum OrdersInput {
         return date
     }
 
-    /// Whose documents a list may show: staff see everyone's (or the `member` asked for); a member sees
-    /// only their own, and asking for someone else's is 403.
-    static func memberScope(_ identity: Identity, requested: String?) throws -> String? {
-        if identity.role >= .staff { return requested }
-        let own = try identity.ownMemberNumber()
-        if let requested { try identity.requireAccess(toMember: MembershipService.normalizedNumber(requested)) }
-        return own
-    }
-
     /// A path-safe form of a name for a `Location` header (`Ferme%20Tournesol`).
     static func escaped(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text

@@ -20,7 +20,7 @@ struct PickupPointController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.pickupPoints)
         var activeOnly = false
         if let text = request.formQuery.get("active") {
             guard let flag = Bool(text) else {
@@ -32,18 +32,18 @@ struct PickupPointController {
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.addPickupPoint)
         let point = try await orders.addPickupPoint(try await JSON.decode(NewPickupPoint.self, from: request, context: context))
         return try JSON.response(point, status: .created, location: "/api/v1/pickup-points/\(OrdersInput.escaped(point.name))")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.pickupPoint)
         return try JSON.response(try await orders.pickupPoint(try OrdersInput.path(context, "name")))
     }
 
     @Sendable func update(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.staff)
+        let orders = try context.authenticated(self.orders, for: OrdersVerb.setPickupPointActive)
         let body = try await JSON.decode(ActiveBody.self, from: request, context: context)
         return try JSON.response(try await orders.setPickupPointActive(try OrdersInput.path(context, "name"), body.active))
     }

@@ -13,12 +13,12 @@ struct PlanController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.plans)
         return try JSON.response(ItemList(try await membership.plans()))
     }
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.require(.admin)
+        let membership = try context.authenticated(self.membership, for: MembershipVerb.addPlan)
         let plan = try await JSON.decode(Plan.self, from: request, context: context)
         return try JSON.response(try await membership.addPlan(plan), status: .created)
     }

@@ -2,24 +2,25 @@ import CoopCore
 import CoopHTTP
 import Hummingbird
 import Lending
+import Membership
 
 /// Lending's reports: `due-today`, `overdue`, `expected-returns`, `to-prepare`, `popular`,
 /// `never-borrowed`, each answered by `LendingReportRoutes`.
 extension ReportController {
     static let lending: [APIReport] = [
-        report("due-today", "Open loans due on a day (query: date, default today).", [
+        report("due-today", LendingVerb.dueToday, "Open loans due on a day (query: date, default today).", [
             APIReportParameter(name: "date", schema: "{type: string, format: date}", description: "due-today: another day than today."),
         ], schema: "DueLoansReport"),
-        report("overdue", "Overdue loans, longest first, with days late and the fee accrued so far (query: asOf).", [
+        report("overdue", LendingVerb.overdue, "Overdue loans, longest first, with days late and the fee accrued so far (query: asOf).", [
             APIReportParameter(name: "asOf", schema: "{type: string, format: date}", description: "overdue: as of this day instead of today."),
         ], schema: "OverdueReport"),
-        report("expected-returns", "Open loans by due day (query: from, to; default the coming week).", [from, to],
+        report("expected-returns", LendingVerb.expectedReturns, "Open loans by due day (query: from, to; default the coming week).", [from, to],
                schema: "DueLoansReport"),
-        report("to-prepare", "Reservations to get ready, by pickup day (query: from, to; default the coming week).", [from, to],
+        report("to-prepare", LendingVerb.toPrepare, "Reservations to get ready, by pickup day (query: from, to; default the coming week).", [from, to],
                schema: "PreparationReport"),
-        report("popular", "The most borrowed items over the loans that went out from `from` to `to` (query: from, to, limit).",
+        report("popular", LendingVerb.popular, "The most borrowed items over the loans that went out from `from` to `to` (query: from, to, limit).",
                [from, to, limit], schema: "PopularReport"),
-        report("never-borrowed", "Items in circulation never lent, by code, one page at a time (query: limit, cursor).", [
+        report("never-borrowed", LendingVerb.neverBorrowed, "Items in circulation never lent, by code, one page at a time (query: limit, cursor).", [
             limit, APIReportParameter(name: "cursor", schema: "{type: string}", description: "never-borrowed: the `next` of the previous page."),
         ], schema: "NeverBorrowedReport"),
     ]
@@ -31,9 +32,9 @@ extension ReportController {
     private static let limit = APIReportParameter(
         name: "limit", schema: "{type: integer, minimum: 1, maximum: 500}", description: "popular (default 20), never-borrowed (default 50): how many.")
 
-    /// A staff report answered by `LendingReportRoutes` under `name`.
-    private static func report(_ name: String, _ summary: String, _ parameters: [APIReportParameter], schema: String) -> APIReport {
-        APIReport(name: name, summary: summary, parameters: parameters, schema: "{$ref: '#/components/schemas/\(schema)'}",
+    /// A report answered by `LendingReportRoutes` under `name`, by `verb`'s rule.
+    private static func report(_ name: String, _ verb: LendingVerb, _ summary: String, _ parameters: [APIReportParameter], schema: String) -> APIReport {
+        APIReport(name: name, summary: summary, rule: verb.rule, parameters: parameters, schema: "{$ref: '#/components/schemas/\(schema)'}",
                   run: { coop, request, context in
                       guard let response = try await LendingReportRoutes.response(name: name, request: request, context: context,
                                                                                   lending: coop.lending) else {

@@ -1,13 +1,14 @@
 import CoopCore
 import CoopHTTP
 import Hummingbird
+import Membership
 import Orders
 
 /// Orders' reports: `packing`, `picking`, `sales`, `taxes`.
 extension ReportController {
     static let orders: [APIReport] = [
         APIReport(
-            name: "packing", summary: "Packing list: each member's basket by pickup point (query: cycle, pickup).",
+            name: "packing", summary: "Packing list: each member's basket by pickup point (query: cycle, pickup).", rule: OrdersVerb.packingList.rule,
             parameters: [cycle, APIReportParameter(name: "pickup", schema: "{type: string}", description: "packing: only this pickup point.")],
             schema: "{$ref: '#/components/schemas/PackingList'}",
             run: { coop, request, _ in
@@ -15,13 +16,13 @@ extension ReportController {
                 return try JSON.response(ItemList(slips))
             }),
         APIReport(
-            name: "picking", summary: "Picking list: each product's total and its split by pickup point (query: cycle).",
+            name: "picking", summary: "Picking list: each product's total and its split by pickup point (query: cycle).", rule: OrdersVerb.pickingList.rule,
             parameters: [cycle], schema: "{$ref: '#/components/schemas/PickingList'}",
             run: { coop, request, _ in
                 try JSON.response(ItemList(try await coop.orders.pickingList(cycle: try cycleID(request))))
             }),
         APIReport(
-            name: "sales", summary: "Sales by producer before taxes, for a cycle or a month (query: cycle or month).",
+            name: "sales", summary: "Sales by producer before taxes, for a cycle or a month (query: cycle or month).", rule: OrdersVerb.salesByProducer.rule,
             parameters: [cycle, APIReportParameter(name: "month", schema: "{type: string, pattern: '^[0-9]{4}-[0-9]{2}$'}",
                                                    description: "sales: a month, YYYY-MM, instead of a cycle.")],
             schema: "{$ref: '#/components/schemas/SalesReport'}",
@@ -38,7 +39,7 @@ extension ReportController {
                 return try JSON.response(try await coop.orders.salesByProducer(period))
             }),
         APIReport(
-            name: "taxes", summary: "GST and QST of the documents issued between two dates, both included (query: from, to).",
+            name: "taxes", summary: "GST and QST of the documents issued between two dates, both included (query: from, to).", rule: OrdersVerb.taxReport.rule,
             parameters: [APIReportParameter(name: "from", schema: "{type: string, format: date}", description: "taxes: the first day."),
                          APIReportParameter(name: "to", schema: "{type: string, format: date}", description: "taxes: the last day.")],
             schema: "{$ref: '#/components/schemas/TaxReport'}",

@@ -12,13 +12,15 @@ struct APIReport: Sendable {
     let name: String
     /// One line for the OpenAPI document.
     let summary: String
-    /// The least role that may read it.
-    var role: Role = .staff
+    /// The domain's rule for the verb behind it (`OrdersVerb.packingList.rule`): checked before the query
+    /// is read, so a caller the domain would refuse learns nothing from the parameters, and documented.
+    let rule: AccessRule
     /// The query parameters it reads.
     let parameters: [APIReportParameter]
     /// The schema of its 200 body, as a one-line YAML flow map (`{$ref: '#/components/schemas/TaxReport'}`).
     let schema: String
-    /// Runs the report: reads the query, calls the domain service, encodes the answer.
+    /// Runs the report: reads the query, calls the domain service (bound to the caller, which decides
+    /// who may read it), encodes the answer.
     let run: @Sendable (Coop, Request, CoopRequestContext) async throws -> Response
 }
 
@@ -43,12 +45,13 @@ struct ReportController {
     }
 
     @Sendable func report(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.authenticated()
+        let caller = try context.authenticated()
+        let coop = self.coop.acting(as: caller)
         let name = try context.parameters.require("name")
         guard let report = Self.reports.first(where: { $0.name == name.lowercased() }) else {
             throw CoopError.reportNotFound(name, known: Self.reports.map(\.name))
         }
-        try identity.require(report.role)
+        try caller.check(report.rule)
         return try await report.run(coop, request, context)
     }
 }

@@ -24,7 +24,7 @@ struct ReservationController {
     }
 
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.reservations)
         let query = request.formQuery
         var status: ReservationStatus?
         if let text = query.get("status") {
@@ -37,37 +37,36 @@ struct ReservationController {
         let filter = ReservationFilter(member: query.get("member"), item: query.get("item"), status: status,
                                        from: try LendingQuery.date("from", in: query), to: try LendingQuery.date("to", in: query))
         let page = try request.pageRequest()
-        return try JSON.response(try await lending.reservations(filter, page: page, by: actor))
+        return try JSON.response(try await lending.reservations(filter, page: page))
     }
 
     @Sendable func reserve(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.reserve)
         let body = try await JSON.decode(ReservationRequest.self, from: request, context: context)
-        let reservation = try await lending.reserve(item: body.item, member: body.member, units: body.units, from: body.from, to: body.to,
-                                                    by: actor)
+        let reservation = try await lending.reserve(item: body.item, member: body.member, units: body.units, from: body.from, to: body.to)
         return try JSON.response(reservation, status: .created, location: "/api/v1/reservations/\(reservation.id)")
     }
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.reservation(try LendingQuery.id(context, field: "reservation"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.reservation)
+        return try JSON.response(try await lending.reservation(try LendingQuery.id(context, field: "reservation")))
     }
 
     @Sendable func cancel(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let actor = try context.authenticated().lendingActor()
-        return try JSON.response(try await lending.cancelReservation(try LendingQuery.id(context, field: "reservation"), by: actor))
+        let lending = try context.authenticated(self.lending, for: LendingVerb.cancelReservation)
+        return try JSON.response(try await lending.cancelReservation(try LendingQuery.id(context, field: "reservation")))
     }
 
     @Sendable func pickUp(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let identity = try context.require(.staff)
+        let lending = try context.authenticated(self.lending, for: LendingVerb.pickUp)
         let id = try LendingQuery.id(context, field: "reservation")
         let body = try await JSON.decodeIfPresent(PickUpBody.self, from: request, context: context)
-        let loan = try await lending.pickUp(reservation: id, at: body?.at, actor: identity.actor)
+        let loan = try await lending.pickUp(reservation: id, at: body?.at)
         return try JSON.response(loan, status: .created, location: "/api/v1/loans/\(loan.id)")
     }
 
     @Sendable func availability(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        _ = try context.authenticated()
+        let lending = try context.authenticated(self.lending, for: LendingVerb.availability)
         let query = request.formQuery
         guard let from = try LendingQuery.date("from", in: query) else { throw CoopError.required("from") }
         guard let to = try LendingQuery.date("to", in: query) else { throw CoopError.required("to") }

@@ -1,3 +1,4 @@
+import Membership
 extension OpenAPIFragment {
     /// `/api/v1/reports/{name}`, written from `ReportController.reports`: the names, the query
     /// parameters and the answers of every domain's reports, so the document follows the route. The
@@ -14,7 +15,7 @@ extension OpenAPIFragment {
             }
         }
         let descriptions = reports.map { report in
-            "        - `\(report.name)` (\(report.role.rawValue)): \(report.summary)"
+            "        - `\(report.name)` (\(report.rule.documented)): \(report.summary)"
         }
         var paths = """
   /api/v1/reports/{name}:
@@ -53,4 +54,16 @@ extension OpenAPIFragment {
 """
         return OpenAPIFragment(paths: paths)
     }()
+}
+
+extension AccessRule {
+    /// How the OpenAPI document names who may call (`staff`, `admin`, `member`).
+    var documented: String {
+        switch self {
+        case .anyone: "anyone"
+        case .signedIn: "member"
+        case .staff: "staff"
+        case .admin: "admin"
+        }
+    }
 }

@@ -41,7 +41,7 @@ struct ClosureCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let calendar = try await session.coop.lending.setWeeklyClosures(try days.map(LendingInput.weekday), actor: session.actor)
+                let calendar = try await session.coop.lending.setWeeklyClosures(try days.map(LendingInput.weekday))
                 try ClosureCommand.print(calendar, session.output)
             }
         }
@@ -56,7 +56,7 @@ struct ClosureCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let calendar = try await session.coop.lending.addClosure(
-                    on: try LendingInput.date(date, field: "date"), reason: reason, actor: session.actor)
+                    on: try LendingInput.date(date, field: "date"), reason: reason)
                 try ClosureCommand.print(calendar, session.output)
             }
         }
@@ -69,7 +69,7 @@ struct ClosureCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let calendar = try await session.coop.lending.removeClosure(on: try LendingInput.date(date, field: "date"), actor: session.actor)
+                let calendar = try await session.coop.lending.removeClosure(on: try LendingInput.date(date, field: "date"))
                 try ClosureCommand.print(calendar, session.output)
             }
         }

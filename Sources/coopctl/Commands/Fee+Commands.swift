@@ -30,7 +30,7 @@ struct FeeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let fees = try await session.coop.lending.fees(member: member, includeWaived: !dueOnly, by: .staff(session.actor))
+                let fees = try await session.coop.lending.fees(member: member, includeWaived: !dueOnly)
                 try FeeCommand.print(fees, session.output)
             }
         }
@@ -45,7 +45,7 @@ struct FeeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let fee = try await session.coop.lending.waiveFee(try LendingInput.id(id, field: "fee"), reason: reason, actor: session.actor)
+                let fee = try await session.coop.lending.waiveFee(try LendingInput.id(id, field: "fee"), reason: reason)
                 let out = session.output
                 if out.json { return try out.printJSON(fee) }
                 out.say(out.text(.init(fr: "Frais {id} de {amount} annulés.", en: "Fee {id} of {amount} waived."),

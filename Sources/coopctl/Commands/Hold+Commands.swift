@@ -36,7 +36,7 @@ struct HoldCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let hold = try await session.coop.lending.placeHold(item: code, member: member, by: .staff(session.actor))
+                let hold = try await session.coop.lending.placeHold(item: code, member: member)
                 if session.output.json { return try session.output.printJSON(hold) }
                 session.output.say(session.output.text(
                     .init(fr: "Attente {id} : {member} est n° {position} pour {code}.", en: "Hold {id}: {member} is number {position} for {code}."),
@@ -63,7 +63,7 @@ struct HoldCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 if let member {
-                    try HoldCommand.print(try await session.coop.lending.holds(member: member, includeClosed: all, by: .staff(session.actor)), session)
+                    try HoldCommand.print(try await session.coop.lending.holds(member: member, includeClosed: all), session)
                 } else if let code {
                     try HoldCommand.print(try await session.coop.lending.holds(item: code, includeClosed: all), session)
                 }
@@ -78,7 +78,7 @@ struct HoldCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let hold = try await session.coop.lending.cancelHold(try LendingInput.id(id, field: "hold"), by: .staff(session.actor))
+                let hold = try await session.coop.lending.cancelHold(try LendingInput.id(id, field: "hold"))
                 if session.output.json { return try session.output.printJSON(hold) }
                 session.output.say(session.output.text(.init(fr: "Attente {id} annulée.", en: "Hold {id} cancelled."), ["id": .integer(hold.id)]))
             }
@@ -94,7 +94,7 @@ struct HoldCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let queue = try await session.coop.lending.moveHold(try LendingInput.id(id, field: "hold"), to: to, actor: session.actor)
+                let queue = try await session.coop.lending.moveHold(try LendingInput.id(id, field: "hold"), to: to)
                 try HoldCommand.print(queue, session)
             }
         }

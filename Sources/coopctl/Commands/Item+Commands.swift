@@ -53,7 +53,7 @@ struct ItemCommand: AsyncParsableCommand {
                     NewItem(code: code, name: name, description: description, category: category, location: location,
                             quantity: quantity, tags: tag, attributes: attributes,
                             value: try value.map { try Money(parsing: $0, field: "value") } ?? .zero, notes: notes),
-                    createPaths: create, actor: session.actor)
+                    createPaths: create)
                 if session.output.json { return try session.output.printJSON(item) }
                 session.output.say(session.output.text(.init(fr: "Article {code} ajouté.", en: "Item {code} added."), ["code": .text(item.code)]))
             }
@@ -157,7 +157,7 @@ struct ItemCommand: AsyncParsableCommand {
                     name: name, description: description, category: category, homeLocation: home, quantity: quantity,
                     tags: clearTags ? [] : (tag.isEmpty ? nil : tag), attributes: attributes,
                     value: try value.map { try Money(parsing: $0, field: "value") }, notes: notes)
-                let item = try await session.coop.inventory.updateItem(code, changes, createPaths: create, reason: reason, actor: session.actor)
+                let item = try await session.coop.inventory.updateItem(code, changes, createPaths: create, reason: reason)
                 if session.output.json { return try session.output.printJSON(item) }
                 try ItemCommand.printItems([item], session.output)
             }
@@ -174,7 +174,7 @@ struct ItemCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let item = try await session.coop.inventory.move(code, to: to, create: create, reason: reason, actor: session.actor)
+                let item = try await session.coop.inventory.move(code, to: to, create: create, reason: reason)
                 if session.output.json { return try session.output.printJSON(item) }
                 session.output.say(session.output.text(.init(fr: "{code} est maintenant à {path}.", en: "{code} is now at {path}."),
                                                        ["code": .text(item.code), "path": .text(item.location ?? to)]))
@@ -191,7 +191,7 @@ struct ItemCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let item = try await session.coop.inventory.setStatus(code, try ItemStatus(parsing: status), reason: reason, actor: session.actor)
+                let item = try await session.coop.inventory.setStatus(code, try ItemStatus(parsing: status), reason: reason)
                 if session.output.json { return try session.output.printJSON(item) }
                 session.output.say(session.output.text(.init(fr: "{code} : {status}.", en: "{code}: {status}."),
                                                        ["code": .text(item.code), "status": .text(item.status.label.render(session.output.language))]))
@@ -225,7 +225,7 @@ struct ItemCommand: AsyncParsableCommand {
             try await global.run { session in
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))
                 let summary = try await session.coop.inventory.importCSV(
-                    data, source: (file as NSString).lastPathComponent, actor: session.actor,
+                    data, source: (file as NSString).lastPathComponent,
                     progress: Output.progress(label: (file as NSString).lastPathComponent))
                 if session.output.json { return try session.output.printJSON(summary) }
                 session.output.say(session.output.text(

@@ -53,7 +53,7 @@ struct LoanCommand: AsyncParsableCommand {
             try await global.run { session in
                 let loan = try await session.coop.lending.checkOut(
                     item: code, member: member, units: units, due: try due.map { try LendingInput.date($0, field: "due") },
-                    at: try LoanCommand.instant(at, session), actor: session.actor)
+                    at: try LoanCommand.instant(at, session))
                 if session.output.json { return try session.output.printJSON(loan) }
                 session.output.say(session.output.text(
                     .init(fr: "Prêt {id} : {code} ×{units} à {member}, à rendre le {due}.",
@@ -94,7 +94,7 @@ struct LoanCommand: AsyncParsableCommand {
             try await global.run { session in
                 let loan = try await session.coop.lending.checkIn(
                     reference: reference, member: member, condition: condition, maintenance: maintenance,
-                    at: try LoanCommand.instant(at, session), actor: session.actor)
+                    at: try LoanCommand.instant(at, session))
                 let out = session.output
                 if out.json { return try out.printJSON(loan) }
                 if loan.fee.cents > 0 {
@@ -122,7 +122,7 @@ struct LoanCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let loan = try await session.coop.lending.renew(loan: try LendingInput.id(loan, field: "loan"), by: .staff(session.actor))
+                let loan = try await session.coop.lending.renew(loan: try LendingInput.id(loan, field: "loan"))
                 if session.output.json { return try session.output.printJSON(loan) }
                 session.output.say(session.output.text(
                     .init(fr: "Prêt {id} renouvelé ({renewals}/{max}) : à rendre le {due}.",
@@ -148,7 +148,7 @@ struct LoanCommand: AsyncParsableCommand {
             try await global.run { session in
                 let page = try await session.coop.lending.loans(
                     LoanFilter(member: member, item: item, open: open, overdue: overdue),
-                    page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
+                    page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
                 try out.printPage(page) { loans in
                     out.table(LoanCommand.headers, loans.map { LoanCommand.row($0, out, timeZone: session.configuration.timeZone) })
@@ -164,7 +164,7 @@ struct LoanCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                try LoanCommand.show(try await session.coop.lending.loan(try LendingInput.id(loan, field: "loan"), by: .staff(session.actor)), session)
+                try LoanCommand.show(try await session.coop.lending.loan(try LendingInput.id(loan, field: "loan")), session)
             }
         }
     }
@@ -178,7 +178,7 @@ struct LoanCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let loan = try await session.coop.lending.declareLost(loan: try LendingInput.id(loan, field: "loan"), note: note, actor: session.actor)
+                let loan = try await session.coop.lending.declareLost(loan: try LendingInput.id(loan, field: "loan"), note: note)
                 try LoanCommand.show(loan, session)
             }
         }
@@ -195,7 +195,7 @@ struct LoanCommand: AsyncParsableCommand {
             try await global.run { session in
                 let fee = try await session.coop.lending.chargeDamage(
                     loan: try LendingInput.id(loan, field: "loan"), amount: try Money(parsing: amount, field: "amount"),
-                    reason: reason, actor: session.actor)
+                    reason: reason)
                 try FeeCommand.print([fee], session.output)
             }
         }

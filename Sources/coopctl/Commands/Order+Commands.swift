@@ -23,7 +23,7 @@ struct OrderCommand: AsyncParsableCommand {
             try await global.run { session in
                 let update = try await session.coop.orders.setOrder(
                     cycle: cycle, member: member, pickup: pickup, lines: try lines.map(OrderLineInput.init(parsing:)),
-                    replace: false, actor: session.actor)
+                    replace: false)
                 let out = session.output
                 if !out.json {
                     out.say(out.text(update.created ? .init(fr: "Commande {id} créée.", en: "Order {id} created.")
@@ -76,7 +76,7 @@ struct OrderCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let order = try await session.coop.orders.cancelOrder(id, actor: session.actor)
+                let order = try await session.coop.orders.cancelOrder(id)
                 if session.output.json { return try session.output.printJSON(order) }
                 session.output.say(session.output.text(.init(fr: "Commande {id} annulée.", en: "Order {id} cancelled."), ["id": .integer(order.id)]))
             }
@@ -90,7 +90,7 @@ struct OrderCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let order = try await session.coop.orders.pickUpOrder(id, actor: session.actor)
+                let order = try await session.coop.orders.pickUpOrder(id)
                 if session.output.json { return try session.output.printJSON(order) }
                 session.output.say(session.output.text(.init(fr: "Commande {id} remise à {member}.", en: "Order {id} handed to {member}."),
                                                        ["id": .integer(order.id), "member": .text(order.member)]))

@@ -53,7 +53,7 @@ struct PolicyCommand: AsyncParsableCommand {
                     feePerDay: try Money(parsing: feePerDay, field: "feePerDay"), graceDays: graceDays,
                     feeCap: try Money(parsing: feeCap, field: "feeCap"), maxReservationDays: maxReservationDays,
                     maxAdvanceDays: maxAdvanceDays, bufferDays: bufferDays, holdReadyDays: holdReadyDays)
-                let policy = try await session.coop.lending.setPolicy(input, actor: session.actor)
+                let policy = try await session.coop.lending.setPolicy(input)
                 if session.output.json { return try session.output.printJSON(policy) }
                 try PolicyCommand.print([policy], session.output)
             }
@@ -110,7 +110,7 @@ struct PolicyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                try PolicyCommand.print(try await session.coop.lending.removePolicy(category: category, actor: session.actor), session.output)
+                try PolicyCommand.print(try await session.coop.lending.removePolicy(category: category), session.output)
             }
         }
     }

@@ -52,7 +52,7 @@ struct ProductCommand: AsyncParsableCommand {
                     code: code, name: name, producer: producer, unit: try SaleUnit(parsing: unit),
                     price: try Money(parsing: price, field: "price"), tax: try TaxClass(parsing: tax),
                     stock: try stock.map { try Quantity(parsing: $0, field: "stock") })
-                let product = try await session.coop.orders.addProduct(input, actor: session.actor)
+                let product = try await session.coop.orders.addProduct(input)
                 if session.output.json { return try session.output.printJSON(product) }
                 session.output.say(session.output.text(.init(fr: "Produit {code} ajouté.", en: "Product {code} added."), ["code": .text(product.code)]))
             }
@@ -119,7 +119,7 @@ struct ProductCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let product = try await session.coop.orders.setStock(code, to: try Quantity(parsing: stock, field: "stock"),
-                                                                     reason: reason, actor: session.actor)
+                                                                     reason: reason)
                 if session.output.json { return try session.output.printJSON(product) }
                 try ProductCommand.print([product], session.output)
             }

@@ -19,7 +19,7 @@ struct ReserveCommand: AsyncParsableCommand {
         try await global.run { session in
             let reservation = try await session.coop.lending.reserve(
                 item: code, member: member, units: units, from: try LendingInput.date(from, field: "from"),
-                to: try LendingInput.date(to, field: "to"), by: .staff(session.actor))
+                to: try LendingInput.date(to, field: "to"))
             if session.output.json { return try session.output.printJSON(reservation) }
             session.output.say(session.output.text(
                 .init(fr: "Réservation {id} : {code} ×{units} pour {member}, du {from} au {to}.",
@@ -69,7 +69,7 @@ struct ReservationCommand: AsyncParsableCommand {
                     member: member, item: item, status: try status.map { try ReservationStatus(words: $0, field: "status") },
                     from: try from.map { try LendingInput.date($0, field: "from") }, to: try to.map { try LendingInput.date($0, field: "to") })
                 let page = try await session.coop.lending.reservations(
-                    filter, page: try PageRequest(limit: String(limit), cursor: cursor), by: .staff(session.actor))
+                    filter, page: try PageRequest(limit: String(limit), cursor: cursor))
                 let out = session.output
                 try out.printPage(page) { out.table(ReservationCommand.headers, $0.map { ReservationCommand.row($0, out) }) }
             }
@@ -83,7 +83,7 @@ struct ReservationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let reservation = try await session.coop.lending.reservation(try LendingInput.id(id, field: "reservation"), by: .staff(session.actor))
+                let reservation = try await session.coop.lending.reservation(try LendingInput.id(id, field: "reservation"))
                 try ReservationCommand.show(reservation, session.output)
             }
         }
@@ -97,7 +97,7 @@ struct ReservationCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let reservation = try await session.coop.lending.cancelReservation(
-                    try LendingInput.id(id, field: "reservation"), by: .staff(session.actor))
+                    try LendingInput.id(id, field: "reservation"))
                 if session.output.json { return try session.output.printJSON(reservation) }
                 session.output.say(session.output.text(.init(fr: "Réservation {id} annulée.", en: "Reservation {id} cancelled."),
                                                        ["id": .integer(reservation.id)]))
@@ -115,7 +115,7 @@ struct ReservationCommand: AsyncParsableCommand {
         func run() async throws {
             try await global.run { session in
                 let loan = try await session.coop.lending.pickUp(
-                    reservation: try LendingInput.id(id, field: "reservation"), at: try LoanCommand.instant(at, session), actor: session.actor)
+                    reservation: try LendingInput.id(id, field: "reservation"), at: try LoanCommand.instant(at, session))
                 if session.output.json { return try session.output.printJSON(loan) }
                 session.output.say(session.output.text(
                     .init(fr: "Réservation {reservation} remise : prêt {id}, à rendre le {due}.",

@@ -37,7 +37,7 @@ struct SettingCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await global.run { session in
-                let settings = try await session.coop.lending.setFeeThreshold(try Money(parsing: amount, field: "feeThreshold"), actor: session.actor)
+                let settings = try await session.coop.lending.setFeeThreshold(try Money(parsing: amount, field: "feeThreshold"))
                 try SettingCommand.print(settings, session.output)
             }
         }
@@ -58,7 +58,7 @@ struct SettingCommand: AsyncParsableCommand {
                 case "off", "non", "no", "false": blocks = false
                 default: throw CoopError.invalidValue("overdue-blocks", value, expected: .init(fr: "oui ou non", en: "on or off"))
                 }
-                try SettingCommand.print(try await session.coop.lending.updateSettings(overdueBlocksLoans: blocks, actor: session.actor), session.output)
+                try SettingCommand.print(try await session.coop.lending.updateSettings(overdueBlocksLoans: blocks), session.output)
             }
         }
     }

@@ -2,11 +2,11 @@ import CoopCore
 import Testing
 @testable import Membership
 
-@Suite("Roles and identities")
-struct IdentityTests {
-    static let admin = Identity(role: .admin, memberNumber: nil, tokenPrefix: "aaaaaaaa")
-    static let staff = Identity(role: .staff, memberNumber: nil, tokenPrefix: "ssssssss")
-    static let alice = Identity(role: .member, memberNumber: "M-0001", tokenPrefix: "mmmmmmmm")
+@Suite("Roles and callers")
+struct CallerTests {
+    static let admin = Caller.token(role: .admin, memberNumber: nil, prefix: "aaaaaaaa")
+    static let staff = Caller.token(role: .staff, memberNumber: nil, prefix: "ssssssss")
+    static let alice = Caller.token(role: .member, memberNumber: "M-0001", prefix: "mmmmmmmm")
 
     @Test func eachRoleIncludesTheOnesBelowIt() throws {
         #expect(Role.member < Role.staff)
@@ -29,6 +29,35 @@ struct IdentityTests {
         #expect(staff.message(.en) == "This action needs the administrator role.")
     }
 
+    @Test func nobodySignedInIsAskedToAuthenticate() throws {
+        let error = try #require(throws: CoopError.self) { try Caller.anonymous.require(.member) }
+        #expect(error.code == "auth.unauthenticated")
+        #expect(error.kind == .unauthenticated)
+        try Caller.anonymous.check(.anyone)
+        for rule in [AccessRule.signedIn, .staff, .admin] {
+            #expect(throws: CoopError.self) { try Caller.anonymous.check(rule) }
+        }
+        #expect(throws: CoopError.self) { try Caller.anonymous.requireAccess(toMember: "M-0001") }
+    }
+
+    @Test func eachRuleLetsInTheRolesItNames() throws {
+        try Self.alice.check(.signedIn)
+        #expect(throws: CoopError.self) { try Self.alice.check(.staff) }
+        try Self.staff.check(.staff)
+        #expect(throws: CoopError.self) { try Self.staff.check(.admin) }
+        try Self.admin.check(.admin)
+        try Caller.localOperator("coopctl:marie").check(.admin)
+    }
+
+    @Test func memberListIsNarrowedToTheirOwn() throws {
+        #expect(try Self.alice.memberScope(nil) == "M-0001")
+        #expect(try Self.alice.memberScope("m-1") == "M-0001")
+        let error = try #require(throws: CoopError.self) { try Self.alice.memberScope("M-0002") }
+        #expect(error.code == "auth.not_your_data")
+        #expect(try Self.staff.memberScope(nil) == nil)
+        #expect(try Self.staff.memberScope("2") == "M-0002")
+    }
+
     @Test func memberSeesOnlyTheirOwnRecord() throws {
         try Self.alice.requireAccess(toMember: "M-0001")
         let error = try #require(throws: CoopError.self) { try Self.alice.requireAccess(toMember: "M-0002") }
@@ -37,7 +66,7 @@ struct IdentityTests {
     }
 
     @Test func memberTokenWithoutMemberSeesNobody() throws {
-        let lost = Identity(role: .member, memberNumber: nil, tokenPrefix: "xxxxxxxx")
+        let lost = Caller.token(role: .member, memberNumber: nil, prefix: "xxxxxxxx")
         let error = try #require(throws: CoopError.self) { try lost.requireAccess(toMember: "M-0001") }
         #expect(error.code == "auth.not_your_data")
     }

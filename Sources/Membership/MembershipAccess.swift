@@ -1,0 +1,32 @@
+/// Who may call each Membership verb. The desk registers and looks after members; a member reads
+/// their own record and account (the verb narrows `.signedIn` to their own number); administrators
+/// manage plans, erase a member's personal data, and issue or revoke tokens.
+public enum MembershipVerb: String, DomainVerb {
+    case addMember, member, members, allMembers, updateMember, renew, suspend, reinstate
+    case importMembers, exportMembersCSV, findMembers
+    case addPlan, plans, plan
+    case personalData, anonymize
+    case addPayment, voidPayment, account
+
+    public var rule: AccessRule {
+        switch self {
+        case .member, .account, .plans, .plan: .signedIn
+        case .addMember, .members, .allMembers, .updateMember, .renew, .suspend, .reinstate,
+             .importMembers, .exportMembersCSV, .findMembers, .personalData, .addPayment, .voidPayment: .staff
+        case .addPlan, .anonymize: .admin
+        }
+    }
+}
+
+/// Who may call each token verb: presenting a token is open to anyone (it is how a caller becomes
+/// someone); issuing, listing and revoking tokens is for administrators.
+public enum TokenVerb: String, DomainVerb {
+    case create, revoke, list, authenticate, bootstrapAdminToken
+
+    public var rule: AccessRule {
+        switch self {
+        case .authenticate: .anyone
+        case .create, .revoke, .list, .bootstrapAdminToken: .admin
+        }
+    }
+}
