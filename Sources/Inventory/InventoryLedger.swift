@@ -3,7 +3,9 @@ import CoopCore
 /// The units of items, for Lending (and Orders) to compose inside their OWN write transaction:
 /// `LendingService.checkOut` opens one `database.write`, checks the member, calls
 /// `InventoryLedger.checkOut(...)` and inserts its loan, so the availability check and the loan commit
-/// together and double-lending is impossible. Other domains never touch `inventory_` tables directly.
+/// together and double-lending is impossible. Other domains never touch `inventory_` tables directly:
+/// single items come from here, list joins read the `inventory_public_items` and
+/// `inventory_public_categories` views (`inventory.5`).
 ///
 /// Every function takes the caller's `Connection` (call it only inside `DatabasePool.write`), checks
 /// its bounds, appends a movement and returns the item's state after the change.
@@ -40,6 +42,17 @@ public enum InventoryLedger {
             throw CoopError.itemNotFound(code)
         }
         return try snapshot(row)
+    }
+
+    /// The item with this code (case-insensitive), or nil when there is none: for a domain that treats
+    /// an unknown code in its own words (Orders: "no such product").
+    public static func findItem(code: String, in db: Connection) throws -> Snapshot? {
+        try db.queryOne(snapshotSQL + " WHERE i.code = ?", [ItemStore.lookupCode(code)]).map(snapshot)
+    }
+
+    /// The item with this row id, or nil when there is none.
+    public static func findItem(id: Int64, in db: Connection) throws -> Snapshot? {
+        try db.queryOne(snapshotSQL + " WHERE i.id = ?", [id]).map(snapshot)
     }
 
     /// The category `text` names, as stored (case and accents ignored: `outils/echelles` is

@@ -150,5 +150,18 @@ public enum InventorySchema {
             );
             INSERT INTO inventory_catalogue (id, version) VALUES (1, 0);
             """)
+        // What other domains may read of items in their list joins (Orders' products, order and invoice
+        // lines, Lending's never-borrowed report), so that only Inventory names its tables in SQL (see
+        // `DomainBoundaryTests`); single items inside a write go through `InventoryLedger`. Plain views
+        // over one table each, which SQLite inlines into the query: `code` keeps its NOCASE collation and
+        // its index, and the plans are those of the tables. The category is a second view rather than a
+        // join inside the first, which an aggregate query (the picking list) would pay for every row.
+        migrator.register("inventory.5", sql: """
+            CREATE VIEW inventory_public_items AS
+                SELECT id, code, name, category_id, status, quantity, units_out, maintenance_units, created_at
+                FROM inventory_items;
+            CREATE VIEW inventory_public_categories AS
+                SELECT id, path FROM inventory_categories;
+            """)
     }
 }

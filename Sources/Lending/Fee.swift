@@ -65,10 +65,12 @@ public struct Fee: Sendable, Codable, Equatable {
         wording?.text(language) ?? EntryWording.legacy(storedDescription, language)
     }
 
-    /// The SELECT every fee read shares: the fee, its entry's wording and its member's language.
+    /// The SELECT every fee read shares: the fee, its entry's wording and its member's language, read
+    /// through the views Membership publishes for list joins.
     static let selectSQL = """
         SELECT f.*, e.wording AS wording, m.language AS member_language FROM lending_fees f
-        LEFT JOIN account_entries e ON e.id = f.account_entry_id LEFT JOIN members m ON m.id = f.member_id
+        LEFT JOIN membership_public_account_entries e ON e.id = f.account_entry_id
+        LEFT JOIN membership_public_members m ON m.id = f.member_id
         """
 
     init(row: Row) throws {

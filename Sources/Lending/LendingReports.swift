@@ -193,17 +193,16 @@ extension LendingService {
 
     /// Active items never lent, by code, one page at a time (the cursor is the last code seen).
     ///
-    /// The one place Lending reads `inventory_items` in SQL: Inventory has no function listing items
-    /// with their row ids inside a transaction (its `search` returns pages of full items, three queries
-    /// each, without ids), and an anti-join is the only way to do this in one pass at 100,000 items.
-    /// Read-only; to be replaced by an Inventory function when it offers one.
+    /// An anti-join over the items is the only way to do this in one pass at 100,000 items, so it reads
+    /// the views Inventory publishes for list joins (`inventory_public_items`, `inventory_public_categories`,
+    /// inlined by SQLite: the code index still serves the cursor and the order) rather than pages of searches.
     public func neverBorrowed(page: PageRequest = PageRequest()) async throws -> Page<NeverBorrowedRow> {
         try caller.check(LendingVerb.neverBorrowed)
         let limit = page.limit, after = page.after ?? ""
         return try await database.read { db in
             let rows = try db.query("""
-                SELECT i.code, i.name, c.path AS category, i.created_at FROM inventory_items i
-                LEFT JOIN inventory_categories c ON c.id = i.category_id
+                SELECT i.code, i.name, c.path AS category, i.created_at FROM inventory_public_items i
+                LEFT JOIN inventory_public_categories c ON c.id = i.category_id
                 WHERE i.status = 'active' AND i.code > ? AND NOT EXISTS (SELECT 1 FROM lending_loans l WHERE l.item_id = i.id)
                 ORDER BY i.code LIMIT ?
                 """, [after, limit + 1]).map { row in

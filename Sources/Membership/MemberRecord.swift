@@ -3,8 +3,8 @@ import Foundation
 
 /// A member as other domains need them inside their OWN write transaction (a check-out, a basket):
 /// row id, canonical number, status on a given day and the plan's limits; and the roll of members
-/// active at an instant, for Voting. Other domains read members only through this, so Membership's
-/// tables and its status rule are written in one place.
+/// active at an instant, for Voting. Other domains read members only through this (and, for list joins,
+/// the `membership_public_members` view), so Membership's tables and its status rule are written in one place.
 public struct MemberRecord: Sendable, Equatable {
     /// The row id, for the other domain's foreign keys.
     public let id: Int64
@@ -31,6 +31,16 @@ public struct MemberRecord: Sendable, Equatable {
             status: Member.status(suspended: try row.get("suspended"), ends: try row.get("membership_ends"), today: day),
             anonymized: (try row.get("anonymized_at") as String?) != nil,
             maxLoans: try row.get("max_loans"), maxReservations: try row.get("max_reservations"))
+    }
+
+    /// The canonical number (`M-0001`) of the member with this row id, for another domain's row that
+    /// holds only the id (an invoice being credited). Refuses an unknown id with
+    /// `membership.member_not_found`.
+    public static func number(id: Int64, in db: Connection) throws -> String {
+        guard let number = try db.scalar("SELECT number FROM members WHERE id = ?", [id], as: String.self) else {
+            throw CoopError.memberNotFound("#\(id)")
+        }
+        return number
     }
 
     /// Member numbers active at `cutoff` (an election's roll), read from the history rather than today's

@@ -109,5 +109,16 @@ public enum MembershipSchema {
         migrator.register("membership.5", sql: """
             ALTER TABLE account_entries ADD COLUMN wording TEXT;
             """)
+        // What other domains may read of Membership's tables in their list joins (an invoice list, a
+        // packing slip, a member's fees), so that only Membership names its tables in SQL (see
+        // `DomainBoundaryTests`); single rows inside a write go through `MemberRecord` and `AccountLedger`.
+        // Only the columns those joins read: no e-mail, phone or other personal data. Plain views over
+        // one table, which SQLite inlines into the query, so a join still uses the tables' indexes.
+        migrator.register("membership.6", sql: """
+            CREATE VIEW membership_public_members AS
+                SELECT id, number, first_name, last_name, language FROM members;
+            CREATE VIEW membership_public_account_entries AS
+                SELECT id, wording FROM account_entries;
+            """)
     }
 }

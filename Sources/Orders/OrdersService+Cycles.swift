@@ -177,7 +177,7 @@ extension OrdersService {
             throw CoopError.cycleNotFound(id)
         }
         let products: [String]? = try row.get("all_products") as Bool ? nil : try db.query("""
-            SELECT i.code FROM orders_cycle_products c JOIN inventory_items i ON i.id = c.item_id WHERE c.cycle_id = ? ORDER BY i.code
+            SELECT i.code FROM orders_cycle_products c JOIN inventory_public_items i ON i.id = c.item_id WHERE c.cycle_id = ? ORDER BY i.code
             """, [id]).map { try $0.get(0) }
         let pickupPoints: [String]? = try row.get("all_pickup_points") as Bool ? nil : try db.query("""
             SELECT p.name FROM orders_cycle_pickup_points c JOIN orders_pickup_points p ON p.id = c.pickup_point_id

@@ -158,9 +158,9 @@ extension OrdersService {
             SELECT o.id AS order_id, o.member_id, m.number AS member_number, l.item_id, i.code, i.name, p.unit,
                    l.quantity_thousandths, l.unit_price_cents, l.tax, l.amount_cents
             FROM orders_orders o
-            JOIN members m ON m.id = o.member_id
+            JOIN membership_public_members m ON m.id = o.member_id
             JOIN orders_order_lines l ON l.order_id = o.id
-            JOIN inventory_items i ON i.id = l.item_id
+            JOIN inventory_public_items i ON i.id = l.item_id
             JOIN orders_products p ON p.item_id = l.item_id
             WHERE o.cycle_id = ? AND o.status = 'confirmed'
             ORDER BY o.member_id, i.code
@@ -192,10 +192,12 @@ extension OrdersService {
         invoiceID: Int64, reason: String, requested: [CreditLineInput], allowNothing: Bool, in db: Connection
     ) throws -> DocumentDraft? {
         guard let invoice = try db.queryOne("""
-            SELECT v.number, v.member_id, m.number AS member_number, v.order_id, v.cycle_id, v.taxable_cents
-            FROM orders_invoices v JOIN members m ON m.id = v.member_id WHERE v.id = ?
+            SELECT v.number, v.member_id, v.order_id, v.cycle_id, v.taxable_cents
+            FROM orders_invoices v WHERE v.id = ?
             """, [invoiceID]) else { throw CoopError.invoiceNotFound("#\(invoiceID)") }
         let number: String = try invoice.get("number")
+        // The member's number from Membership, in this transaction (the foreign key keeps the member).
+        let memberNumber = try MemberRecord.number(id: try invoice.get("member_id"), in: db)
         var rates = TaxRates.quebec
         try db.forEach("SELECT tax, rate FROM orders_invoice_taxes WHERE invoice_id = ?", [invoiceID]) { row in
             switch TaxKind(rawValue: try row.get("tax")) {
@@ -262,7 +264,7 @@ extension OrdersService {
         let totals = Totals(subtotal: subtotal, taxable: taxable,
                             gst: Pricing.tax(on: before, rate: rates.gst) - Pricing.tax(on: after, rate: rates.gst),
                             qst: Pricing.tax(on: before, rate: rates.qst) - Pricing.tax(on: after, rate: rates.qst))
-        return DocumentDraft(kind: .creditNote, memberID: try invoice.get("member_id"), memberNumber: try invoice.get("member_number"),
+        return DocumentDraft(kind: .creditNote, memberID: try invoice.get("member_id"), memberNumber: memberNumber,
                              orderID: try invoice.get("order_id"), cycleID: try invoice.get("cycle_id"), creditedInvoiceID: invoiceID,
                              creditedNumber: number, reason: reason, lines: lines, totals: totals, rates: rates)
     }
@@ -271,7 +273,7 @@ extension OrdersService {
         SELECT v.id, v.number, v.kind, m.number AS member_number, m.language AS member_language, v.cycle_id, v.order_id, v.issued_at, v.issued_on,
                c.number AS credited_number, v.reason, v.subtotal_cents, v.gst_cents, v.qst_cents, v.total_cents
         FROM orders_invoices v
-        JOIN members m ON m.id = v.member_id
+        JOIN membership_public_members m ON m.id = v.member_id
         LEFT JOIN orders_invoices c ON c.id = v.credited_invoice_id
         WHERE v.number = ?
         """

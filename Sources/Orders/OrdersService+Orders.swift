@@ -263,7 +263,7 @@ extension OrdersService {
     }
 
     static func productRef(itemID: Int64, in db: Connection) throws -> ProductRef {
-        guard let code = try db.scalar("SELECT code FROM inventory_items WHERE id = ?", [itemID], as: String.self) else {
+        guard let code = try InventoryLedger.findItem(id: itemID, in: db)?.code else {
             throw CoopError.productNotFound("#\(itemID)")
         }
         return try productRef(code, in: db)
@@ -273,7 +273,7 @@ extension OrdersService {
         SELECT o.id, o.cycle_id, o.status, o.created_at, o.updated_at, m.number AS member_number, pp.name AS pickup_name,
                (SELECT v.number FROM orders_invoices v WHERE v.order_id = o.id AND v.kind = 'invoice') AS invoice_number
         FROM orders_orders o
-        JOIN members m ON m.id = o.member_id
+        JOIN membership_public_members m ON m.id = o.member_id
         JOIN orders_pickup_points pp ON pp.id = o.pickup_point_id
         WHERE o.id = ?
         """
@@ -282,7 +282,7 @@ extension OrdersService {
         guard let row = try db.queryOne(orderSelectSQL, [id]) else { throw CoopError.orderNotFound(id) }
         let lines = try db.query("""
             SELECT i.code, i.name, p.unit, l.quantity_thousandths, l.unit_price_cents, l.tax, l.amount_cents
-            FROM orders_order_lines l JOIN inventory_items i ON i.id = l.item_id JOIN orders_products p ON p.item_id = l.item_id
+            FROM orders_order_lines l JOIN inventory_public_items i ON i.id = l.item_id JOIN orders_products p ON p.item_id = l.item_id
             WHERE l.order_id = ? ORDER BY i.code
             """, [id]).map { row in
             OrderLine(product: try row.get("code"), name: try row.get("name"), unit: SaleUnit(rawValue: try row.get("unit")) ?? .unit,

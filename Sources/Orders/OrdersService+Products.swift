@@ -132,16 +132,17 @@ extension OrdersService {
     }
 
     /// The product with this code, or nil when no item has it or the item is not sold.
+    /// The item's code, name and status come from Inventory's ledger, the sale terms from this domain's row.
     static func findProduct(_ code: String, in db: Connection) throws -> ProductRef? {
-        guard let row = try db.queryOne("""
-            SELECT p.item_id, i.code, i.name, i.status, p.unit, p.price_cents, p.tax, p.on_demand, p.producer_id
-            FROM inventory_items i JOIN orders_products p ON p.item_id = i.id WHERE i.code = ?
-            """, [lookupCode(code)]) else { return nil }
+        guard let item = try InventoryLedger.findItem(code: lookupCode(code), in: db),
+              let row = try db.queryOne("""
+                SELECT p.item_id, p.unit, p.price_cents, p.tax, p.on_demand, p.producer_id FROM orders_products p WHERE p.item_id = ?
+                """, [item.id]) else { return nil }
         return ProductRef(
-            itemID: try row.get("item_id"), code: try row.get("code"), name: try row.get("name"),
+            itemID: try row.get("item_id"), code: item.code, name: item.name,
             unit: SaleUnit(rawValue: try row.get("unit")) ?? .unit, price: try row.get("price_cents"),
             tax: TaxClass(rawValue: try row.get("tax")) ?? .taxable, onDemand: try row.get("on_demand"),
-            producerID: try row.get("producer_id"), active: (try row.get("status") as String) == "active")
+            producerID: try row.get("producer_id"), active: item.status == .active)
     }
 
     /// The product with this code; refuses an unknown one with `orders.product_not_found` (404).

@@ -69,7 +69,7 @@ extension OrdersService {
     static func purchaseOrder(_ row: Row, in db: Connection) throws -> PurchaseOrder {
         let lines = try db.query("""
             SELECT i.code, i.name, p.unit, l.quantity_thousandths, l.order_count, l.amount_cents
-            FROM orders_purchase_order_lines l JOIN inventory_items i ON i.id = l.item_id JOIN orders_products p ON p.item_id = l.item_id
+            FROM orders_purchase_order_lines l JOIN inventory_public_items i ON i.id = l.item_id JOIN orders_products p ON p.item_id = l.item_id
             WHERE l.purchase_order_id = ? ORDER BY i.code
             """, [try row.get("id") as Int64]).map { row in
             PurchaseOrderLine(product: try row.get("code"), name: try row.get("name"), unit: SaleUnit(rawValue: try row.get("unit")) ?? .unit,

@@ -12,9 +12,9 @@ extension OrdersService {
                        i.code, i.name, p.unit, l.quantity_thousandths
                 FROM orders_orders o
                 JOIN orders_pickup_points pp ON pp.id = o.pickup_point_id
-                JOIN members m ON m.id = o.member_id
+                JOIN membership_public_members m ON m.id = o.member_id
                 JOIN orders_order_lines l ON l.order_id = o.id
-                JOIN inventory_items i ON i.id = l.item_id
+                JOIN inventory_public_items i ON i.id = l.item_id
                 JOIN orders_products p ON p.item_id = l.item_id
                 WHERE o.cycle_id = ? AND o.status <> 'cancelled'
                 """
@@ -59,7 +59,7 @@ extension OrdersService {
                 FROM orders_orders o
                 JOIN orders_order_lines l ON l.order_id = o.id
                 JOIN orders_pickup_points pp ON pp.id = o.pickup_point_id
-                JOIN inventory_items i ON i.id = l.item_id
+                JOIN inventory_public_items i ON i.id = l.item_id
                 JOIN orders_products p ON p.item_id = l.item_id
                 JOIN orders_producers pr ON pr.id = p.producer_id
                 WHERE o.cycle_id = ? AND o.status <> 'cancelled'

@@ -12,7 +12,7 @@ public struct Producer: Sendable, Codable, Equatable {
 
     static let selectSQL = """
         SELECT p.id, p.name, p.contact, m.number AS member_number, p.created_at
-        FROM orders_producers p LEFT JOIN members m ON m.id = p.member_id
+        FROM orders_producers p LEFT JOIN membership_public_members m ON m.id = p.member_id
         """
 
     init(row: Row) throws {

@@ -29,7 +29,7 @@ public struct Product: Sendable, Codable, Equatable {
         SELECT p.item_id, i.code, i.name, i.quantity, i.units_out, i.maintenance_units, i.status,
                pr.name AS producer_name, p.unit, p.price_cents, p.tax, p.on_demand
         FROM orders_products p
-        JOIN inventory_items i ON i.id = p.item_id
+        JOIN inventory_public_items i ON i.id = p.item_id
         JOIN orders_producers pr ON pr.id = p.producer_id
         """
 
