@@ -14,18 +14,12 @@ import Membership
 public struct LendingService: ActsForCaller {
     let context: CoopContext
     /// Who calls the verbs; each verb checks it against `LendingVerb`'s rule.
-    public private(set) var caller: Caller
+    public var caller: Caller
 
     /// - Parameter context: the database, clock and time zone the service runs on.
     public init(context: CoopContext, caller: Caller) {
         self.context = context
         self.caller = caller
-    }
-
-    public func acting(as caller: Caller) -> LendingService {
-        var copy = self
-        copy.caller = caller
-        return copy
     }
 
     var database: DatabasePool { context.database }

@@ -109,8 +109,16 @@ public protocol DomainVerb: CaseIterable, Sendable {
 /// A service built for one caller, which a face re-binds to each request's caller (the copy shares the
 /// service's caches).
 public protocol ActsForCaller: Sendable {
-    var caller: Caller { get }
-    func acting(as caller: Caller) -> Self
+    var caller: Caller { get set }
+}
+
+extension ActsForCaller {
+    /// The same service for another caller.
+    public func acting(as caller: Caller) -> Self {
+        var copy = self
+        copy.caller = caller
+        return copy
+    }
 }
 
 extension Caller {

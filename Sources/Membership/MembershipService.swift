@@ -5,17 +5,11 @@ import Foundation
 public struct MembershipService: ActsForCaller {
     let context: CoopContext
     /// Who calls the verbs; each verb checks it against `MembershipVerb`'s rule.
-    public private(set) var caller: Caller
+    public var caller: Caller
 
     public init(context: CoopContext, caller: Caller) {
         self.context = context
         self.caller = caller
-    }
-
-    public func acting(as caller: Caller) -> MembershipService {
-        var copy = self
-        copy.caller = caller
-        return copy
     }
 
     var database: DatabasePool { context.database }

@@ -21,7 +21,7 @@ public struct IssuedToken: Sendable, Codable, Equatable {
 public struct TokenService: ActsForCaller {
     let context: CoopContext
     /// Who calls the verbs; each verb checks it against `TokenVerb`'s rule.
-    public private(set) var caller: Caller
+    public var caller: Caller
     /// Identities of tokens in use, by hash, until the next write anywhere (a revocation is a write).
     /// Unknown tokens are never cached, so guessing cannot crowd out the real ones.
     private let known = GenerationCache<[UInt8], Caller>(capacity: 4_096)
@@ -29,12 +29,6 @@ public struct TokenService: ActsForCaller {
     public init(context: CoopContext, caller: Caller) {
         self.context = context
         self.caller = caller
-    }
-
-    public func acting(as caller: Caller) -> TokenService {
-        var copy = self
-        copy.caller = caller
-        return copy
     }
 
     /// Characters of the token kept in clear to name it (`token revoke PREFIX`).

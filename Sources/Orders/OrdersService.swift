@@ -14,7 +14,7 @@ import Membership
 public struct OrdersService: ActsForCaller {
     let context: CoopContext
     /// Who calls the verbs; each verb checks it against `OrdersVerb`'s rule.
-    public private(set) var caller: Caller
+    public var caller: Caller
     /// GST and QST; an issued document keeps the rates it was computed with.
     public let rates: TaxRates
 
@@ -26,12 +26,6 @@ public struct OrdersService: ActsForCaller {
         self.context = context
         self.caller = caller
         self.rates = rates
-    }
-
-    public func acting(as caller: Caller) -> OrdersService {
-        var copy = self
-        copy.caller = caller
-        return copy
     }
 
     var database: DatabasePool { context.database }

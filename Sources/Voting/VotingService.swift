@@ -10,18 +10,12 @@ import Foundation
 public struct VotingService: ActsForCaller {
     let context: CoopContext
     /// Who calls the verbs; each verb checks it against `VotingVerb`'s rule.
-    public private(set) var caller: Caller
+    public var caller: Caller
 
     /// The service over a co-op's database, clock and time zone.
     public init(context: CoopContext, caller: Caller) {
         self.context = context
         self.caller = caller
-    }
-
-    public func acting(as caller: Caller) -> VotingService {
-        var copy = self
-        copy.caller = caller
-        return copy
     }
 
     var database: DatabasePool { context.database }
