@@ -8,17 +8,11 @@ import Foundation
 ///
 /// The caller's label (a token, `coopctl:marie`) is recorded in movements as who acted.
 public struct InventoryService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `InventoryVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `InventoryVerb`
 
-    /// - Parameter context: the database, clock and time zone the service runs on.
-    public init(context: CoopContext, caller: Caller) {
-        self.context = context
-        self.caller = caller
-    }
+    public init(context: CoopContext, caller: Caller) { (self.context, self.caller) = (context, caller) }
 
-    var database: DatabasePool { context.database }
 
     // MARK: Items
 

@@ -12,17 +12,11 @@ import Membership
 ///
 /// Time comes from the context's clock; due dates and reservation days are local dates in its zone.
 public struct LendingService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `LendingVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `LendingVerb`
 
-    /// - Parameter context: the database, clock and time zone the service runs on.
-    public init(context: CoopContext, caller: Caller) {
-        self.context = context
-        self.caller = caller
-    }
+    public init(context: CoopContext, caller: Caller) { (self.context, self.caller) = (context, caller) }
 
-    var database: DatabasePool { context.database }
 
     // MARK: Check-out
 

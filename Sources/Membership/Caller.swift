@@ -106,13 +106,17 @@ public protocol DomainVerb: CaseIterable, Sendable {
     var rule: AccessRule { get }
 }
 
-/// A service built for one caller, which a face re-binds to each request's caller (the copy shares the
-/// service's caches).
+/// A domain's service: a co-op's database, clock and time zone, for one caller, which a face re-binds
+/// to each request's caller (the copy shares the service's caches).
 public protocol ActsForCaller: Sendable {
+    var context: CoopContext { get }
+    /// Who calls the verbs; each verb checks it against its domain's access table first.
     var caller: Caller { get set }
 }
 
 extension ActsForCaller {
+    public var database: DatabasePool { context.database }
+
     /// The same service for another caller.
     public func acting(as caller: Caller) -> Self {
         var copy = self

@@ -3,16 +3,11 @@ import Foundation
 
 /// The verbs of Membership: plans, members, renewals, suspensions. Each runs as one transaction.
 public struct MembershipService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `MembershipVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `MembershipVerb`
 
-    public init(context: CoopContext, caller: Caller) {
-        self.context = context
-        self.caller = caller
-    }
+    public init(context: CoopContext, caller: Caller) { (self.context, self.caller) = (context, caller) }
 
-    var database: DatabasePool { context.database }
 
     // MARK: Members
 

@@ -19,17 +19,13 @@ public struct IssuedToken: Sendable, Codable, Equatable {
 
 /// API tokens: 32 random bytes, base64url, stored as SHA-256, optionally tied to a member, revocable.
 public struct TokenService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `TokenVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `TokenVerb`
     /// Identities of tokens in use, by hash, until the next write anywhere (a revocation is a write).
     /// Unknown tokens are never cached, so guessing cannot crowd out the real ones.
     private let known = GenerationCache<[UInt8], Caller>(capacity: 4_096)
 
-    public init(context: CoopContext, caller: Caller) {
-        self.context = context
-        self.caller = caller
-    }
+    public init(context: CoopContext, caller: Caller) { (self.context, self.caller) = (context, caller) }
 
     /// Characters of the token kept in clear to name it (`token revoke PREFIX`).
     static let prefixLength = 8

@@ -12,9 +12,8 @@ import Membership
 ///
 /// The caller's label (a token, `coopctl:marie`) is recorded on Inventory movements as who acted.
 public struct OrdersService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `OrdersVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `OrdersVerb`
     /// GST and QST; an issued document keeps the rates it was computed with.
     public let rates: TaxRates
 
@@ -28,7 +27,6 @@ public struct OrdersService: ActsForCaller {
         self.rates = rates
     }
 
-    var database: DatabasePool { context.database }
 
     // MARK: Producers
 

@@ -8,17 +8,11 @@ import Foundation
 /// Every write that touches an election's board commits with `synchronous=FULL` whatever the pool was
 /// opened with (see `boardWrite`), so an accepted ballot survives a power cut.
 public struct VotingService: ActsForCaller {
-    let context: CoopContext
-    /// Who calls the verbs; each verb checks it against `VotingVerb`'s rule.
-    public var caller: Caller
+    public let context: CoopContext
+    public var caller: Caller  // checked against `VotingVerb`
 
-    /// The service over a co-op's database, clock and time zone.
-    public init(context: CoopContext, caller: Caller) {
-        self.context = context
-        self.caller = caller
-    }
+    public init(context: CoopContext, caller: Caller) { (self.context, self.caller) = (context, caller) }
 
-    var database: DatabasePool { context.database }
 
     // MARK: Elections
 

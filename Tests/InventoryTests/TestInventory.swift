@@ -9,7 +9,7 @@ import Testing
 /// Inventory) in its own temporary folder, removed when the value is released.
 ///
 /// The clock stands at 2026-03-15T12:00:00Z and moves only when a test moves it.
-final class TestInventory: Sendable {
+final class TestInventory: DatabaseFixture {
     static let start = Instant.parse("2026-03-15T12:00:00Z", timeZone: .gmt)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Every table Inventory writes to, so that a refusal can be shown to change nothing.
@@ -17,35 +17,18 @@ final class TestInventory: Sendable {
                          "inventory_item_attributes", "inventory_movements", "inventory_search"]
 
     let storage: TemporaryDatabase
-    var directory: URL { storage.directory }
-    var pool: DatabasePool { storage.pool }
-    let clock: FixedClock
-    let context: CoopContext
 
     var service: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("inventory", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register])
-        clock = FixedClock(Self.start)
-        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
+        storage = try await TemporaryDatabase("inventory", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register],
+                                              start: Self.start, timeZone: Self.timeZone)
     }
 
-    func count(_ table: String, where condition: String = "1") async throws -> Int {
-        try await pool.read { db in
-            try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int.self) ?? 0
-        }
-    }
+    func count(_ table: String, where condition: String = "1") async throws -> Int { try await storage.count(table, where: condition) }
 
     /// Every row of every Inventory table, to compare before and after a refused request.
-    func snapshot() async throws -> [String: [[DatabaseValue]]] {
-        try await pool.read { db in
-            var tables: [String: [[DatabaseValue]]] = [:]
-            for table in TestInventory.tables {
-                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY 1, 2").map(\.values)
-            }
-            return tables
-        }
-    }
+    func snapshot() async throws -> [String: [[DatabaseValue]]] { try await storage.snapshot(TestInventory.tables, order: "1, 2") }
 
     @discardableResult
     func add(

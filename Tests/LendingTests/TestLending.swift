@@ -11,7 +11,7 @@ import Testing
 ///
 /// The clock stands at 2026-03-16T14:00:00Z, which is Monday 2026-03-16, 10:00 in America/Toronto (EDT),
 /// and moves only when a test moves it. A plan "Standard" (5 units on loan, 3 reservations) exists.
-final class TestLending: Sendable {
+final class TestLending: DatabaseFixture {
     static let start = Instant.parse("2026-03-16T14:00:00Z", timeZone: .gmt)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Monday.
@@ -22,19 +22,14 @@ final class TestLending: Sendable {
                          "inventory_movements", "account_entries", "members"]
 
     let storage: TemporaryDatabase
-    var directory: URL { storage.directory }
-    var pool: DatabasePool { storage.pool }
-    let clock: FixedClock
-    let context: CoopContext
 
     var lending: LendingService { LendingService(context: context, caller: .localOperator("test")) }
     var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
     var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init(readers: Int = 2) async throws {
-        storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register])
-        clock = FixedClock(Self.start)
-        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
+        storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register],
+                                              start: Self.start, timeZone: Self.timeZone)
         _ = try await membership.addPlan(Plan(name: "Standard", fee: Money(cents: 4_000), months: 12, maxLoans: 5, maxReservations: 3))
     }
 
@@ -80,24 +75,14 @@ final class TestLending: Sendable {
 
     // MARK: Reading
 
-    func count(_ table: String, where condition: String = "1") async throws -> Int {
-        try await pool.read { db in try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int.self) ?? 0 }
-    }
+    func count(_ table: String, where condition: String = "1") async throws -> Int { try await storage.count(table, where: condition) }
 
     func unitsOut(_ code: String) async throws -> Int { try await inventory.item(code).unitsOut }
 
     func balance(_ member: String) async throws -> Money { try await membership.account(member).balance }
 
     /// Every row of every table a lending verb writes, to compare before and after a refused request.
-    func snapshot() async throws -> [String: [[DatabaseValue]]] {
-        try await pool.read { db in
-            var tables: [String: [[DatabaseValue]]] = [:]
-            for table in TestLending.tables {
-                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY rowid").map(\.values)
-            }
-            return tables
-        }
-    }
+    func snapshot() async throws -> [String: [[DatabaseValue]]] { try await storage.snapshot(TestLending.tables) }
 
     /// Runs `body`, which must be refused with this code, and checks that nothing changed.
     @discardableResult

@@ -7,7 +7,7 @@ import Testing
 /// A fresh Membership database in its own temporary folder, removed when the value is released.
 ///
 /// The clock stands at 2026-03-15T12:00:00Z, which is 08:00 on 2026-03-15 in America/Toronto (EDT).
-final class TestDatabase: Sendable {
+final class TestDatabase: DatabaseFixture {
     static let start = Instant.parse("2026-03-15T12:00:00Z", timeZone: .gmt)!
     static let today = LocalDate(year: 2026, month: 3, day: 15)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
@@ -15,18 +15,13 @@ final class TestDatabase: Sendable {
     static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens", "account_entries"]
 
     let storage: TemporaryDatabase
-    var directory: URL { storage.directory }
-    var pool: DatabasePool { storage.pool }
-    let clock: FixedClock
-    let context: CoopContext
 
     var service: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
     var tokens: TokenService { TokenService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, MembershipSchema.register])
-        clock = FixedClock(Self.start)
-        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
+        storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, MembershipSchema.register],
+                                              start: Self.start, timeZone: Self.timeZone)
     }
 
     /// Moves the clock to a UTC instant (`2027-03-16T03:00:00Z`).
@@ -34,11 +29,7 @@ final class TestDatabase: Sendable {
         clock.set(Instant.parse(iso, timeZone: .gmt)!)
     }
 
-    func count(_ table: String, where condition: String = "1") async throws -> Int64 {
-        try await pool.read { db in
-            try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int64.self) ?? 0
-        }
-    }
+    func count(_ table: String, where condition: String = "1") async throws -> Int64 { Int64(try await storage.count(table, where: condition)) }
 
     /// The value of the member-number counter, nil before the first member.
     func memberSequence() async throws -> Int64? {
@@ -48,15 +39,7 @@ final class TestDatabase: Sendable {
     }
 
     /// Every row of every Membership table, to compare before and after a refused request.
-    func snapshot() async throws -> [String: [[DatabaseValue]]] {
-        try await pool.read { db in
-            var tables: [String: [[DatabaseValue]]] = [:]
-            for table in TestDatabase.tables {
-                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY rowid").map(\.values)
-            }
-            return tables
-        }
-    }
+    func snapshot() async throws -> [String: [[DatabaseValue]]] { try await storage.snapshot(TestDatabase.tables) }
 
     /// Every text stored anywhere in the Membership tables (for privacy checks).
     func allStoredText() async throws -> [String] {

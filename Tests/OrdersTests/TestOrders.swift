@@ -11,7 +11,7 @@ import Testing
 ///
 /// The clock stands at 2026-03-15T12:00:00Z (08:00 in America/Toronto) and moves only when a test
 /// moves it.
-final class TestOrders: Sendable {
+final class TestOrders: DatabaseFixture {
     static let start = Instant.parse("2026-03-15T12:00:00Z", timeZone: .gmt)!
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Every table an Orders verb writes to (its own, the items it reserves, the member account), so
@@ -24,19 +24,14 @@ final class TestOrders: Sendable {
     ]
 
     let storage: TemporaryDatabase
-    var directory: URL { storage.directory }
-    var pool: DatabasePool { storage.pool }
-    let clock: FixedClock
-    let context: CoopContext
 
     var service: OrdersService { OrdersService(context: context, caller: .localOperator("test")) }
     var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
     var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register])
-        clock = FixedClock(Self.start)
-        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
+        storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register],
+                                              start: Self.start, timeZone: Self.timeZone)
     }
 
     /// Moves the clock to a UTC instant (`2026-04-01T03:00:00Z`).
@@ -44,20 +39,10 @@ final class TestOrders: Sendable {
         clock.set(Instant.parse(iso, timeZone: .gmt)!)
     }
 
-    func count(_ table: String, where condition: String = "1") async throws -> Int {
-        try await pool.read { db in try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int.self) ?? 0 }
-    }
+    func count(_ table: String, where condition: String = "1") async throws -> Int { try await storage.count(table, where: condition) }
 
     /// Every row of every table Orders writes to, to compare before and after a refused request.
-    func snapshot() async throws -> [String: [[DatabaseValue]]] {
-        try await pool.read { db in
-            var tables: [String: [[DatabaseValue]]] = [:]
-            for table in TestOrders.tables {
-                tables[table] = try db.query("SELECT * FROM \(table) ORDER BY 1, 2").map(\.values)
-            }
-            return tables
-        }
-    }
+    func snapshot() async throws -> [String: [[DatabaseValue]]] { try await storage.snapshot(TestOrders.tables, order: "1, 2") }
 
     /// Registers a member and returns the number.
     @discardableResult

@@ -10,25 +10,20 @@ import Testing
 ///
 /// The clock stands at 2026-03-15T12:00:00Z. Elections made by `createElection` open at
 /// 2026-03-20T13:00:00Z and close at 15:00:00Z the same day.
-final class VotingTestDatabase: Sendable {
+final class VotingTestDatabase: DatabaseFixture {
     static let start = instant("2026-03-15T12:00:00Z")
     static let opens = instant("2026-03-20T13:00:00Z")
     static let closes = instant("2026-03-20T15:00:00Z")
     static let timeZone = TimeZone(identifier: "America/Toronto")!
 
     let storage: TemporaryDatabase
-    var directory: URL { storage.directory }
-    var pool: DatabasePool { storage.pool }
-    let clock: FixedClock
-    let context: CoopContext
 
     var voting: VotingService { VotingService(context: context, caller: .localOperator("test")) }
     var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, MembershipSchema.register, VotingSchema.register])
-        clock = FixedClock(Self.start)
-        context = CoopContext(database: storage.pool, clock: clock, timeZone: Self.timeZone)
+        storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, MembershipSchema.register, VotingSchema.register],
+                                              start: Self.start, timeZone: Self.timeZone)
     }
 
     func setClock(_ iso: String) { clock.set(instant(iso)) }
@@ -78,9 +73,7 @@ final class VotingTestDatabase: Sendable {
         return try await voting.tally(election.id)
     }
 
-    func count(_ table: String, where condition: String = "1") async throws -> Int {
-        try await pool.read { db in try db.scalar("SELECT count(*) FROM \(table) WHERE \(condition)", as: Int.self) ?? 0 }
-    }
+    func count(_ table: String, where condition: String = "1") async throws -> Int { try await storage.count(table, where: condition) }
 
     /// Every text stored in the Voting tables.
     func votingText() async throws -> [String] {

@@ -58,6 +58,7 @@ extension OpenAPIDocument {
     /// - `~page Loan One page of loans.`: a 200 answering one page of a list, `{items, next}`.
     /// - `~json 200 Loan The loan.`: an answer of one schema.
     /// - `~created Loan The loan.`: a 201 of one schema with its `Location`.
+    /// - `~body CheckOutRequest` (`~body?` when it may be left out): a JSON request body of one schema.
     static func expandingShorthands(_ paths: String) -> String {
         paths.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.drop { $0 == " " }
@@ -71,6 +72,8 @@ extension OpenAPIDocument {
             case "~page": let f = fields(2); block = pageResponse(schema: f[0], description: f[1])
             case "~json": let f = fields(3); block = jsonResponse(status: f[0], schema: f[1], description: f[2])
             case "~created": let f = fields(2); block = jsonResponse(status: "201", schema: f[0], description: f[1], location: true)
+            case "~body": block = requestBody(schema: String(rest), required: true)
+            case "~body?": block = requestBody(schema: String(rest), required: false)
             default: return String(line)
             }
             let indent = String(line.prefix(line.count - trimmed.count))
@@ -93,6 +96,16 @@ extension OpenAPIDocument {
                 application/json:
                   schema: {$ref: '#/components/schemas/\(schema)'}
             """
+    }
+
+    private static func requestBody(schema: String, required: Bool) -> String {
+        """
+        requestBody:
+          required: \(required)
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/\(schema)'}
+        """
     }
 
     private static func pageResponse(schema: String, description: String) -> String {

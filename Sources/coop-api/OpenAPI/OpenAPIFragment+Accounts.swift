@@ -5,11 +5,7 @@ extension OpenAPIFragment {
   /api/v1/payments:
     post:
       summary: Record a payment into a member's account (staff); it lowers the balance
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/PaymentRequest'}
+      ~body PaymentRequest
       responses:
         ~created AccountEntry The account entry (its amount is negative, in the member's favour).
         ~problems 401 403 404 422

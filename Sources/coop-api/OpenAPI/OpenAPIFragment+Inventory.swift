@@ -22,11 +22,7 @@ extension OpenAPIFragment {
       summary: Add an item (staff); `?create=true` creates missing category and location paths
       parameters:
         - {name: create, in: query, schema: {type: boolean}}
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewItem'}
+      ~body NewItem
       responses:
         ~json 201 Item The item.
         ~problems 401 403 404 409 422
@@ -54,11 +50,7 @@ extension OpenAPIFragment {
       summary: Change an item (staff), JSON Merge Patch semantics
       parameters:
         - {name: create, in: query, schema: {type: boolean}}
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ItemChanges'}
+      ~body ItemChanges
       responses:
         ~json 200 Item The item after the change.
         ~problems 401 403 404 409 422
@@ -120,11 +112,7 @@ extension OpenAPIFragment {
         ~problems 401 422
     post:
       summary: Add a location; missing parents are created (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/PathBody'}
+      ~body PathBody
       responses:
         ~json 201 TreeNode The location.
         ~problems 401 403 409 422
@@ -138,11 +126,7 @@ extension OpenAPIFragment {
         ~problems 401 422
     post:
       summary: Add a category; missing parents are created (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/PathBody'}
+      ~body PathBody
       responses:
         ~json 201 TreeNode The category.
         ~problems 401 403 409 422

@@ -19,11 +19,7 @@ extension OpenAPIFragment {
     post:
       summary: Check an item out to a member (staff)
       description: 'Refused with 409 and a `code`: lending.units_unavailable (not enough units free on some day of the loan once loans, reservations, offered holds and buffer days count; `arguments` names the day and the units free), lending.loan_limit, lending.balance_over_threshold, lending.member_inactive, lending.item_inactive.'
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/CheckOutRequest'}
+      ~body CheckOutRequest
       responses:
         ~created Loan The loan.
         ~problems 401 403 404 409 422
@@ -40,11 +36,7 @@ extension OpenAPIFragment {
       - {$ref: '#/components/parameters/LoanId'}
     post:
       summary: Bring a loan back (staff); charges the late fee and may send the units to maintenance
-      requestBody:
-        required: false
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/CheckInRequest'}
+      ~body? CheckInRequest
       responses:
         ~json 200 Loan The closed loan, with `returnedAt` and `fee` (cents).
         ~problems 401 403 404 409 422
@@ -108,11 +100,7 @@ extension OpenAPIFragment {
     post:
       summary: Book units of an item for a date range (staff for anyone; a member for themself)
       description: 'Refused with 409 lending.units_unavailable (`arguments` names the first day short), lending.reservation_limit, lending.member_inactive or lending.item_inactive; 422 for a range in the past, too long, too far ahead, or starting or ending on a closed day; 403 auth.not_your_data when a member books for someone else.'
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ReservationRequest'}
+      ~body ReservationRequest
       responses:
         ~created Reservation The reservation.
         ~problems 401 403 404 409 422
@@ -268,11 +256,7 @@ extension OpenAPIFragment {
         ~problems 401
     put:
       summary: Set the policy of the category subtree the body names, or the default without `category` (admin)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/LoanPolicyInput'}
+      ~body LoanPolicyInput
       responses:
         ~json 200 LoanPolicy The policy as stored (optional terms completed).
         ~problems 401 403 422
@@ -346,11 +330,7 @@ extension OpenAPIFragment {
         ~problems 401 403
     put:
       summary: Change the lending settings (admin) - the fee threshold, whether an overdue loan blocks new ones; those left out stay
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/LendingSettingsChange'}
+      ~body LendingSettingsChange
       responses:
         ~json 200 LendingSettings The settings.
         ~problems 401 403 422

@@ -18,11 +18,7 @@ extension OpenAPIFragment {
         ~problems 401
     post:
       summary: Create a plan (admin)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/Plan'}
+      ~body Plan
       responses:
         ~json 201 Plan The plan.
         ~problems 401 403 409 422
@@ -45,11 +41,7 @@ extension OpenAPIFragment {
         ~problems 401 403 422
     post:
       summary: Register a member (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewMember'}
+      ~body NewMember
       responses:
         ~created Member The new member.
         ~problems 401 403 404 409 422
@@ -63,11 +55,7 @@ extension OpenAPIFragment {
         ~problems 401 403 404
     patch:
       summary: Change a member's details (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/MemberChanges'}
+      ~body MemberChanges
       responses:
         ~json 200 Member The member after the change.
         ~problems 401 403 404 409 422

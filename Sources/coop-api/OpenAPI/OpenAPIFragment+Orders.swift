@@ -19,11 +19,7 @@ extension OpenAPIFragment {
         ~problems 401
     post:
       summary: Add a producer (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewProducer'}
+      ~body NewProducer
       responses:
         ~created Producer The producer.
         ~problems 401 403 404 409 422
@@ -47,11 +43,7 @@ extension OpenAPIFragment {
         ~problems 401 404 422
     post:
       summary: Add a product and its catalogue item (staff); no stock means ordered on demand
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewProduct'}
+      ~body NewProduct
       responses:
         ~created Product The product.
         ~problems 401 403 404 409 422
@@ -65,11 +57,7 @@ extension OpenAPIFragment {
         ~problems 401 404
     patch:
       summary: Change a product's producer, price or tax class (staff); lines already ordered keep theirs
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ProductChanges'}
+      ~body ProductChanges
       responses:
         ~json 200 Product The product after the change.
         ~problems 401 403 404 422
@@ -109,11 +97,7 @@ extension OpenAPIFragment {
         ~problems 401 422
     post:
       summary: Add an active pickup point (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewPickupPoint'}
+      ~body NewPickupPoint
       responses:
         ~created PickupPoint The pickup point.
         ~problems 401 403 409 422
@@ -151,11 +135,7 @@ extension OpenAPIFragment {
         ~problems 401 422
     post:
       summary: Create a planned order cycle (staff)
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewCycle'}
+      ~body NewCycle
       responses:
         ~created Cycle The cycle.
         ~problems 401 403 404 422
@@ -252,11 +232,7 @@ extension OpenAPIFragment {
         line can hold now), 409 orders.cycle_closed or orders.cycle_not_open, 422
         orders.product_not_offered, orders.pickup_not_served, orders.quantity_not_positive,
         orders.quantity_not_allowed (2.5 douzaine), 403 auth.not_your_data for another member's order.
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/OrderRequest'}
+      ~body OrderRequest
       responses:
         ~json 200 Order The order, replaced.
         ~created Order The order, created.
@@ -311,11 +287,7 @@ extension OpenAPIFragment {
     post:
       summary: Issue a credit note against an invoice (staff) - the lines given, or everything not yet credited when all is true
       description: Neither lines nor all, or both, is refused with 422 orders.credit_scope_required.
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/CreditRequest'}
+      ~body CreditRequest
       responses:
         ~created Invoice The credit note, with its own number in the same gapless series.
         ~problems 401 403 404 409 422

@@ -14,11 +14,7 @@ extension OpenAPIFragment {
     post:
       summary: Create a draft election (admin)
       description: 'Credentials are issued only with `coopctl election credentials ID --out DIR`: the answer would hold every member''s code.'
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/NewElection'}
+      ~body NewElection
       responses:
         '201':
           description: The draft election.
@@ -38,11 +34,7 @@ extension OpenAPIFragment {
         ~problems 401 404
     patch:
       summary: Change a draft election (admin); refused with 409 voting.not_draft once credentials are issued
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/ElectionChanges'}
+      ~body ElectionChanges
       responses:
         ~json 200 Election The draft after the change.
         ~problems 401 403 404 409 422
@@ -84,11 +76,7 @@ extension OpenAPIFragment {
         voting.answer_count, voting.malformed_ballot, voting.wrong_election or voting.election_hash_mismatch,
         413 voting.ballot_too_large, 409 voting.ballot_replaced.
       security: []
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema: {$ref: '#/components/schemas/Ballot'}
+      ~body Ballot
       responses:
         ~json 202 CastReceipt Accepted and on the board; keep the tracker.
         ~problems 403 404 409 413 422
