@@ -175,25 +175,26 @@ public struct InventoryService: ActsForCaller {
     /// being available until `returnFromMaintenance`. To take the whole item out, use `setStatus`.
     public func sendToMaintenance(_ code: String, units: Int = 1, reason: String? = nil) async throws -> Item {
         try caller.check(InventoryVerb.sendToMaintenance)
-        let reason = try ItemValidation.reason(reason)
-        let actor = try ItemValidation.actor(caller.label)
-        let now = context.now()
-        return try await database.write { db in
-            let id = try ItemStore.id(code, in: db)
-            try InventoryLedger.sendToMaintenance(itemID: id, units: units, actor: actor, reason: reason, at: now, in: db)
-            return try ItemStore.fetch(id: id, in: db)
-        }
+        return try await moveUnits(code, units: units, reason: reason, step: InventoryLedger.sendToMaintenance)
     }
 
     /// Brings `units` back from maintenance.
     public func returnFromMaintenance(_ code: String, units: Int = 1, reason: String? = nil) async throws -> Item {
         try caller.check(InventoryVerb.returnFromMaintenance)
+        return try await moveUnits(code, units: units, reason: reason, step: InventoryLedger.returnFromMaintenance)
+    }
+
+    /// One ledger step on `units` of an item (to or from maintenance), recorded with the caller's label.
+    private func moveUnits(
+        _ code: String, units: Int, reason: String?,
+        step: @escaping @Sendable (Int64, Int, String?, String?, Instant, Connection) throws -> InventoryLedger.Snapshot
+    ) async throws -> Item {
         let reason = try ItemValidation.reason(reason)
         let actor = try ItemValidation.actor(caller.label)
         let now = context.now()
         return try await database.write { db in
             let id = try ItemStore.id(code, in: db)
-            try InventoryLedger.returnFromMaintenance(itemID: id, units: units, actor: actor, reason: reason, at: now, in: db)
+            _ = try step(id, units, actor, reason, now, db)
             return try ItemStore.fetch(id: id, in: db)
         }
     }

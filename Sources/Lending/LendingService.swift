@@ -144,10 +144,7 @@ public struct LendingService: ActsForCaller {
     public func checkIn(
         loan id: Int64, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
-        try caller.check(LendingVerb.checkIn)
-        let actor = caller.label
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
-                                    timeZone: context.timeZone)
+        let input = try returnInput(condition: condition, maintenance: maintenance, at: at)
         let timeZone = context.timeZone
         return try await database.write { db in
             try Self.receive(try LoanRecord.fetch(id, in: db), input, timeZone: timeZone, in: db)
@@ -159,10 +156,7 @@ public struct LendingService: ActsForCaller {
     public func checkIn(
         item: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
-        try caller.check(LendingVerb.checkIn)
-        let actor = caller.label
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
-                                    timeZone: context.timeZone)
+        let input = try returnInput(condition: condition, maintenance: maintenance, at: at)
         let timeZone = context.timeZone
         return try await database.write { db in
             let snapshot = try InventoryLedger.item(code: item, in: db)
@@ -175,10 +169,7 @@ public struct LendingService: ActsForCaller {
     public func checkIn(
         reference: String, member: String? = nil, condition: String? = nil, maintenance: String? = nil, at: Instant? = nil
     ) async throws -> Loan {
-        try caller.check(LendingVerb.checkIn)
-        let actor = caller.label
-        let input = try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: actor, now: context.now(),
-                                    timeZone: context.timeZone)
+        let input = try returnInput(condition: condition, maintenance: maintenance, at: at)
         let timeZone = context.timeZone
         let text = reference.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw CoopError.required("loan") }
@@ -194,6 +185,13 @@ public struct LendingService: ActsForCaller {
             }
             return try Self.receive(record, input, timeZone: timeZone, in: db)
         }
+    }
+
+    /// What every check-in starts with: the desk's right to take things back, then the details checked.
+    private func returnInput(condition: String?, maintenance: String?, at: Instant?) throws -> ReturnInput {
+        try caller.check(LendingVerb.checkIn)
+        return try ReturnInput(condition: condition, maintenance: maintenance, at: at, actor: caller.label, now: context.now(),
+                               timeZone: context.timeZone)
     }
 
     /// Whether an item has this code (an all-digit code competes with loan ids).

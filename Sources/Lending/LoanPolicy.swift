@@ -38,24 +38,6 @@ public struct LoanPolicy: Sendable, Codable, Equatable {
         category: nil, loanDays: 14, maxRenewals: 2, selfRenew: false, feePerDay: Money(cents: 100), graceDays: 0,
         feeCap: Money(cents: 2_000), maxReservationDays: 14, maxAdvanceDays: 90, bufferDays: 0, holdReadyDays: 3)
 
-    /// Creates the value from its fields.
-    public init(
-        category: String?, loanDays: Int, maxRenewals: Int, selfRenew: Bool, feePerDay: Money, graceDays: Int, feeCap: Money,
-        maxReservationDays: Int, maxAdvanceDays: Int, bufferDays: Int, holdReadyDays: Int
-    ) {
-        self.category = category
-        self.loanDays = loanDays
-        self.maxRenewals = maxRenewals
-        self.selfRenew = selfRenew
-        self.feePerDay = feePerDay
-        self.graceDays = graceDays
-        self.feeCap = feeCap
-        self.maxReservationDays = maxReservationDays
-        self.maxAdvanceDays = maxAdvanceDays
-        self.bufferDays = bufferDays
-        self.holdReadyDays = holdReadyDays
-    }
-
     enum CodingKeys: String, CodingKey {
         case category, loanDays, maxRenewals, selfRenew, feePerDay, graceDays, feeCap, maxReservationDays, maxAdvanceDays,
              bufferDays, holdReadyDays
@@ -77,19 +59,6 @@ public struct LoanPolicy: Sendable, Codable, Equatable {
         try c.encode(holdReadyDays, forKey: .holdReadyDays)
     }
 
-    init(row: Row) throws {
-        category = try row.get("category")
-        loanDays = try row.get("loan_days")
-        maxRenewals = try row.get("max_renewals")
-        selfRenew = try row.get("self_renew")
-        feePerDay = try row.get("fee_per_day_cents")
-        graceDays = try row.get("grace_days")
-        feeCap = try row.get("fee_cap_cents")
-        maxReservationDays = try row.get("max_reservation_days")
-        maxAdvanceDays = try row.get("max_advance_days")
-        bufferDays = try row.get("buffer_days")
-        holdReadyDays = try row.get("hold_ready_days")
-    }
 
     /// The late-fee terms a loan keeps for its whole life.
     var feeTerms: FeeTerms { FeeTerms(feePerDay: feePerDay, graceDays: graceDays, cap: feeCap) }
@@ -119,6 +88,23 @@ public struct LoanPolicy: Sendable, Codable, Equatable {
                                                max: bound.range.upperBound, unit: bound.unit)
         }
         return self
+    }
+}
+
+extension LoanPolicy {
+    /// A policy as stored (the memberwise initializer stays, for the built-in default).
+    init(row: Row) throws {
+        category = try row.get("category")
+        loanDays = try row.get("loan_days")
+        maxRenewals = try row.get("max_renewals")
+        selfRenew = try row.get("self_renew")
+        feePerDay = try row.get("fee_per_day_cents")
+        graceDays = try row.get("grace_days")
+        feeCap = try row.get("fee_cap_cents")
+        maxReservationDays = try row.get("max_reservation_days")
+        maxAdvanceDays = try row.get("max_advance_days")
+        bufferDays = try row.get("buffer_days")
+        holdReadyDays = try row.get("hold_ready_days")
     }
 }
 

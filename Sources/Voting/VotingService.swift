@@ -95,35 +95,42 @@ public struct VotingService: ActsForCaller {
     /// Opens the ballot box: from the opening instant, before the closing one, once credentials are out.
     public func open(_ id: String) async throws -> Election {
         try caller.check(VotingVerb.open)
-        let id = Self.normalizedID(id)
-        return try await boardWrite { db in
-            let now = context.now()
-            let election = try Self.fetchElection(id, in: db)
-            guard election.status == .credentialsIssued else { throw CoopError.wrongState(id, election.status, expected: .credentialsIssued) }
-            guard now >= election.opens else { throw CoopError.tooEarly(id, opens: election.opens, now: now, timeZone: context.timeZone) }
-            guard now < election.closes else { throw CoopError.tooLate(id, closes: election.closes, now: now, timeZone: context.timeZone) }
-            _ = try Self.append(.open, ["at": .string(now.iso8601)], election: id, in: db)
-            try db.execute("UPDATE voting_elections SET status = 'open', opened_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
-            return try Self.fetchElection(id, in: db)
+        let zone = context.timeZone
+        return try await advance(id, from: .credentialsIssued, event: .open, sql: "status = 'open', opened_at") { election, now in
+            guard now >= election.opens else { throw CoopError.tooEarly(election.id, opens: election.opens, now: now, timeZone: zone) }
+            guard now < election.closes else { throw CoopError.tooLate(election.id, closes: election.closes, now: now, timeZone: zone) }
         }
     }
 
     /// Closes the ballot box, not before the closing instant: a ballot cast in time is never cut off.
     public func close(_ id: String) async throws -> Election {
         try caller.check(VotingVerb.close)
-        let id = Self.normalizedID(id)
-        return try await boardWrite { db in
-            let now = context.now()
-            let election = try Self.fetchElection(id, in: db)
-            guard election.status == .open else { throw CoopError.wrongState(id, election.status, expected: .open) }
-            guard now >= election.closes else { throw CoopError.notYetClosable(id, closes: election.closes, now: now, timeZone: context.timeZone) }
-            _ = try Self.append(.close, ["at": .string(now.iso8601)], election: id, in: db)
-            try db.execute("UPDATE voting_elections SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
-            return try Self.fetchElection(id, in: db)
+        let zone = context.timeZone
+        return try await advance(id, from: .open, event: .close, sql: "status = 'closed', closed_at") { election, now in
+            guard now >= election.closes else { throw CoopError.notYetClosable(election.id, closes: election.closes, now: now, timeZone: zone) }
         }
     }
 
     // MARK: Shared steps
+
+    /// Moves an election one step (opened, closed) on the board: from `state` only, once `allowed`
+    /// accepts the instant, with the board event and the row change in one durable transaction.
+    /// - Parameter sql: the status and instant columns set, `status = 'open', opened_at`.
+    private func advance(
+        _ id: String, from state: ElectionStatus, event: BoardEventType, sql: String,
+        allowed: @escaping @Sendable (Election, Instant) throws -> Void
+    ) async throws -> Election {
+        let id = Self.normalizedID(id), context = context
+        return try await boardWrite { db in
+            let now = context.now()
+            let election = try Self.fetchElection(id, in: db)
+            guard election.status == state else { throw CoopError.wrongState(id, election.status, expected: state) }
+            try allowed(election, now)
+            _ = try Self.append(event, ["at": .string(now.iso8601)], election: id, in: db)
+            try db.execute("UPDATE voting_elections SET \(sql) = ?, updated_at = ? WHERE id = ?", [now, now, id])
+            return try Self.fetchElection(id, in: db)
+        }
+    }
 
     /// Runs `body` in one transaction whose commit is fsynced: the board survives a power cut even when
     /// the faces opened the pool for speed.

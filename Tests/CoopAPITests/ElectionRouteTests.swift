@@ -17,18 +17,7 @@ extension TestCoop {
     static let votingCloses = Instant.parse("2026-03-20T15:00:00Z", timeZone: .gmt)!
 
     /// The same co-op as `make()` (tokens per role, member M-0001), with a clock the test moves.
-    static func makeForVoting(clock: FixedClock) async throws -> TestCoop {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("coop-api-\(UUID().uuidString).sqlite").path
-        let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
-        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"), clock: clock)
-        _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
-        let ada = try await coop.membership.addMember(NewMember(firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", plan: "Annuel"))
-        return TestCoop(
-            coop: coop, path: path,
-            admin: try await coop.tokens.create(role: .admin).token,
-            staff: try await coop.tokens.create(role: .staff).token,
-            member: try await coop.tokens.create(role: .member, member: ada.number).token)
-    }
+    static func makeForVoting(clock: FixedClock) async throws -> TestCoop { try await make(clock: clock) }
 
     /// `count` more members, in one import.
     func addVoters(_ count: Int) async throws {

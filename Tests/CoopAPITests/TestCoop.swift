@@ -18,10 +18,11 @@ struct TestCoop {
     /// A token of member M-0001 (Ada Lovelace).
     let member: String
 
-    static func make() async throws -> TestCoop {
+    /// - Parameter clock: the clock the services read, for a test that moves time; the system's when nil.
+    static func make(clock: FixedClock? = nil) async throws -> TestCoop {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("coop-api-\(UUID().uuidString).sqlite").path
         let configuration = CoopConfiguration(databasePath: path, timeZone: TimeZone(identifier: "America/Toronto")!)
-        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"))
+        let (coop, _) = try await Coop.open(configuration, as: .localOperator("test"), clock: clock)
         _ = try await coop.membership.addPlan(Plan(name: "Annuel", fee: Money(cents: 4000), months: 12, maxLoans: 5, maxReservations: 3))
         let ada = try await coop.membership.addMember(NewMember(firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", plan: "Annuel"))
         return TestCoop(
