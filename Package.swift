@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -63,10 +64,21 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The web face: server-rendered pages (Mustache templates, which escape text and attribute
+        // values) as a route group over CoopHTTP and the domains, beside the JSON API.
+        .target(
+            name: "CoopWeb",
+            dependencies: [
+                "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "CoopWeb", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

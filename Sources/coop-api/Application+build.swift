@@ -1,28 +1,31 @@
 import Coop
 import CoopCore
 import CoopHTTP
+import CoopWeb
 import Hummingbird
 import Logging
 import Prometheus
 
 /// Builds the API over an opened co-op. Tests call this with a fresh database; main with the real one.
-func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxies: Set<String>, logger: Logger) -> some ApplicationProtocol {
+func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxies: Set<String>, logger: Logger) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(coop: coop, trustedProxies: trustedProxies),
+        router: try buildRouter(coop: coop, trustedProxies: trustedProxies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coop-api"),
         logger: logger
     )
 }
 
-/// The JSON API's router: the middleware every HTTP face has (`CoopRouter`), then the API's routes.
+/// Coop's router: the middleware every HTTP face has (`CoopRouter`), then the JSON API's routes under
+/// `/api/v1` and the web face's pages beside them.
 func buildRouter(
     coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
-) -> Router<CoopRequestContext> {
+) throws -> Router<CoopRequestContext> {
     let router = CoopRouter.make(tokens: coop.tokens, authLimiter: authLimiter, trustedProxies: trustedProxies,
                                  metrics: metrics, events: APIRoutes.events)
     HealthController(metrics: metrics).addRoutes(to: router)
     APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
+    WebRoutes(inventory: coop.inventory, lending: coop.lending, context: coop.context, pages: try WebPages()).addRoutes(to: router.group())
     return router
 }
 

@@ -41,7 +41,7 @@ struct TestCoop {
         authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = Application(router: buildRouter(coop: coop, authLimiter: authLimiter, trustedProxies: trustedProxies))
+        let app = Application(router: try buildRouter(coop: coop, authLimiter: authLimiter, trustedProxies: trustedProxies))
         defer { remove() }
         try await app.test(.router) { client in try await body(client) }
     }

@@ -1,0 +1,186 @@
+import CoopCore
+import CoopHTTP
+import Foundation
+import Hummingbird
+import Inventory
+import Lending
+import Membership
+
+/// The web face's public pages: the catalogue, its search and one item with its availability. A route
+/// group beside the JSON API over the same services, for whoever calls (nobody signed in, here):
+/// the domains decide what that caller may see, and these routes only read the query and render.
+public struct WebRoutes: Sendable {
+    let inventory: InventoryService
+    let lending: LendingService
+    let context: CoopContext
+    let pages: WebPages
+
+    public init(inventory: InventoryService, lending: LendingService, context: CoopContext, pages: WebPages) {
+        self.inventory = inventory
+        self.lending = lending
+        self.context = context
+        self.pages = pages
+    }
+
+    /// The paths this group answers, for tools that list the API's routes apart from the pages'.
+    public static func owns(_ path: String) -> Bool {
+        path == "/" || path == "/catalogue" || path.hasPrefix("/catalogue/") || path.hasPrefix("/static/")
+    }
+
+    /// Results on a page of the catalogue.
+    static let pageSize = 50
+    /// Days of the availability calendar on an item's page.
+    static let calendarDays = 60
+
+    public func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        let group = group.add(middleware: PageLanguageMiddleware())
+        group.get("/", use: catalogue)
+        group.get("catalogue", use: catalogue)
+        group.get("catalogue/:code", use: item)
+        group.get("static/coop.css", use: styleSheet)
+    }
+
+    @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let language = context.language
+        let query = request.formQuery
+        let text = query.get("q").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let category = query.get("category").flatMap { $0.isEmpty ? nil : $0 }
+        let available = query.get("available") == "1"
+        do {
+            let inventory = context.anyone(self.inventory)
+            let attributes = try query.getAll("attr").map(AttributeFilter.init(parsing:))
+            let page = try await inventory.search(
+                ItemQuery(text: text, category: category, available: available, attributes: attributes),
+                page: try PageRequest(limit: String(Self.pageSize), cursor: query.get("cursor")))
+            let categories = try await inventory.categories()
+            let items: [[String: Any]] = page.items.map { item in
+                present([
+                    "code": item.code, "codePath": Self.pathEscaped(item.code), "name": item.name,
+                    "category": item.category, "photo": item.photos.first, "free": item.available > 0,
+                    "freeLine": Self.freeLine(item, language),
+                ])
+            }
+            var next: String?
+            if let cursor = page.next {
+                next = Self.href("/catalogue", [("q", text), ("category", category), ("available", available ? "1" : nil),
+                                                ("cursor", cursor), ("lang", language.rawValue)] + attributesPairs(query))
+            }
+            let values = present([
+                "heading": WebText.heading.render(language), "searchLabel": WebText.searchLabel.render(language),
+                "categoryLabel": WebText.categoryLabel.render(language), "allCategories": WebText.allCategories.render(language),
+                "availableLabel": WebText.availableLabel.render(language), "searchButton": WebText.searchButton.render(language),
+                "q": text ?? "", "available": available,
+                "categories": categories.map { ["path": $0.path, "selected": $0.path == category] as [String: Any] },
+                "hasItems": !items.isEmpty, "items": items,
+                "resultLine": items.isEmpty ? WebText.noResult.render(language)
+                    : WebText.results.render(language, ["count": .count(.integer(Int64(items.count)), .articles)]),
+                "nextHref": next, "nextLabel": WebText.nextPage.render(language),
+            ])
+            return pages.page("catalogue", title: WebText.heading.render(language), values: values, language: language,
+                              switchHref: switchHref(request, language))
+        } catch let error as CoopError {
+            return refusal(error, request, language)
+        }
+    }
+
+    @Sendable func item(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let language = context.language
+        let code = try context.parameters.require("code")
+        do {
+            let item = try await context.anyone(inventory).item(code)
+            let today = self.context.today()
+            let availability = try await context.anyone(lending)
+                .availability(item: item.code, from: today, to: today.adding(days: Self.calendarDays - 1))
+            let periods: [[String: Any]] = availability.periods.map { period in
+                let range = period.from == period.to ? WebText.day(period.from, language)
+                    : WebText.dayRange.render(language, ["from": .text(WebText.day(period.from, language)),
+                                                         "to": .text(WebText.day(period.to, language))])
+                return ["period": range, "free": period.free]
+            }
+            let attributes = item.attributes.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] }
+            let values = present([
+                "back": WebText.back.render(language), "name": item.name, "code": item.code, "category": item.category,
+                "status": item.status.label.render(language), "description": item.description,
+                "photo": item.photos.first,
+                "photoAlt": WebText.photo.render(language, ["name": .text(item.name)]),
+                "free": item.available > 0, "freeLine": Self.freeLine(item, language),
+                "hasAttributes": !attributes.isEmpty, "attributesHeading": WebText.attributes.render(language), "attributes": attributes,
+                "hasCalendar": !periods.isEmpty, "calendarHeading": WebText.calendar.render(language),
+                "periodColumn": WebText.period.render(language), "freeColumn": WebText.free.render(language), "periods": periods,
+            ])
+            return pages.page("item", title: item.name, values: values, language: language, switchHref: switchHref(request, language))
+        } catch let error as CoopError {
+            return refusal(error, request, language)
+        }
+    }
+
+    @Sendable func styleSheet(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        guard let url = Bundle.module.url(forResource: "Static/coop", withExtension: "css") ?? Bundle.module.url(forResource: "coop", withExtension: "css"),
+              let data = FileManager.default.contents(atPath: url.path)
+        else { throw HTTPError(.notFound) }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    // MARK: Helpers
+
+    /// A domain's refusal as a page in the reader's language, with its status (404 for an unknown code).
+    func refusal(_ error: CoopError, _ request: Request, _ language: Language) -> Response {
+        let status = error.kind.status
+        let heading = status == .notFound ? WebText.notFound : WebText.refused
+        return pages.page("message", title: heading.render(language),
+                          values: ["heading": heading.render(language), "detail": error.message(language), "back": WebText.back.render(language)],
+                          language: language, switchHref: switchHref(request, language), status: status)
+    }
+
+    static func freeLine(_ item: Item, _ language: Language) -> String {
+        let quantity: MessageArgument = .integer(Int64(item.quantity))
+        if item.available == 0 { return WebText.noneFree.render(language, ["quantity": quantity]) }
+        return WebText.freeNow.render(language, ["count": .count(.integer(Int64(item.available)), .freeUnits), "quantity": quantity])
+    }
+
+    /// This page's address with `lang` set to the other language, every other query value kept.
+    func switchHref(_ request: Request, _ language: Language) -> String {
+        let other: Language = language == .fr ? .en : .fr
+        var pairs = request.formQuery.map { (String($0.key), String($0.value)) as (String, String?) }.filter { $0.0 != "lang" }
+        pairs.append(("lang", other.rawValue))
+        return Self.href(request.uri.path, pairs)
+    }
+
+    func attributesPairs(_ query: Parameters) -> [(String, String?)] {
+        query.getAll("attr").map { ("attr", $0) }
+    }
+
+    /// `path?name=value&…` with the values percent-encoded; pairs without a value are left out.
+    static func href(_ path: String, _ pairs: [(String, String?)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = pairs.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        // URLComponents leaves `+` as is, which a form query reads as a space.
+        return (components.string ?? path).replacingOccurrences(of: "+", with: "%2B")
+    }
+
+    static func pathEscaped(_ code: String) -> String {
+        code.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? code
+    }
+}
+
+/// The values a template gets, without the absent ones: Mustache would print an absent optional as
+/// `nil`, where a missing key renders nothing and skips its section.
+func present(_ values: [String: Any?]) -> [String: Any] {
+    values.compactMapValues { $0 }
+}
+
+/// `?lang=en` (or `fr`) chooses the page's language over `Accept-Language`, so that a link or the
+/// language switch keeps it.
+struct PageLanguageMiddleware: RouterMiddleware {
+    typealias Context = CoopRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let code = request.uri.queryParameters.get("lang"), let language = Language(code: code) { context.language = language }
+        return try await next(request, context)
+    }
+}
