@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Mustache
+import CoopHTTP
 
 /// Renders the web face's pages: a page's own template inside the shared layout, in the reader's
 /// language, with every value escaped by Mustache (text and attribute values alike).
@@ -50,6 +51,40 @@ public struct WebPages: Sendable {
         headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
         headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension WebPages {
+    /// A domain's refusal as a page in the reader's language, with its status (404 for an unknown code).
+    func refusal(_ error: CoopError, language: Language, switchHref: String) -> Response {
+        let status = error.kind.status
+        let heading = status == .notFound ? WebText.notFound : WebText.refused
+        return page("message", title: heading.render(language),
+                    values: ["heading": heading.render(language), "detail": error.message(language), "back": WebText.back.render(language)],
+                    language: language, switchHref: switchHref, status: status)
+    }
+}
+
+/// Links between pages: the same page in the other language, a query built safely.
+struct WebLinks {
+    let request: Request
+    let language: Language
+
+    /// This page's address with `lang` set to the other language, every other query value kept.
+    var otherLanguage: String {
+        let other: Language = language == .fr ? .en : .fr
+        var pairs = request.formQuery.map { (String($0.key), String($0.value)) as (String, String?) }.filter { $0.0 != "lang" }
+        pairs.append(("lang", other.rawValue))
+        return Self.href(request.uri.path, pairs)
+    }
+
+    /// `path?name=value&…` with the values percent-encoded; pairs without a value are left out.
+    static func href(_ path: String, _ pairs: [(String, String?)]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = pairs.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        // URLComponents leaves `+` as is, which a form query reads as a space.
+        return (components.string ?? path).replacingOccurrences(of: "+", with: "%2B")
     }
 }
 

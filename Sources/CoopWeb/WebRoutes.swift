@@ -5,26 +5,30 @@ import Hummingbird
 import Inventory
 import Lending
 import Membership
+import Voting
 
-/// The web face's public pages: the catalogue, its search and one item with its availability. A route
+/// The web face's public pages: the catalogue, its search, one item with its availability, and an
+/// election's board (`BoardPage`). A route
 /// group beside the JSON API over the same services, for whoever calls (nobody signed in, here):
 /// the domains decide what that caller may see, and these routes only read the query and render.
 public struct WebRoutes: Sendable {
     let inventory: InventoryService
     let lending: LendingService
+    let voting: VotingService
     let context: CoopContext
     let pages: WebPages
 
-    public init(inventory: InventoryService, lending: LendingService, context: CoopContext, pages: WebPages) {
+    public init(inventory: InventoryService, lending: LendingService, voting: VotingService, context: CoopContext, pages: WebPages) {
         self.inventory = inventory
         self.lending = lending
+        self.voting = voting
         self.context = context
         self.pages = pages
     }
 
     /// The paths this group answers, for tools that list the API's routes apart from the pages'.
     public static func owns(_ path: String) -> Bool {
-        path == "/" || path == "/catalogue" || path.hasPrefix("/catalogue/") || path.hasPrefix("/static/")
+        path == "/" || path == "/catalogue" || ["/catalogue/", "/static/", "/board/"].contains { path.hasPrefix($0) }
     }
 
     /// Results on a page of the catalogue.
@@ -38,6 +42,7 @@ public struct WebRoutes: Sendable {
         group.get("catalogue", use: catalogue)
         group.get("catalogue/:code", use: item)
         group.get("static/coop.css", use: styleSheet)
+        BoardPage(voting: voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -62,7 +67,7 @@ public struct WebRoutes: Sendable {
             }
             var next: String?
             if let cursor = page.next {
-                next = Self.href("/catalogue", [("q", text), ("category", category), ("available", available ? "1" : nil),
+                next = WebLinks.href("/catalogue", [("q", text), ("category", category), ("available", available ? "1" : nil),
                                                 ("cursor", cursor), ("lang", language.rawValue)] + attributesPairs(query))
             }
             let values = present([
@@ -77,9 +82,9 @@ public struct WebRoutes: Sendable {
                 "nextHref": next, "nextLabel": WebText.nextPage.render(language),
             ])
             return pages.page("catalogue", title: WebText.heading.render(language), values: values, language: language,
-                              switchHref: switchHref(request, language))
+                              switchHref: WebLinks(request: request, language: language).otherLanguage)
         } catch let error as CoopError {
-            return refusal(error, request, language)
+            return pages.refusal(error, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
         }
     }
 
@@ -108,9 +113,9 @@ public struct WebRoutes: Sendable {
                 "hasCalendar": !periods.isEmpty, "calendarHeading": WebText.calendar.render(language),
                 "periodColumn": WebText.period.render(language), "freeColumn": WebText.free.render(language), "periods": periods,
             ])
-            return pages.page("item", title: item.name, values: values, language: language, switchHref: switchHref(request, language))
+            return pages.page("item", title: item.name, values: values, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
         } catch let error as CoopError {
-            return refusal(error, request, language)
+            return pages.refusal(error, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
         }
     }
 
@@ -126,40 +131,14 @@ public struct WebRoutes: Sendable {
 
     // MARK: Helpers
 
-    /// A domain's refusal as a page in the reader's language, with its status (404 for an unknown code).
-    func refusal(_ error: CoopError, _ request: Request, _ language: Language) -> Response {
-        let status = error.kind.status
-        let heading = status == .notFound ? WebText.notFound : WebText.refused
-        return pages.page("message", title: heading.render(language),
-                          values: ["heading": heading.render(language), "detail": error.message(language), "back": WebText.back.render(language)],
-                          language: language, switchHref: switchHref(request, language), status: status)
-    }
-
     static func freeLine(_ item: Item, _ language: Language) -> String {
         let quantity: MessageArgument = .integer(Int64(item.quantity))
         if item.available == 0 { return WebText.noneFree.render(language, ["quantity": quantity]) }
         return WebText.freeNow.render(language, ["count": .count(.integer(Int64(item.available)), .freeUnits), "quantity": quantity])
     }
 
-    /// This page's address with `lang` set to the other language, every other query value kept.
-    func switchHref(_ request: Request, _ language: Language) -> String {
-        let other: Language = language == .fr ? .en : .fr
-        var pairs = request.formQuery.map { (String($0.key), String($0.value)) as (String, String?) }.filter { $0.0 != "lang" }
-        pairs.append(("lang", other.rawValue))
-        return Self.href(request.uri.path, pairs)
-    }
-
     func attributesPairs(_ query: Parameters) -> [(String, String?)] {
         query.getAll("attr").map { ("attr", $0) }
-    }
-
-    /// `path?name=value&…` with the values percent-encoded; pairs without a value are left out.
-    static func href(_ path: String, _ pairs: [(String, String?)]) -> String {
-        var components = URLComponents()
-        components.path = path
-        components.queryItems = pairs.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-        // URLComponents leaves `+` as is, which a form query reads as a space.
-        return (components.string ?? path).replacingOccurrences(of: "+", with: "%2B")
     }
 
     static func pathEscaped(_ code: String) -> String {

@@ -28,6 +28,28 @@ enum WebText {
     static let notFound = LocalizedText(fr: "Page introuvable", en: "Page not found")
     static let dayRange = LocalizedText(fr: "du {from} au {to}", en: "{from} to {to}")
 
+    static let opens = LocalizedText(fr: "Ouverture du vote", en: "Voting opens")
+    static let closes = LocalizedText(fr: "Clôture du vote", en: "Voting closes")
+    static let credentials = LocalizedText(fr: "Codes de vote émis", en: "Credentials issued")
+    static let fingerprint = LocalizedText(fr: "Empreinte de la liste des codes (SHA-256)", en: "Fingerprint of the credential list (SHA-256)")
+    static let ballots = LocalizedText(fr: "Bulletins au registre", en: "Ballots on the board")
+    static let download = LocalizedText(fr: "Télécharger le registre (JSON) pour le vérifier et recompter", en: "Download the board (JSON) to verify and recount it")
+    static let trackerHeading = LocalizedText(fr: "Mon bulletin est-il compté ?", en: "Is my ballot counted?")
+    static let trackerLabel = LocalizedText(fr: "Numéro de suivi (64 caractères, affiché quand vous avez voté)",
+                                            en: "Tracker (64 characters, shown when you voted)")
+    static let trackerButton = LocalizedText(fr: "Vérifier", en: "Check")
+    static let trackerMalformed = LocalizedText(fr: "Un numéro de suivi a 64 caractères, chiffres de 0 à 9 et lettres de a à f.",
+                                                en: "A tracker has 64 characters, digits 0 to 9 and letters a to f.")
+    static let state = LocalizedText(fr: "État : {state}", en: "State: {state}")
+    static let result = LocalizedText(fr: "Résultat", en: "Result")
+    static let turnout = LocalizedText(fr: "{voted} sur {eligible} membres ont voté.", en: "{voted} of {eligible} members voted.")
+    static let choice = LocalizedText(fr: "Choix", en: "Choice")
+    static let votes = LocalizedText(fr: "Voix", en: "Votes")
+    static let won = LocalizedText(fr: "retenu", en: "chosen")
+    static let adopted = LocalizedText(fr: "La proposition est adoptée.", en: "The motion is adopted.")
+    static let rejected = LocalizedText(fr: "La proposition n’est pas adoptée.", en: "The motion is not adopted.")
+    static let tied = LocalizedText(fr: "Égalité : aucun choix n’est retenu.", en: "Tie: no choice is chosen.")
+
     /// `3 déc.` / `Dec 3`: short enough for a phone's table.
     static func day(_ date: LocalDate, _ language: Language) -> String {
         let parts = date.iso8601.split(separator: "-").compactMap { Int($0) }

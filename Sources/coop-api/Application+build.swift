@@ -25,7 +25,8 @@ func buildRouter(
                                  metrics: metrics, events: APIRoutes.events)
     HealthController(metrics: metrics).addRoutes(to: router)
     APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
-    WebRoutes(inventory: coop.inventory, lending: coop.lending, context: coop.context, pages: try WebPages()).addRoutes(to: router.group())
+    WebRoutes(inventory: coop.inventory, lending: coop.lending, voting: coop.voting, context: coop.context,
+              pages: try WebPages()).addRoutes(to: router.group())
     return router
 }
 

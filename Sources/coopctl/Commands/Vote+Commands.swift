@@ -79,22 +79,7 @@ struct VoteCommand: AsyncParsableCommand {
             try await global.runWithoutDatabase { out in
                 let check = try BoardVerifier.check(tracker: tracker, in: try VotingOutput.read(file))
                 if out.json { return try out.printJSON(check) }
-                guard check.onBoard, let seq = check.seq else {
-                    return out.say(out.text(.init(fr: "Ce numéro de suivi n’est pas au registre.", en: "This tracker is not on the board.")))
-                }
-                out.say(out.text(.init(fr: "Au registre : événement {seq}.", en: "On the board: event {seq}."), ["seq": .integer(Int64(seq))]))
-                if let replacedBy = check.replacedBy {
-                    out.say(out.text(.init(fr: "Non compté : remplacé par le bulletin de l’événement {n}.",
-                                           en: "Not counted: replaced by the ballot of event {n}."), ["n": .integer(Int64(replacedBy))]))
-                } else if check.credentialRevoked {
-                    out.say(out.text(.init(fr: "Non compté : son code de vote a été révoqué.", en: "Not counted: its credential was revoked.")))
-                } else if check.counted == true {
-                    out.say(out.text(.init(fr: "Compté : c’est le dernier bulletin de ce code de vote.",
-                                           en: "Counted: it is the last ballot of its credential.")))
-                } else {
-                    out.say(out.text(.init(fr: "Le vote est encore ouvert : il sera compté s’il reste le dernier bulletin de son code.",
-                                           en: "Voting is still open: it counts if it stays the last ballot of its credential.")))
-                }
+                for sentence in check.sentences { out.say(out.text(sentence)) }
             }
         }
     }
