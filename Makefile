@@ -5,7 +5,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
 COOP_DB ?= ./coop.sqlite
 
-.PHONY: run test bench fuzz fuzz-quick build release deps packages
+.PHONY: run test web-test bench fuzz fuzz-quick build release deps packages
 
 deps:
 	@$(MAKE) --no-print-directory packages PACKAGES="$(SYSTEM_PACKAGES)"
@@ -34,6 +34,16 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory web-test
+
+# The web pages in a real browser: Debian's Chromium driven by Playwright (PyPI), axe-core on every
+# page, screenshots in .build/web-screenshots. Uses the binaries `swift test` built.
+WEB_VENV := .build/venv-web
+web-test:
+	@$(MAKE) --no-print-directory packages PACKAGES="chromium"
+	@[ -x $(WEB_VENV)/bin/pytest ] || { python3 -m venv $(WEB_VENV) && \
+		$(WEB_VENV)/bin/pip install -q playwright==1.65.2 axe-playwright-python==0.1.8 pytest==9.2.0; }
+	cd Tests/web && ../../$(WEB_VENV)/bin/pytest -q -p no:cacheprovider
 
 # Benchmarks build in release in their own folder, so they never slow down `make test`.
 BENCH_CATALOGUE := .build-bench/catalogue-100k.csv

@@ -1,0 +1,83 @@
+"""Browser tests of Coop's web pages: a real coop-api on a temporary database on 127.0.0.1, driven
+through Playwright with Debian's Chromium (Playwright cannot download its own browser here)."""
+import os
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("COOP_BIN", ROOT / ".build" / "debug"))
+SHOTS = ROOT / ".build" / "web-screenshots"
+
+
+def coopctl(db, *args, now=None):
+    env = dict(os.environ, COOP_DB=str(db), COOP_TZ="America/Toronto", COOP_LANG="fr")
+    if now:
+        env["COOP_NOW"] = now
+    return subprocess.run([str(BIN / "coopctl"), *args], env=env, check=True, capture_output=True, text=True).stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    """A co-op with a few tools, a costume named like markup and an election, served on a free port.
+    The test waits for coop-api's own line naming its addresses, not for a delay."""
+    folder = Path(tempfile.mkdtemp(prefix="coop-web-"))
+    db = folder / "coop.sqlite"
+    coopctl(db, "init")
+    coopctl(db, "member", "add", "--first-name", "Ada", "--last-name", "Lovelace", "--email", "ada@example.org")
+    coopctl(db, "item", "add", "--code", "T-0001", "--name", "Perceuse à percussion", "--category", "Outils/Perceuses",
+            "--quantity", "3", "--attr", "marque=Makita", "--description", "18 V, deux batteries", "--create")
+    coopctl(db, "item", "add", "--code", "T-0002", "--name", "Scie sauteuse", "--category", "Outils/Scies", "--create")
+    coopctl(db, "item", "add", "--code", "C-0001", "--name", "<script>alert(1)</script> Robe d’été", "--category", "Costumes", "--create")
+    coopctl(db, "loan", "out", "T-0002", "--member", "M-0001")
+    coopctl(db, "election", "create", "--title", "Assemblée générale 2026", "--opens", "2030-12-01T13:00",
+            "--closes", "2030-12-01T16:00", "--question", "Adopter les états financiers ?", "--kind", "single",
+            "--choices", "Pour|Contre|Abstention")
+    port = free_port()
+    process = subprocess.Popen([str(BIN / "coop-api"), "--db", str(db), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               env=dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning"))
+    for line in process.stdout:
+        if "API JSON" in line or "JSON API" in line:
+            break
+    else:
+        raise RuntimeError("coop-api stopped before serving")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[True, False], ids=["js", "nojs"])
+def page(request, browser):
+    """A phone-sized page, with JavaScript on and off: every public page works without it."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=request.param,
+                                  locale="fr-CA")
+    page = context.new_page()
+    # axe-core runs as a script in the page: it checks the pages with JavaScript on; the same pages
+    # with it off must still work (the flows below), which is what that variant shows.
+    page.coop_javascript = request.param
+    yield page
+    context.close()
+
+
+def screenshot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
