@@ -61,7 +61,7 @@ extension InventoryService {
             let cacheSize = try db.scalar("PRAGMA cache_size", as: Int64.self) ?? -2_000
             try db.execute("PRAGMA cache_size = -262144")
             defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
-            var importer = CSVImporter(layout: layout, source: source, actor: actor, now: now)
+            var importer = try CSVImporter(layout: layout, source: source, actor: actor, now: now, in: db)
             let total = file.records.count
             for (index, record) in file.records.enumerated() {
                 do {
@@ -126,6 +126,9 @@ struct CSVLayout: Sendable {
     let columns: [String: Int]
     /// (attribute name, column) for each `attr:NAME` column.
     let attributes: [(key: String, column: Int)]
+    /// The positions of the named columns, looked up once rather than by name on every row.
+    let code: Int
+    let name: Int?, description: Int?, category: Int?, location: Int?, quantity: Int?, tags: Int?, value: Int?
 
     init(file: CSVFile, source: String) throws {
         width = file.header.count
@@ -144,10 +147,25 @@ struct CSVLayout: Sendable {
             attributes.append((key, column))
         }
         self.attributes = attributes
+        // `columns` requires `code`.
+        code = columns["code"]!
+        name = columns["name"]
+        description = columns["description"]
+        category = columns["category"]
+        location = columns["location"]
+        quantity = columns["quantity"]
+        tags = columns["tags"]
+        value = columns["value"]
     }
 }
 
 /// One import's state inside its transaction: the path caches, the codes seen and the counts.
+///
+/// A file names the same few tags, attribute values and paths over and over, so each cell's checked
+/// form is kept by its text (only cells that passed: a bad one is refused again, on its own line).
+/// When the catalogue was empty as the import began (the transaction holds the write lock, and the
+/// file's own codes are checked against each other), no row can match an existing item, and the
+/// lookup by code is skipped.
 struct CSVImporter {
     let layout: CSVLayout
     let source: String
@@ -157,12 +175,29 @@ struct CSVImporter {
     private var locations = TreeCache(.location)
     private var seen: [String: Int] = [:]
     private var created = 0, updated = 0, unchanged = 0
+    private let inserter: ItemStore.Inserter
+    private let lookup: Statement?
+    /// The attribute columns' indexes into `layout.attributes`, by key (the search document's order).
+    private let attributesByKey: [Int]
+    /// `String.folded` of each attribute column's key, in `layout.attributes` order.
+    private let foldedKeys: [String]
+    private var tagCells: [String: [String]] = [:]
+    private var attributeCells: [String: String?] = [:]
+    private var foldedValues: [String: String] = [:]
 
-    init(layout: CSVLayout, source: String, actor: String?, now: Instant) {
+    init(layout: CSVLayout, source: String, actor: String?, now: Instant, in db: Connection) throws {
         self.layout = layout
         self.source = source
         self.actor = actor
         self.now = now
+        inserter = try ItemStore.Inserter(reason: source, actor: actor, now: now, in: db)
+        let empty = try db.scalar("SELECT NOT EXISTS (SELECT 1 FROM inventory_items)", as: Bool.self) ?? false
+        lookup = empty ? nil : try db.cachedStatement("""
+            SELECT id, code, name, description, category_id, location_id, quantity, value_cents
+            FROM inventory_items WHERE code = ?
+            """)
+        attributesByKey = layout.attributes.indices.sorted { layout.attributes[$0].key < layout.attributes[$1].key }
+        foldedKeys = layout.attributes.map(\.key.folded)
     }
 
     func summary(rows: Int) -> ImportSummary {
@@ -172,39 +207,45 @@ struct CSVImporter {
 
     /// Creates or updates the item of one record; any refusal is a `CoopError` the caller puts a line on.
     mutating func apply(_ record: CSVFile.Record, in db: Connection) throws {
-        guard record.fields.count == layout.width else {
-            throw CoopError.csvFieldCount(expected: layout.width, got: record.fields.count)
+        let fields = record.fields
+        guard fields.count == layout.width else {
+            throw CoopError.csvFieldCount(expected: layout.width, got: fields.count)
         }
-        func field(_ name: String) -> String? { layout.columns[name].map { record.fields[$0] } }
-        func nonEmpty(_ name: String) -> String? {
-            field(name).flatMap { $0.isBlank ? nil : $0 }
+        func nonEmpty(_ column: Int?) -> String? {
+            column.flatMap { fields[$0].isBlank ? nil : fields[$0] }
         }
 
-        let code = try ItemValidation.code(field("code") ?? "")
+        let code = try ItemValidation.code(fields[layout.code])
         if let first = seen.updateValue(record.line, forKey: TreeCache.key(code)) {
             throw CoopError.duplicateCodeInFile(code, firstLine: first)
         }
-        let name = try field("name").map(ItemValidation.name)
-        let description = try field("description").map { try ItemValidation.text($0, field: "description") }
-        let quantity = try nonEmpty("quantity").map(Self.quantity)
-        let value = try nonEmpty("value").map(Self.value)
-        let tags = try field("tags").map { try ItemValidation.tags($0.split(separator: "|").map(String.init).filter { !$0.isBlank }) }
-        let attributes = try layout.attributes.map { ($0.key, try ItemValidation.attributeValue(record.fields[$0.column], key: $0.key)) }
+        let name = try layout.name.map { try ItemValidation.name(fields[$0]) }
+        let description = try layout.description.map { try ItemValidation.text(fields[$0], field: "description") }
+        let quantity = try nonEmpty(layout.quantity).map(Self.quantity)
+        let value = try nonEmpty(layout.value).map(Self.value)
+        let tags = try layout.tags.map { try self.tags(fields[$0]) }
+        var attributes: [(String, String?)] = []
+        attributes.reserveCapacity(layout.attributes.count)
+        for attribute in layout.attributes {
+            attributes.append((attribute.key, try attributeValue(fields[attribute.column], key: attribute.key)))
+        }
 
-        let categoryNode = try field("category").map { try categories.resolve(cell: $0, now: now, in: db) }
-        let locationNode = try nonEmpty("location").flatMap { try locations.resolve(cell: $0, now: now, in: db) }
+        let categoryNode = try layout.category.map { try categories.resolve(cell: fields[$0], now: now, in: db) }
+        let locationNode = try nonEmpty(layout.location).flatMap { try locations.resolve(cell: $0, now: now, in: db) }
 
-        guard let existing = try db.queryOne("""
-            SELECT id, code, name, description, category_id, location_id, quantity, value_cents
-            FROM inventory_items WHERE code = ?
-            """, [code]) else {
+        var existing: Row?
+        if let lookup { try lookup.forEach([code]) { row in if existing == nil { existing = row } } }
+        guard let existing else {
             guard let name else { throw CoopError.required("name") }
-            _ = try ItemStore.insert(ItemStore.Insert(
-                code: code, name: name, description: description ?? nil, category: categoryNode ?? nil,
-                location: locationNode, home: locationNode, quantity: quantity ?? 1, tags: tags ?? [],
-                attributes: Dictionary(attributes.compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { a, _ in a }),
-                photosJSON: "[]", value: value ?? .zero, notes: nil, status: .active),
-                reason: source, actor: actor, now: now, in: db)
+            var new: [ItemStore.Inserter.Attribute] = []
+            new.reserveCapacity(attributesByKey.count)
+            for i in attributesByKey {
+                guard let value = attributes[i].1 else { continue }
+                new.append(.init(key: attributes[i].0, value: value, keyFolded: foldedKeys[i], valueFolded: folded(value)))
+            }
+            _ = try inserter.insert(code: code, name: name, description: description ?? nil, category: categoryNode ?? nil,
+                                    location: locationNode, quantity: quantity ?? 1, tags: tags ?? [], attributes: new,
+                                    value: value ?? .zero)
             created += 1
             return
         }
@@ -214,6 +255,29 @@ struct CSVImporter {
         } else {
             unchanged += 1
         }
+    }
+
+    /// A `tags` cell checked (`ItemValidation.tags` of its `|`-separated parts, blank ones dropped).
+    private mutating func tags(_ cell: String) throws -> [String] {
+        if let known = tagCells[cell] { return known }
+        let tags = try ItemValidation.tags(cell.split(separator: "|").map(String.init).filter { !$0.isBlank })
+        tagCells[cell] = tags
+        return tags
+    }
+
+    /// An attribute cell checked (`ItemValidation.attributeValue`).
+    private mutating func attributeValue(_ cell: String, key: String) throws -> String? {
+        if let known = attributeCells[cell] { return known }
+        let value = try ItemValidation.attributeValue(cell, key: key)
+        attributeCells[cell] = .some(value)
+        return value
+    }
+
+    private mutating func folded(_ value: String) -> String {
+        if let known = foldedValues[value] { return known }
+        let folded = value.folded
+        foldedValues[value] = folded
+        return folded
     }
 
     /// Applies what differs; returns whether anything did.
@@ -277,7 +341,34 @@ struct CSVImporter {
 
     /// `120.00`, `120,5`, `120`: at most two decimals, not negative.
     static func value(_ text: String) throws -> Money {
-        guard let money = Money(parsing: text) else { throw CoopError.invalidAmount("value", text) }
+        guard let money = plainAmount(text) ?? Money(parsing: text) else { throw CoopError.invalidAmount("value", text) }
         return try ItemValidation.value(money)
+    }
+
+    /// `120`, `120.5` or `120,50` (1–15 digits, then 1–2 decimals): what `Money(parsing:)` reads them
+    /// as, read from the bytes; nil for anything else, which `Money(parsing:)` then reads.
+    static func plainAmount(_ text: String) -> Money? {
+        var units: Int64 = 0, cents: Int64 = 0
+        var digits = 0, decimals = 0, separator = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                if separator {
+                    decimals += 1
+                    cents = cents * 10 + Int64(byte - 0x30)
+                } else {
+                    digits += 1
+                    units = units &* 10 &+ Int64(byte - 0x30)
+                }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard !separator else { return nil }
+                separator = true
+            default:
+                return nil
+            }
+            guard digits <= 15, decimals <= 2 else { return nil }
+        }
+        guard digits >= 1, !separator || decimals >= 1 else { return nil }
+        return Money(cents: units * 100 + (decimals == 1 ? cents * 10 : cents))
     }
 }

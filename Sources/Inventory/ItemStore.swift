@@ -87,15 +87,19 @@ enum ItemStore {
         var status: ItemStatus
     }
 
+    static let insertItemSQL = """
+        INSERT INTO inventory_items (code, name, description, category_id, home_location_id, location_id, quantity,
+                                     status, value_cents, notes, photos, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertTagSQL = "INSERT INTO inventory_item_tags (item_id, tag) VALUES (?, ?)"
+    static let insertAttributeSQL = "INSERT INTO inventory_item_attributes (item_id, key, value, key_folded, value_folded) VALUES (?, ?, ?, ?, ?)"
+
     /// Inserts the item, its tags, attributes, `created` movement and search document; returns its id.
     /// The caller has checked that the code is free.
     static func insert(_ new: Insert, reason: String?, actor: String?, now: Instant, in db: Connection) throws -> Int64 {
-        try db.execute("""
-            INSERT INTO inventory_items (code, name, description, category_id, home_location_id, location_id, quantity,
-                                         status, value_cents, notes, photos, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [new.code, new.name, new.description, new.category?.id, new.home?.id, new.location?.id, new.quantity,
-                  new.status.rawValue, new.value, new.notes, new.photosJSON, now, now])
+        try db.execute(insertItemSQL, [new.code, new.name, new.description, new.category?.id, new.home?.id, new.location?.id, new.quantity,
+                                       new.status.rawValue, new.value, new.notes, new.photosJSON, now, now])
         let id = db.lastInsertRowID
         for tag in new.tags { try insertTag(id, tag, in: db) }
         for (key, value) in new.attributes { try insertAttribute(id, key, value, in: db) }
@@ -106,8 +110,56 @@ enum ItemStore {
         return id
     }
 
+    /// `insert` for the many new items of one import: the same rows (item, tags, attributes, `created`
+    /// movement, search document), from statements looked up once instead of once per row, with the
+    /// instant's text made once and the folded attribute keys and values handed in by the caller.
+    struct Inserter {
+        /// An attribute of a new item, with its key and value folded (`String.folded`).
+        struct Attribute {
+            var key: String
+            var value: String
+            var keyFolded: String
+            var valueFolded: String
+        }
+
+        private let db: Connection
+        private let item: Statement, tag: Statement, attribute: Statement, movement: Statement, search: Statement
+        private let nowText: String
+        private let reason: String?, actor: String?
+
+        init(reason: String?, actor: String?, now: Instant, in db: Connection) throws {
+            self.db = db
+            item = try db.cachedStatement(ItemStore.insertItemSQL)
+            tag = try db.cachedStatement(ItemStore.insertTagSQL)
+            attribute = try db.cachedStatement(ItemStore.insertAttributeSQL)
+            movement = try db.cachedStatement(MovementLog.appendSQL)
+            search = try db.cachedStatement(SearchIndex.insertSQL)
+            // What binding `now` writes (`Instant.databaseValue`), made once.
+            guard case .text(let text) = now.databaseValue else { preconditionFailure("an instant is stored as text") }
+            nowText = text
+            self.reason = reason
+            self.actor = actor
+        }
+
+        /// Inserts an active item whose home is its location, without notes or photos; `tags` as
+        /// `ItemValidation.tags` returns them, `attributes` sorted by key. Returns its id.
+        func insert(code: String, name: String, description: String?, category: (id: Int64, path: String)?,
+                    location: (id: Int64, path: String)?, quantity: Int, tags: [String], attributes: [Attribute],
+                    value: Money) throws -> Int64 {
+            try item.execute([code, name, description, category?.id, location?.id, location?.id, quantity,
+                              ItemStatus.active.rawValue, value, nil as String?, "[]", nowText, nowText])
+            let id = db.lastInsertRowID
+            for text in tags { try tag.execute([id, text]) }
+            for a in attributes { try attribute.execute([id, a.key, a.value, a.keyFolded, a.valueFolded]) }
+            try movement.execute([id, nowText, actor, MovementKind.created.rawValue, quantity, nil as String?, location?.path, reason])
+            try search.execute([id, code, name, description ?? "", category?.path ?? "",
+                                tags.joined(separator: " "), attributes.map(\.value).joined(separator: " ")])
+            return id
+        }
+    }
+
     static func insertTag(_ id: Int64, _ tag: String, in db: Connection) throws {
-        try db.execute("INSERT INTO inventory_item_tags (item_id, tag) VALUES (?, ?)", [id, tag])
+        try db.execute(insertTagSQL, [id, tag])
     }
 
     static func replaceTags(_ id: Int64, _ tags: [String], in db: Connection) throws {
@@ -126,8 +178,7 @@ enum ItemStore {
 
     /// Adds an attribute the item does not have yet (a new item's, checked by `ItemValidation.attributes`).
     static func insertAttribute(_ id: Int64, _ key: String, _ value: String, in db: Connection) throws {
-        try db.execute("INSERT INTO inventory_item_attributes (item_id, key, value, key_folded, value_folded) VALUES (?, ?, ?, ?, ?)",
-                       [id, key, value, key.folded, value.folded])
+        try db.execute(insertAttributeSQL, [id, key, value, key.folded, value.folded])
     }
 
     /// Removes the attribute whose key folds as `key` does.

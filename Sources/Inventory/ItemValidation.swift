@@ -8,6 +8,9 @@ enum ItemValidation {
     /// 1–64 letters, digits and `- _ . : +`. No spaces, `/`, `?`, `#` or `%`: a code sits in URLs
     /// (`/api/v1/items/{code}`) and on printed labels. Put in NFC so that lookups match byte for byte.
     static func code(_ value: String) throws -> String {
+        // The usual code (ASCII letters, digits and punctuation allowed, 64 bytes at most) is already
+        // trimmed, in NFC and valid: checked on its bytes, without Unicode properties.
+        if !value.isEmpty, value.utf8.count <= 64, value.utf8.allSatisfy(isPlainCodeByte) { return value }
         let code = value.trimmed.nfc
         guard !code.isEmpty else { throw CoopError.required("code") }
         guard code.count <= 64,
@@ -16,10 +19,25 @@ enum ItemValidation {
         return code
     }
 
+    /// An ASCII letter or digit, or one of `- _ . : +`.
+    private static func isPlainCodeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "+"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// At most `max` characters; the bytes answer first (a character is at least one byte).
+    private static func fits(_ text: String, _ max: Int) -> Bool {
+        text.utf8.count <= max || text.count <= max
+    }
+
     static func name(_ value: String) throws -> String {
         let name = value.trimmed
         guard !name.isEmpty else { throw CoopError.required("name") }
-        guard name.count <= 200 else { throw CoopError.tooLong("name", max: 200) }
+        guard fits(name, 200) else { throw CoopError.tooLong("name", max: 200) }
         return name
     }
 
@@ -28,7 +46,7 @@ enum ItemValidation {
         guard let value else { return nil }
         let text = value.trimmed
         if text.isEmpty { return nil }
-        guard text.count <= max else { throw CoopError.tooLong(field, max: max) }
+        guard fits(text, max) else { throw CoopError.tooLong(field, max: max) }
         return text
     }
 
@@ -50,7 +68,7 @@ enum ItemValidation {
         var tags: [String] = []
         for value in values {
             let tag = value.trimmed.nfc
-            guard !tag.isEmpty, tag.count <= 50, !tag.contains("|") else { throw CoopError.invalidTag(value) }
+            guard !tag.isEmpty, fits(tag, 50), !tag.contains("|") else { throw CoopError.invalidTag(value) }
             if seen.insert(TreeCache.key(tag)).inserted { tags.append(tag) }
         }
         guard tags.count <= 50 else { throw CoopError.invalidTag(tags[50]) }
@@ -67,7 +85,7 @@ enum ItemValidation {
     static func attributeValue(_ value: String, key: String) throws -> String? {
         let text = value.trimmed.nfc
         if text.isEmpty { return nil }
-        guard text.count <= 200 else { throw CoopError.invalidAttribute(key) }
+        guard fits(text, 200) else { throw CoopError.invalidAttribute(key) }
         return text
     }
 

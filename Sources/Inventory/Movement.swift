@@ -80,14 +80,16 @@ public struct Movement: Sendable, Codable, Equatable {
 
 /// The movements table: one way in (`append`), read newest first.
 enum MovementLog {
+    static let appendSQL = """
+        INSERT INTO inventory_movements (item_id, at, actor, kind, units, from_value, to_value, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     static func append(
         _ itemID: Int64, _ kind: MovementKind, units: Int? = nil, from: String?, to: String?,
         reason: String?, actor: String?, at: Instant, in db: Connection
     ) throws {
-        try db.execute("""
-            INSERT INTO inventory_movements (item_id, at, actor, kind, units, from_value, to_value, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [itemID, at, actor, kind.rawValue, units, from, to, reason])
+        try db.execute(appendSQL, [itemID, at, actor, kind.rawValue, units, from, to, reason])
     }
 
     /// One page of an item's movements, newest first; the cursor is the last movement id seen.

@@ -26,12 +26,14 @@ enum SearchIndex {
         var attributeValues: [String]
     }
 
+    static let insertSQL = """
+        INSERT INTO inventory_search (rowid, code, name, description, category, tags, attributes)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// Writes the document of a new item (no old row to remove).
     static func insert(_ itemID: Int64, _ document: Document, in db: Connection) throws {
-        try db.execute("""
-            INSERT INTO inventory_search (rowid, code, name, description, category, tags, attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [itemID, document.code, document.name, document.description ?? "", document.category ?? "",
+        try db.execute(insertSQL, [itemID, document.code, document.name, document.description ?? "", document.category ?? "",
                   document.tags.joined(separator: " "), document.attributeValues.joined(separator: " ")])
     }
 

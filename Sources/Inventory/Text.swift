@@ -9,7 +9,12 @@ import Foundation
 extension StringProtocol {
     /// Without leading or trailing white space (line breaks included).
     var trimmed: String {
+        // Most cells start and end with a plain ASCII character: nothing to trim, and no Unicode
+        // property to look up (White_Space holds, in ASCII, for tab to carriage return and space).
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+            return String(self)
+        }
         guard let first = scalars.first, let last = scalars.last else { return "" }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return String(self) }
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
@@ -20,7 +25,16 @@ extension StringProtocol {
     }
 
     /// Empty or only white space.
-    var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    var isBlank: Bool {
+        if let first = unicodeScalars.first, Self.isPlainASCII(first) { return false }
+        return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    /// An ASCII character without Unicode's White_Space property (which, in ASCII, only tab, line
+    /// feed, vertical tab, form feed, carriage return and space have).
+    static func isPlainASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 && !(0x09...0x0D).contains(scalar.value) && scalar.value != 0x20
+    }
 
     /// In Unicode NFC, so that text typed on different systems (`é` as one scalar or as `e` + accent)
     /// is stored and compared byte for byte the same. ASCII is already NFC.

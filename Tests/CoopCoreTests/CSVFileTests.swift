@@ -1,4 +1,5 @@
 import Foundation
+import CSV
 import Testing
 
 @testable import CoopCore
@@ -171,5 +172,57 @@ import Testing
         buffer.append(["T-1", "line 1\r\nline 2"])
         let file = try CSVFile(data: Data(buffer.text.utf8), source: "export.csv")
         #expect(file.records.map(\.fields) == [["T-1", "line 1\r\nline 2"]])
+    }
+}
+
+/// `CSVScanner` reads as yaslab/CSV.swift's reader, which `CSVFile` used before it, on any text: the
+/// same records, field for field, on thousands of generated texts made of the characters that matter
+/// (delimiters, quotes, line breaks, spaces, accented letters) and on the corner cases by name.
+@Suite struct CSVScannerTests {
+    private func scanned(_ text: String, _ delimiter: UnicodeScalar) -> [[String]] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = CSVScanner(bytes: bytes, delimiter: UInt8(ascii: delimiter))
+            var rows: [[String]] = []
+            while let row = scanner.nextRow() { rows.append(row) }
+            return rows
+        }
+    }
+
+    private func reference(_ text: String, _ delimiter: UnicodeScalar) throws -> [[String]] {
+        let reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        return rows
+    }
+
+    @Test(arguments: [
+        "", "a", "a,b", "a,b\n", "a,b\r\n", "a,b\rc", "a,\n", "a,", ",", "\n", "\r\n\r\n", "\"\"", "\"", "\"a",
+        "\"a\"", "\"a\"b\",c", "\"a\"é\",c", "\"a\"\"b\"", "\"a\"\r", "\"a\"\rb", "\"a\",", "a\"b,c", "\"a\nb\"\n",
+        "x,\"\",\"\"\"\"\n", "\"€\"\"\",\"a;b\";c\n", "é,ü\r\n\"ß\"", " \"a\" , b ", "a,b\n\nc\n",
+    ])
+    func cornerCasesReadAsTheReferenceReader(_ text: String) throws {
+        #expect(scanned(text, ",") == (try reference(text, ",")))
+        #expect(scanned(text, ";") == (try reference(text, ";")))
+    }
+
+    @Test func generatedTextsReadAsTheReferenceReader() throws {
+        let pieces = ["a", "bc", "é", "€", "😀", ",", ";", "\"", "\"\"", "\r", "\n", "\r\n", " ", "\t"]
+        var state: UInt64 = 16
+        func next() -> Int {
+            // SplitMix64: the same texts on every run.
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<next() % 24).map { _ in pieces[next() % pieces.count] }.joined()
+            for delimiter: UnicodeScalar in [",", ";"] {
+                let expected = try reference(text, delimiter)
+                #expect(scanned(text, delimiter) == expected, "\(text.debugDescription)")
+            }
+        }
     }
 }

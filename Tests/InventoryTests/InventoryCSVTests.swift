@@ -89,6 +89,66 @@ struct InventoryCSVTests {
         #expect(calls.withLock { $0 } == [1_000, 2_000, 2_500])
     }
 
+    /// Into an empty catalogue the import skips the lookup by code and writes each item with statements
+    /// looked up once (`ItemStore.Inserter`), its tags, attribute values and folded forms kept by cell:
+    /// the rows must be those `addItem` writes, an import into a catalogue that already has items must
+    /// give the same items, and every kind of search must find them at once.
+    @Test func importIntoAnEmptyCatalogueWritesWhatAddItemWrites() async throws {
+        let csv = "code,name,description,category,location,quantity,tags,value,attr:taille,attr:Époque,attr:couleur\n"
+            + "GC-1,Robe de bal,\"Soie, dentelle\",Costumes/Robes/1920,Entrepôt/Étage 2,2,soirée|bal,350.00,M,1920,Rouge\n"
+            + "GC-2,Chapeau melon,,Costumes/Chapeaux,Entrepôt/Étage 3,,feutre| bal ,\"12,5\",,1900,noir\n"
+            + "T-1,Perceuse,Sans fil,Outils,,3,,,,,Rouge\n"
+        let imported = try await TestInventory()
+        let summary = try await imported.service.acting(as: .staff("staff")).importCSV(utf8(csv), source: "items.csv")
+        #expect(summary == ImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0, categoriesCreated: 5, locationsCreated: 3))
+
+        let added = try await TestInventory()
+        try await added.add("GC-1", "Robe de bal", description: "Soie, dentelle", category: "Costumes/Robes/1920", location: "Entrepôt/Étage 2",
+                            quantity: 2, tags: ["soirée", "bal"], attributes: ["taille": "M", "Époque": "1920", "couleur": "Rouge"], value: 35_000)
+        try await added.add("GC-2", "Chapeau melon", category: "Costumes/Chapeaux", location: "Entrepôt/Étage 3", quantity: 1,
+                            tags: ["feutre", "bal"], attributes: ["Époque": "1900", "couleur": "noir"], value: 1_250)
+        try await added.add("T-1", "Perceuse", description: "Sans fil", category: "Outils", quantity: 3, attributes: ["couleur": "Rouge"])
+        var rows = try await imported.snapshot(), expected = try await added.snapshot()
+        // The one difference: an imported item's `created` movement gives the file as its reason.
+        let reason = 8
+        #expect(rows["inventory_movements"]?.map { $0[reason] } == [.text("items.csv"), .text("items.csv"), .text("items.csv")])
+        rows["inventory_movements"] = rows["inventory_movements"]?.map { Array($0[..<reason]) }
+        expected["inventory_movements"] = expected["inventory_movements"]?.map { Array($0[..<reason]) }
+        rows["inventory_catalogue"] = nil
+        expected["inventory_catalogue"] = nil
+        #expect(rows == expected)
+        let documents = "SELECT rowid, code, name, description, category, tags, attributes FROM inventory_search ORDER BY rowid"
+        #expect(try await imported.pool.read { try $0.query(documents).map(\.values) } == (try await added.pool.read { try $0.query(documents).map(\.values) }))
+
+        // Into a catalogue that has an item already, each row is looked up by code: the same items.
+        let nonEmpty = try await TestInventory()
+        try await nonEmpty.add("A-0", "Déjà là")
+        _ = try await nonEmpty.service.acting(as: .staff("staff")).importCSV(utf8(csv), source: "items.csv")
+        for code in ["GC-1", "GC-2", "T-1"] {
+            let item = try await imported.service.item(code)
+            #expect(try await nonEmpty.service.item(code) == item)
+            #expect(try await added.service.item(code) == item)
+        }
+
+        for db in [imported, nonEmpty] {
+            #expect(try await db.codes(ItemQuery(text: "robe")) == ["GC-1"], "name")
+            #expect(try await db.codes(ItemQuery(text: "dentelle")) == ["GC-1"], "description")
+            #expect(try await db.codes(ItemQuery(text: "soiree")) == ["GC-1"], "tag, accents ignored")
+            #expect(Set(try await db.codes(ItemQuery(text: "bal"))) == ["GC-1", "GC-2"], "name and tag")
+            #expect(try await db.codes(ItemQuery(text: "1900")) == ["GC-2"], "attribute value")
+            #expect(Set(try await db.codes(ItemQuery(text: "rouge"))) == ["GC-1", "T-1"], "attribute value")
+            #expect(try await db.codes(ItemQuery(text: "chapeaux")) == ["GC-2"], "category")
+            #expect(try await db.codes(ItemQuery(text: "gc-2")) == ["GC-2"], "code")
+            #expect(try await db.codes(ItemQuery(attributes: [AttributeFilter(key: "epoque", value: "1920")])) == ["GC-1"])
+            #expect(Set(try await db.codes(ItemQuery(attributes: [AttributeFilter(key: "COULEUR", value: "rouge")]))) == ["GC-1", "T-1"])
+            #expect(try await db.codes(ItemQuery(tag: "Feutre")) == ["GC-2"])
+            #expect(try await db.codes(ItemQuery(category: "Costumes")) == ["GC-1", "GC-2"])
+            #expect(try await db.codes(ItemQuery(location: "Entrepôt/Étage 3")) == ["GC-2"])
+            let history = try await db.service.history("GC-2").items
+            #expect(history.count == 1 && history[0].kind == .created && history[0].units == 1 && history[0].to == "Entrepôt/Étage 3")
+        }
+    }
+
     // MARK: All or nothing
 
     struct BadFile: Sendable, CustomTestStringConvertible {
