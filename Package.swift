@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "CoopWeb",
             dependencies: [
-                "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

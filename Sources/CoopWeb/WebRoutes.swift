@@ -1,3 +1,4 @@
+import Coop
 import CoopCore
 import CoopHTTP
 import Foundation
@@ -12,19 +13,17 @@ import Voting
 /// group beside the JSON API over the same services, for whoever calls (nobody signed in, here):
 /// the domains decide what that caller may see, and these routes only read the query and render.
 public struct WebRoutes: Sendable {
-    let inventory: InventoryService
-    let lending: LendingService
-    let voting: VotingService
-    let context: CoopContext
+    /// The services, bound to each request's caller by the routes.
+    let coop: Coop
     let pages: WebPages
 
-    public init(inventory: InventoryService, lending: LendingService, voting: VotingService, context: CoopContext, pages: WebPages) {
-        self.inventory = inventory
-        self.lending = lending
-        self.voting = voting
-        self.context = context
-        self.pages = pages
+    public init(coop: Coop, pages: WebPages) {
+        (self.coop, self.pages) = (coop, pages)
     }
+
+    var inventory: InventoryService { coop.inventory }
+    var lending: LendingService { coop.lending }
+    var context: CoopContext { coop.context }
 
     /// The paths this group answers, for tools that list the API's routes apart from the pages'.
     public static func owns(_ path: String) -> Bool {
@@ -42,7 +41,7 @@ public struct WebRoutes: Sendable {
         group.get("catalogue", use: catalogue)
         group.get("catalogue/:code", use: item)
         group.get("static/coop.css", use: styleSheet)
-        BoardPage(voting: voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
+        BoardPage(voting: coop.voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -25,8 +25,7 @@ func buildRouter(
                                  metrics: metrics, events: APIRoutes.events)
     HealthController(metrics: metrics).addRoutes(to: router)
     APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
-    WebRoutes(inventory: coop.inventory, lending: coop.lending, voting: coop.voting, context: coop.context,
-              pages: try WebPages()).addRoutes(to: router.group())
+    WebRoutes(coop: coop, pages: try WebPages()).addRoutes(to: router.group())
     return router
 }
 

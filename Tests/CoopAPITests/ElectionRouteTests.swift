@@ -19,6 +19,17 @@ extension TestCoop {
     /// The same co-op as `make()` (tokens per role, member M-0001), with a clock the test moves.
     static func makeForVoting(clock: FixedClock) async throws -> TestCoop { try await make(clock: clock) }
 
+    /// A co-op with Ada and two voters, the draft election's credentials issued, its clock at the start.
+    static func electionWithCredentials() async throws -> (TestCoop, FixedClock, ElectionDefinition, [CredentialCode]) {
+        let clock = FixedClock(TestCoop.votingStart)
+        let coop = try await TestCoop.makeForVoting(clock: clock)
+        try await coop.addVoters(2)
+        let election = try await coop.draftElection()
+        let issue = try await coop.coop.voting.issueCredentials(election.id)
+        let definition = try #require(issue.election.definition)
+        return (coop, clock, definition, try issue.credentials.map { try CredentialCode($0.code) })
+    }
+
     /// `count` more members, in one import.
     func addVoters(_ count: Int) async throws {
         var csv = "first_name,last_name,email\n"
@@ -118,13 +129,7 @@ func body(_ ballot: Ballot) -> ByteBuffer { ByteBuffer(bytes: ballot.canonicalJS
     }
 
     @Test func castingBoardAndResultNeedNoTokenAndRefusalsCarryTheirCodes() async throws {
-        let clock = FixedClock(TestCoop.votingStart)
-        let coop = try await TestCoop.makeForVoting(clock: clock)
-        try await coop.addVoters(2)
-        let election = try await coop.draftElection()
-        let issue = try await coop.coop.voting.issueCredentials(election.id)
-        let definition = try #require(issue.election.definition)
-        let codes = try issue.credentials.map { try CredentialCode($0.code) }
+        let (coop, clock, definition, codes) = try await TestCoop.electionWithCredentials()
         let ballot = try BallotSigner.sign(answers: [[0], [0, 1]], code: codes[0], definition: definition)
         try await coop.test { client in
             // Before opening: 409 voting.closed, as problem+json in French by default and in English on request.

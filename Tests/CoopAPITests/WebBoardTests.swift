@@ -10,13 +10,8 @@ import Voting
 /// An election's public board as a page: what anyone can check, in words, with the tracker look-up.
 @Suite struct WebBoardTests {
     @Test func aVoterFindsTheirTrackerAndEveryoneSeesTheResult() async throws {
-        let clock = FixedClock(TestCoop.votingStart)
-        let coop = try await TestCoop.makeForVoting(clock: clock)
-        try await coop.addVoters(2)
-        let election = try await coop.draftElection()
-        let issue = try await coop.coop.voting.issueCredentials(election.id)
-        let definition = try #require(issue.election.definition)
-        let codes = try issue.credentials.map { try CredentialCode($0.code) }
+        let (coop, clock, definition, codes) = try await TestCoop.electionWithCredentials()
+        let election = try await coop.coop.voting.election("E-0001")
         clock.set(TestCoop.votingOpens)
         _ = try await coop.coop.voting.open(election.id)
         let ballot = try BallotSigner.sign(answers: [[0], [0, 1]], code: codes[0], definition: definition)
