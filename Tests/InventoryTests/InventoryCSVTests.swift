@@ -149,6 +149,69 @@ struct InventoryCSVTests {
         }
     }
 
+    /// A big import into an empty catalogue drops the secondary indexes of the tables it fills and
+    /// creates them again after its last row (`DeferredIndexes`): the schema after is the schema
+    /// before, the database is sound, the items are those the row-by-row path writes and every filter
+    /// finds the same ones, and a refused file leaves the indexes, like everything else, as they were.
+    @Test func bigImportIntoAnEmptyCatalogueCreatesAgainTheIndexesItDropped() async throws {
+        let n = DeferredIndexes.minimumRows
+        var csv = "code,name,description,category,location,quantity,tags,value,attr:taille,attr:Époque\n"
+        for i in 0..<n {
+            csv += "B-\(i),Objet \(i),Lot \(i % 7),Cat \(i % 13)/Sous \(i % 5),Entrepôt/Allée \(i % 11),\(i % 4),"
+                + "t\(i % 3)|u\(i % 17),\(i % 90).50,\(["S", "M", "L"][i % 3]),\(1900 + i % 10)\n"
+        }
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        let bulk = try await TestInventory()
+        let before = try await bulk.pool.read { try $0.query(schema).map(\.values) }
+        #expect(before.contains { $0[1] == .text("inventory_items_facets") })
+        // What is dropped: the eight indexes made by CREATE INDEX without UNIQUE; they come back as they were.
+        try await bulk.pool.write { db in
+            let deferred = try #require(try DeferredIndexes.drop(in: db))
+            #expect(deferred.definitions.count == 8)
+            #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'inventory_items_facets'", as: Int.self) == 0)
+            #expect(try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'inventory_item_attributes_item_folded'", as: Int.self) == 1)
+            try deferred.create(in: db)
+        }
+        #expect(try await bulk.pool.read { try $0.query(schema).map(\.values) } == before)
+        // Statistics left by ANALYZE would be lost with the indexes: then nothing is dropped.
+        let analyzed = try await TestInventory()
+        try await analyzed.pool.write { db in
+            try db.execute("ANALYZE")
+            #expect(try DeferredIndexes.drop(in: db)?.definitions == nil)
+        }
+
+        let nothing = try await bulk.snapshot()
+        let error = try await expectRefusal("csv.bad_line") {
+            try await bulk.service.importCSV(utf8(csv + "B-X,Objet,,,,-1,,,,\n"), source: "big.csv")
+        }
+        #expect(error.arguments["line"] == .integer(Int64(n + 2)))
+        #expect(try await bulk.pool.read { try $0.query(schema).map(\.values) } == before)
+        #expect(try await bulk.snapshot() == nothing)
+
+        let summary = try await bulk.service.importCSV(utf8(csv), source: "big.csv")
+        #expect(summary.created == n)
+        #expect(try await bulk.pool.read { try $0.query(schema).map(\.values) } == before)
+        #expect(try await bulk.pool.read { try $0.scalar("PRAGMA integrity_check", as: String.self) } == "ok")
+
+        let rowByRow = try await TestInventory()
+        try await rowByRow.add("A-0", "Déjà là")
+        _ = try await rowByRow.service.importCSV(utf8(csv), source: "big.csv")
+        for i in stride(from: 0, to: n, by: 397) {
+            #expect(try await bulk.service.item("B-\(i)") == (try await rowByRow.service.item("B-\(i)")))
+            #expect(try await bulk.service.history("B-\(i)").items == (try await rowByRow.service.history("B-\(i)").items))
+        }
+        let queries = [
+            ItemQuery(category: "Cat 3"), ItemQuery(location: "Entrepôt/Allée 4"), ItemQuery(tag: "U5"),
+            ItemQuery(attributes: [AttributeFilter(key: "epoque", value: "1903")]), ItemQuery(text: "lot 4"),
+            ItemQuery(text: "objet", category: "Cat 1/Sous 2", attributes: [AttributeFilter(key: "taille", value: "m")]),
+        ]
+        for query in queries {
+            let codes = try await bulk.codes(query, limit: PageRequest.maxLimit)
+            #expect(!codes.isEmpty)
+            #expect(codes == (try await rowByRow.codes(query, limit: PageRequest.maxLimit)))
+        }
+    }
+
     // MARK: All or nothing
 
     struct BadFile: Sendable, CustomTestStringConvertible {
