@@ -9,6 +9,8 @@ import CoopHTTP
 /// language, with every value escaped by Mustache (text and attribute values alike).
 public struct WebPages: Sendable {
     let library: MustacheLibrary
+    /// `Static/coop.css`, read once at start-up rather than on every request.
+    let styleSheet: ByteBuffer
     /// The co-op's name in every page's title and header.
     let coopName: String
 
@@ -24,6 +26,9 @@ public struct WebPages: Sendable {
             try library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
+        guard let css = FileManager.default.contents(atPath: folder.deletingLastPathComponent().appendingPathComponent("Static/coop.css").path)
+        else { throw WebSetupError.missingResources("Static") }
+        styleSheet = ByteBuffer(bytes: css)
         self.coopName = coopName
     }
 

@@ -119,13 +119,10 @@ public struct WebRoutes: Sendable {
     }
 
     @Sendable func styleSheet(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        guard let url = Bundle.module.url(forResource: "Static/coop", withExtension: "css") ?? Bundle.module.url(forResource: "coop", withExtension: "css"),
-              let data = FileManager.default.contents(atPath: url.path)
-        else { throw HTTPError(.notFound) }
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: pages.styleSheet))
     }
 
     // MARK: Helpers
