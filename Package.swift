@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +60,7 @@ let package = Package(
             dependencies: [
                 "CoopCore", "Membership",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -69,8 +71,9 @@ let package = Package(
         .target(
             name: "CoopWeb",
             dependencies: [
-                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates"), .copy("Static")]
@@ -80,6 +83,7 @@ let package = Package(
             dependencies: [
                 "Coop", "CoopCore", "CoopHTTP", "CoopWeb", "Membership", "Inventory", "Lending", "Orders", "Voting",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -98,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "CoopAPITests",
             dependencies: [
-                "coop-api", "CoopTestSupport",
+                "coop-api", "CoopWeb", "CoopTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

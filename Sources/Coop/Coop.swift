@@ -16,6 +16,7 @@ public struct Coop: Sendable {
     public let caller: Caller
     public let membership: MembershipService
     public let tokens: TokenService
+    public let signIn: SignInService
     public let inventory: InventoryService
     public let lending: LendingService
     public let orders: OrdersService
@@ -26,6 +27,7 @@ public struct Coop: Sendable {
         self.caller = caller
         membership = MembershipService(context: context, caller: caller)
         tokens = TokenService(context: context, caller: caller)
+        signIn = SignInService(context: context, caller: caller)
         inventory = InventoryService(context: context, caller: caller)
         lending = LendingService(context: context, caller: caller)
         orders = OrdersService(context: context, caller: caller)
@@ -37,6 +39,7 @@ public struct Coop: Sendable {
         self.caller = caller
         membership = other.membership.acting(as: caller)
         tokens = other.tokens.acting(as: caller)
+        signIn = other.signIn.acting(as: caller)
         inventory = other.inventory.acting(as: caller)
         lending = other.lending.acting(as: caller)
         orders = other.orders.acting(as: caller)

@@ -1,18 +1,22 @@
 import CoopCore
 import Hummingbird
+import HummingbirdAuth
 import Membership
 
 /// The per-request context: who is calling (from the bearer token) and in which language to answer.
 ///
 /// A face only says who is calling; what that caller may do is each domain's rule, checked by the
 /// service the route calls (`authenticated(_:)` hands the route the service bound to the caller).
-public struct CoopRequestContext: RequestContext {
+public struct CoopRequestContext: RequestContext, SessionRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller behind the request's bearer token; nil when none, or an unknown or revoked one, came.
     public var caller: Caller?
     public var language: Language = .default
     /// The client's IP address (without port), for per-client limits; "unknown" in in-process tests.
     public let clientAddress: String
+    /// The web pages' session (hummingbird-auth's `SessionMiddleware` fills it on the web routes only;
+    /// the JSON API is stateless and never reads it).
+    public let sessions = SessionContext<WebSession>()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -18,7 +18,6 @@ struct BoardPage: Sendable {
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let language = context.language
-        let routes = WebLinks(request: request, language: language)
         do {
             let voting = context.anyone(self.voting)
             let election = try await voting.election(try context.parameters.require("election"))
@@ -49,9 +48,9 @@ struct BoardPage: Sendable {
                 "questions": result.map { Self.questions($0, election, language) },
                 "choiceColumn": WebText.choice.render(language), "countColumn": WebText.votes.render(language),
             ])
-            return pages.page("board", title: election.title, values: values, language: language, switchHref: routes.otherLanguage)
+            return pages.page("board", title: election.title, values: values, visit: WebVisit(request: request, context: context))
         } catch let error as CoopError {
-            return pages.refusal(error, language: language, switchHref: routes.otherLanguage)
+            return pages.refusal(error, visit: WebVisit(request: request, context: context))
         }
     }
 

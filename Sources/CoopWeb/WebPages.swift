@@ -32,22 +32,29 @@ public struct WebPages: Sendable {
         self.coopName = coopName
     }
 
-    /// An HTML answer: `template` rendered with `values`, inside the layout titled `title`.
-    /// - Parameter switchHref: the same page in the other language.
+    /// An HTML answer: `template` rendered with `values`, inside the layout titled `title`, for `visit`
+    /// (its language, the same page in the other one, who is signed in and the session's form token).
     func page(
-        _ template: String, title: String, values: [String: Any], language: Language, switchHref: String,
-        status: HTTPResponse.Status = .ok
+        _ template: String, title: String, values: [String: Any], visit: WebVisit, status: HTTPResponse.Status = .ok
     ) -> Response {
+        let language = visit.language
         var values = values
         values["lang"] = language.rawValue
+        if let csrf = visit.csrf { values["csrf"] = csrf }
         let body = library.render(values, withTemplate: template) ?? ""
         let other: Language = language == .fr ? .en : .fr
-        let layout: [String: Any] = [
+        let layout = present([
             "lang": language.rawValue, "otherLang": other.rawValue, "title": title, "coop": coopName, "body": body,
             "skip": WebText.skip.render(language), "navigation": WebText.navigation.render(language),
             "catalogue": WebText.catalogue.render(language), "switchLabel": WebText.switchLabel.render(language),
-            "switchHref": switchHref,
-        ]
+            "switchHref": visit.switchHref,
+            "member": visit.memberNumber != nil, "staff": visit.isStaff,
+            "meLabel": WebText.myAccount.render(language), "basketLabel": WebText.myBasket.render(language),
+            "deskLabel": WebText.desk.render(language), "todayLabel": WebText.today.render(language),
+            "signInLabel": WebText.signIn.render(language), "signOutLabel": WebText.signOut.render(language),
+            "signInHref": visit.memberNumber == nil ? WebLinks.href("/login", [("next", visit.path), ("lang", language.rawValue)]) : nil,
+            "csrf": visit.csrf,
+        ])
         let html = library.render(layout, withTemplate: "layout") ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -55,18 +62,50 @@ public struct WebPages: Sendable {
         // Scripts only from files of this site, never inline; no framing by other sites.
         headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
         headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        // A signed-in page is the member's own: never kept by a shared cache.
+        if visit.memberNumber != nil { headers[.cacheControl] = "private, no-store" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The page as before sessions, for a page that has only its language and switch (nobody signed in shown).
+    func page(
+        _ template: String, title: String, values: [String: Any], language: Language, switchHref: String,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        page(template, title: title, values: values, visit: WebVisit(language: language, switchHref: switchHref), status: status)
     }
 }
 
 extension WebPages {
     /// A domain's refusal as a page in the reader's language, with its status (404 for an unknown code).
-    func refusal(_ error: CoopError, language: Language, switchHref: String) -> Response {
+    /// - Parameter back: the link under the message (the catalogue when nil).
+    func refusal(_ error: CoopError, visit: WebVisit, back: (href: String, label: LocalizedText)? = nil) -> Response {
         let status = error.kind.status
+        let language = visit.language
         let heading = status == .notFound ? WebText.notFound : WebText.refused
+        let back = back ?? ("/catalogue", WebText.back)
         return page("message", title: heading.render(language),
-                    values: ["heading": heading.render(language), "detail": error.message(language), "back": WebText.back.render(language)],
-                    language: language, switchHref: switchHref, status: status)
+                    values: ["heading": heading.render(language), "detail": error.message(language), "back": back.label.render(language),
+                             "backHref": back.href],
+                    visit: visit, status: status)
+    }
+
+    func refusal(_ error: CoopError, language: Language, switchHref: String) -> Response {
+        refusal(error, visit: WebVisit(language: language, switchHref: switchHref))
+    }
+
+    /// A short page saying what happened and what to do.
+    func message(_ heading: LocalizedText, _ detail: LocalizedText, visit: WebVisit, status: HTTPResponse.Status) -> Response {
+        let language = visit.language
+        return page("message", title: heading.render(language),
+                    values: ["heading": heading.render(language), "detail": detail.render(language), "back": WebText.back.render(language),
+                             "backHref": "/catalogue"],
+                    visit: visit, status: status)
+    }
+
+    /// 303 to `location`: every form's answer, so that reloading the next page posts nothing again.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
     }
 }
 
@@ -101,5 +140,19 @@ public enum WebSetupError: Error, CustomStringConvertible {
         switch self {
         case .missingResources(let name): "CoopWeb's \(name) folder is missing from the build"
         }
+    }
+}
+
+extension WebPages {
+    /// A members' page asked by nobody signed in: to the sign-in page, which comes back here after.
+    static func signInFirst(_ request: Request, _ visit: WebVisit) -> Response {
+        seeOther(WebLinks.href("/login", [("next", request.uri.path), ("lang", visit.language.rawValue)]))
+    }
+}
+
+extension CoopError {
+    /// An address under a page that names nothing (`/me/loans/abc/renew`).
+    static func unknownPage() -> CoopError {
+        CoopError(.notFound, "web.not_found", fr: WebText.unknownPage.fr, en: WebText.unknownPage.en)
     }
 }

@@ -3,6 +3,7 @@ import CoopCore
 import CoopHTTP
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Inventory
 import Lending
 import Membership
@@ -17,9 +18,16 @@ public struct WebRoutes: Sendable {
     let coop: Coop
     let pages: WebPages
 
-    public init(coop: Coop, pages: WebPages) {
-        (self.coop, self.pages) = (coop, pages)
+    /// Session cookies marked `Secure`: set when the pages are served over HTTPS (`COOP_PUBLIC_URL`
+    /// starting with `https://`), where a browser must never send the cookie over plain HTTP.
+    let secureCookies: Bool
+
+    public init(coop: Coop, pages: WebPages, secureCookies: Bool = false) {
+        (self.coop, self.pages, self.secureCookies) = (coop, pages, secureCookies)
     }
+
+    /// How long a sign-in lasts: a day at the desk or on the phone; signing out ends it sooner.
+    static let sessionHours = 12
 
     var inventory: InventoryService { coop.inventory }
     var lending: LendingService { coop.lending }
@@ -27,7 +35,8 @@ public struct WebRoutes: Sendable {
 
     /// The paths this group answers, for tools that list the API's routes apart from the pages'.
     public static func owns(_ path: String) -> Bool {
-        path == "/" || path == "/catalogue" || ["/catalogue/", "/static/", "/board/"].contains { path.hasPrefix($0) }
+        ["/", "/catalogue", "/login", "/logout", "/me", "/basket", "/desk"].contains(path)
+            || ["/catalogue/", "/static/", "/board/", "/me/", "/desk/", "/vote/"].contains { path.hasPrefix($0) }
     }
 
     /// Results on a page of the catalogue.
@@ -36,12 +45,23 @@ public struct WebRoutes: Sendable {
     static let calendarDays = 60
 
     public func addRoutes(to group: RouterGroup<CoopRequestContext>) {
-        let group = group.add(middleware: PageLanguageMiddleware())
+        let cookie = SessionCookieParameters(name: "coop_session", path: "/", secure: secureCookies, sameSite: .lax)
+        let group = group
+            .add(middleware: SessionMiddleware(
+                storage: WebSessionStore(records: WebSessionRecords(context: context)),
+                configuration: SessionMiddlewareConfiguration(sessionCookieParameters: cookie, keyPrefix: "",
+                                                              defaultSessionExpiration: .seconds(Self.sessionHours * 3600))))
+            .add(middleware: WebSessionCaller(signIn: coop.signIn))
+            .add(middleware: PageLanguageMiddleware())
+            .add(middleware: FormTokenMiddleware(pages: pages))
         group.get("/", use: catalogue)
         group.get("catalogue", use: catalogue)
         group.get("catalogue/:code", use: item)
         group.get("static/coop.css", use: styleSheet)
         BoardPage(voting: coop.voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
+        SignInPage(signIn: coop.signIn, pages: pages).addRoutes(to: group)
+        MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
+        ItemActions(lending: lending, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -80,10 +100,10 @@ public struct WebRoutes: Sendable {
                     : WebText.results.render(language, ["count": .count(.integer(Int64(items.count)), .articles)]),
                 "nextHref": next, "nextLabel": WebText.nextPage.render(language),
             ])
-            return pages.page("catalogue", title: WebText.heading.render(language), values: values, language: language,
-                              switchHref: WebLinks(request: request, language: language).otherLanguage)
+            return pages.page("catalogue", title: WebText.heading.render(language), values: values,
+                              visit: WebVisit(request: request, context: context))
         } catch let error as CoopError {
-            return pages.refusal(error, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
+            return pages.refusal(error, visit: WebVisit(request: request, context: context))
         }
     }
 
@@ -102,7 +122,16 @@ public struct WebRoutes: Sendable {
                 return ["period": range, "free": period.free]
             }
             let attributes = item.attributes.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] }
+            let visit = WebVisit(request: request, context: context)
+            let saturday = LocalDate.nextSaturday(after: today)
             let values = present([
+                "member": visit.memberNumber != nil, "codePath": Self.pathEscaped(item.code),
+                "reserveHeading": WebText.reserveHeading.render(language), "fromLabel": WebText.reserveFrom.render(language),
+                "toLabel": WebText.reserveTo.render(language), "reserveButton": WebText.reserveButton.render(language),
+                "from": saturday.iso8601, "to": saturday.adding(days: 1).iso8601, "today": today.iso8601,
+                "holdIntro": WebText.holdIntro.render(language), "holdButton": WebText.holdButton.render(language),
+                "signInToReserve": WebText.signInToReserve.render(language),
+                "signInHref": WebLinks.href("/login", [("next", request.uri.path), ("lang", language.rawValue)]),
                 "back": WebText.back.render(language), "name": item.name, "code": item.code, "category": item.category,
                 "status": item.status.label.render(language), "description": item.description,
                 "photo": item.photos.first,
@@ -112,9 +141,9 @@ public struct WebRoutes: Sendable {
                 "hasCalendar": !periods.isEmpty, "calendarHeading": WebText.calendar.render(language),
                 "periodColumn": WebText.period.render(language), "freeColumn": WebText.free.render(language), "periods": periods,
             ])
-            return pages.page("item", title: item.name, values: values, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
+            return pages.page("item", title: item.name, values: values, visit: visit)
         } catch let error as CoopError {
-            return pages.refusal(error, language: language, switchHref: WebLinks(request: request, language: language).otherLanguage)
+            return pages.refusal(error, visit: WebVisit(request: request, context: context))
         }
     }
 
@@ -146,16 +175,4 @@ public struct WebRoutes: Sendable {
 /// `nil`, where a missing key renders nothing and skips its section.
 func present(_ values: [String: Any?]) -> [String: Any] {
     values.compactMapValues { $0 }
-}
-
-/// `?lang=en` (or `fr`) chooses the page's language over `Accept-Language`, so that a link or the
-/// language switch keeps it.
-struct PageLanguageMiddleware: RouterMiddleware {
-    typealias Context = CoopRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        if let code = request.uri.queryParameters.get("lang"), let language = Language(code: code) { context.language = language }
-        return try await next(request, context)
-    }
 }

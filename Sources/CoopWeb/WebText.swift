@@ -50,6 +50,70 @@ enum WebText {
     static let rejected = LocalizedText(fr: "La proposition n’est pas adoptée.", en: "The motion is not adopted.")
     static let tied = LocalizedText(fr: "Égalité : aucun choix n’est retenu.", en: "Tie: no choice is chosen.")
 
+    static let myAccount = LocalizedText(fr: "Mon compte", en: "My account")
+    static let myBasket = LocalizedText(fr: "Mon panier", en: "My basket")
+    static let desk = LocalizedText(fr: "Comptoir", en: "Desk")
+    static let today = LocalizedText(fr: "Aujourd’hui", en: "Today")
+    static let signIn = LocalizedText(fr: "Se connecter", en: "Sign in")
+    static let signOut = LocalizedText(fr: "Se déconnecter", en: "Sign out")
+    static let signInHeading = LocalizedText(fr: "Connexion", en: "Sign in")
+    static let signInIntro = LocalizedText(fr: "Entrez l’adresse courriel que la coopérative a pour vous, puis votre mot de passe ou le code à usage unique reçu à l’accueil.",
+                                           en: "Enter the e-mail address the co-op has for you, then your password or the one-time code the desk gave you.")
+    static let email = LocalizedText(fr: "Adresse courriel", en: "E-mail address")
+    static let passwordOrCode = LocalizedText(fr: "Mot de passe ou code", en: "Password or code")
+    static let passwordHint = LocalizedText(fr: "Pas encore de mot de passe ? Demandez un code à l’accueil ; vous choisirez ensuite votre mot de passe sur votre page.",
+                                            en: "No password yet? Ask the desk for a code; you then choose your password on your page.")
+    static let signInFirstHeading = LocalizedText(fr: "Connectez-vous d’abord", en: "Sign in first")
+    static let backToItem = LocalizedText(fr: "Retour à l’article", en: "Back to the item")
+    static let reserveHeading = LocalizedText(fr: "Réserver", en: "Reserve")
+    static let reserveFrom = LocalizedText(fr: "Du (premier jour)", en: "From (first day)")
+    static let reserveTo = LocalizedText(fr: "Au (dernier jour, inclus)", en: "To (last day, included)")
+    static let reserveButton = LocalizedText(fr: "Réserver ces dates", en: "Reserve these dates")
+    static let holdButton = LocalizedText(fr: "M’inscrire sur la liste d’attente", en: "Put me on the waiting list")
+    static let holdIntro = LocalizedText(fr: "Aucune unité n’est libre : inscrivez-vous, et l’accueil la gardera pour vous à son retour.",
+                                         en: "No unit is free: put your name down, and the desk will keep one for you when it comes back.")
+    static let signInToReserve = LocalizedText(fr: "Connectez-vous pour réserver cet article.", en: "Sign in to reserve this item.")
+    static let unknownPage = LocalizedText(fr: "Cette adresse ne mène à aucune page.", en: "This address leads to no page.")
+    static let formExpired = LocalizedText(fr: "Ce formulaire a expiré", en: "This form has expired")
+    static let formExpiredDetail = LocalizedText(
+        fr: "Le formulaire envoyé ne vient pas d’une page ouverte ici, ou votre session a pris fin. Rien n’a été fait : rechargez la page et recommencez.",
+        en: "The form sent does not come from a page opened here, or your session ended. Nothing was done: reload the page and try again.")
+
+    static let membership = LocalizedText(fr: "Adhésion", en: "Membership")
+    static let memberStatus = LocalizedText(fr: "État de l’adhésion : {status}", en: "Membership: {status}")
+    static let membershipEnds = LocalizedText(fr: "Valide jusqu’au {date}", en: "Valid until {date}")
+    static let balance = LocalizedText(fr: "Solde du compte : {amount}", en: "Account balance: {amount}")
+    static let feesOwed = LocalizedText(fr: "{count} à payer, {amount} en tout", en: "{count} to pay, {amount} in all")
+    static let loansHeading = LocalizedText(fr: "Mes emprunts", en: "My loans")
+    static let noLoans = LocalizedText(fr: "Aucun emprunt en cours.", en: "No loan out.")
+    static let dueLine = LocalizedText(fr: "À rendre le {date}", en: "Due {date}")
+    static let lateLine = LocalizedText(fr: "En retard de {days} : {fee} de frais jusqu’ici", en: "{days} late: {fee} in fees so far")
+    static let renew = LocalizedText(fr: "Prolonger « {item} »", en: "Renew \"{item}\"")
+    static let reservationsHeading = LocalizedText(fr: "Mes réservations", en: "My reservations")
+    static let noReservations = LocalizedText(fr: "Aucune réservation à venir.", en: "No reservation ahead.")
+    static let cancelReservation = LocalizedText(fr: "Annuler la réservation de « {item} »", en: "Cancel the reservation of \"{item}\"")
+    static let holdsHeading = LocalizedText(fr: "Mes listes d’attente", en: "My waiting lists")
+    static let noHolds = LocalizedText(fr: "Vous n’attendez aucun article.", en: "You are waiting for no item.")
+    static let holdReady = LocalizedText(fr: "Prêt pour vous : à prendre à l’accueil d’ici le {date}", en: "Ready for you: pick it up at the desk by {date}")
+    static let holdWaiting = LocalizedText(fr: "En attente, rang {position}", en: "Waiting, position {position}")
+    static let cancelHold = LocalizedText(fr: "Quitter la liste d’attente de « {item} »", en: "Leave the waiting list for \"{item}\"")
+    static let passwordHeading = LocalizedText(fr: "Mon mot de passe", en: "My password")
+    static let newPassword = LocalizedText(fr: "Nouveau mot de passe", en: "New password")
+    static let newPasswordHint = LocalizedText(fr: "Au moins {min} caractères. Une phrase de quelques mots est facile à retenir.",
+                                               en: "At least {min} characters. A phrase of a few words is easy to remember.")
+    static let savePassword = LocalizedText(fr: "Enregistrer le mot de passe", en: "Save the password")
+    static let myInvoices = LocalizedText(fr: "Mes factures", en: "My invoices")
+    static let renewed = LocalizedText(fr: "C’est prolongé : la nouvelle date de retour est ci-dessous.", en: "Renewed: the new due date is below.")
+    static let reservationCancelled = LocalizedText(fr: "La réservation est annulée.", en: "The reservation is cancelled.")
+    static let holdCancelled = LocalizedText(fr: "Vous avez quitté la liste d’attente.", en: "You left the waiting list.")
+    static let passwordSet = LocalizedText(fr: "Votre mot de passe est enregistré.", en: "Your password is saved.")
+    static let reserved = LocalizedText(fr: "C’est réservé : votre réservation est ci-dessous.", en: "Reserved: your reservation is below.")
+    static let holdPlaced = LocalizedText(fr: "Vous êtes sur la liste d’attente ; nous vous dirons quand l’article sera prêt.",
+                                          en: "You are on the waiting list; we will tell you when the item is ready.")
+
+    /// `14 décembre 2026` / `December 14, 2026`: a date a member acts on, in full.
+    static func longDay(_ date: LocalDate, _ language: Language) -> String { date.words(language) }
+
     /// `3 déc.` / `Dec 3`: short enough for a phone's table.
     static func day(_ date: LocalDate, _ language: Language) -> String {
         let parts = date.iso8601.split(separator: "-").compactMap { Int($0) }
@@ -71,4 +135,6 @@ extension Plural {
     static let articles = Plural(fr: "article", "articles", en: "item", "items")
     /// Units free: `1 unité libre`, `2 unités libres`.
     static let freeUnits = Plural(fr: "unité libre", "unités libres", en: "unit free", "units free")
+    /// Fees to pay: `1 frais`, `2 frais`.
+    static let fees = Plural(fr: "frais", "frais", en: "fee", "fees")
 }

@@ -30,3 +30,19 @@ public enum TokenVerb: String, DomainVerb {
         }
     }
 }
+
+/// Who may call each sign-in verb: signing in and reading a session are open to anyone (they are how
+/// a visitor becomes someone); the desk hands out one-time codes; a member sets their own password;
+/// administrators give a member's sign-in the staff or admin role.
+public enum SignInVerb: String, DomainVerb {
+    case signIn, sessionCaller, issueCode, setPassword, setRole
+
+    public var rule: AccessRule {
+        switch self {
+        case .signIn, .sessionCaller: .anyone
+        case .setPassword: .signedIn
+        case .issueCode: .staff
+        case .setRole: .admin
+        }
+    }
+}

@@ -120,5 +120,30 @@ public enum MembershipSchema {
             CREATE VIEW membership_public_account_entries AS
                 SELECT id, wording FROM account_entries;
             """)
+        // Signing in to the web pages (`SignInService`): a member's role there, their password's scrypt
+        // hash and failed attempts; one-time codes by SHA-256; and the pages' sessions, keyed by the
+        // SHA-256 of the cookie's value so that reading the database does not let one sign in as anyone.
+        migrator.register("membership.7", sql: """
+            CREATE TABLE membership_web_accounts (
+                member_id INTEGER PRIMARY KEY REFERENCES members(id),
+                role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'staff', 'admin')),
+                password_hash TEXT,
+                failures INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT
+            );
+            CREATE TABLE membership_sign_in_codes (
+                id INTEGER PRIMARY KEY,
+                member_id INTEGER NOT NULL REFERENCES members(id),
+                hash BLOB NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at TEXT
+            );
+            CREATE INDEX membership_sign_in_codes_member ON membership_sign_in_codes(member_id);
+            CREATE TABLE web_sessions (
+                key_hash BLOB PRIMARY KEY,
+                value BLOB NOT NULL,
+                expires_at TEXT
+            );
+            """)
     }
 }

@@ -61,7 +61,7 @@ extension MembershipService {
     }
 
     /// Erases name, email, phone and free-text reasons; keeps the number, dates and every amount, so
-    /// the accounts still add up. The member's tokens are revoked. It cannot be undone.
+    /// the accounts still add up. The member's tokens are revoked and their web sign-in removed. It cannot be undone.
     public func anonymize(_ number: String) async throws -> Member {
         try caller.check(MembershipVerb.anonymize)
         let today = context.today(), now = context.now()
@@ -76,6 +76,10 @@ extension MembershipService {
             try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL", [now, id])
             // A label may name the member ("Alice's phone"): it goes with the rest of the free text.
             try db.execute("UPDATE api_tokens SET label = NULL WHERE member_id = ?", [id])
+            // No more signing in to the web pages: the password and codes go (a session left open
+            // stands for nobody once the member is erased, `SignInService.sessionCaller`).
+            try db.execute("DELETE FROM membership_web_accounts WHERE member_id = ?", [id])
+            try db.execute("DELETE FROM membership_sign_in_codes WHERE member_id = ?", [id])
             try Self.logEvent(id, "anonymized", reason: nil, at: now, in: db)
             return try Self.fetchMember(number, today: today, in: db)
         }

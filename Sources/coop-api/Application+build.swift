@@ -2,6 +2,7 @@ import Coop
 import CoopCore
 import CoopHTTP
 import CoopWeb
+import Foundation
 import Hummingbird
 import Logging
 import Prometheus
@@ -19,13 +20,16 @@ func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxi
 /// `/api/v1` and the web face's pages beside them.
 func buildRouter(
     coop: Coop, authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
-    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    secureCookies: Bool = ProcessInfo.processInfo.environment["COOP_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
 ) throws -> Router<CoopRequestContext> {
     let router = CoopRouter.make(tokens: coop.tokens, authLimiter: authLimiter, trustedProxies: trustedProxies,
                                  metrics: metrics, events: APIRoutes.events)
     HealthController(metrics: metrics).addRoutes(to: router)
     APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
-    WebRoutes(coop: coop, pages: try WebPages()).addRoutes(to: router.group())
+    // Pages served over HTTPS (behind a proxy, docs/OPERATIONS.md: `COOP_PUBLIC_URL=https://…`) get
+    // `Secure` session cookies.
+    WebRoutes(coop: coop, pages: try WebPages(), secureCookies: secureCookies).addRoutes(to: router.group())
     return router
 }
 

@@ -38,10 +38,11 @@ struct TestCoop {
 
     /// Runs `body` against the router in process (no socket), then removes the database.
     func test(
-        authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [],
+        authLimiter: AuthFailureLimiter = AuthFailureLimiter(), trustedProxies: Set<String> = [], secureCookies: Bool = false,
         _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = Application(router: try buildRouter(coop: coop, authLimiter: authLimiter, trustedProxies: trustedProxies))
+        let app = Application(router: try buildRouter(coop: coop, authLimiter: authLimiter, trustedProxies: trustedProxies,
+                                                      secureCookies: secureCookies))
         defer { remove() }
         try await app.test(.router) { client in try await body(client) }
     }

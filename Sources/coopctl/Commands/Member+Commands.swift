@@ -8,7 +8,7 @@ struct MemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member", abstract: "Members. / Membres.",
         subcommands: [Add.self, List.self, Find.self, Show.self, Update.self, Renew.self, Suspend.self, Reinstate.self,
-                      Import.self, Export.self, ExportData.self, Anonymize.self])
+                      Import.self, Export.self, ExportData.self, Anonymize.self, SignInCode.self, WebRole.self])
 
     static let headers: [LocalizedText] = [
         .init(fr: "Numéro", en: "Number"), .init(fr: "Nom", en: "Name"), .init(fr: "Courriel", en: "Email"),
