@@ -73,6 +73,28 @@ enum WebText {
     static let holdIntro = LocalizedText(fr: "Aucune unité n’est libre : inscrivez-vous, et l’accueil la gardera pour vous à son retour.",
                                          en: "No unit is free: put your name down, and the desk will keep one for you when it comes back.")
     static let signInToReserve = LocalizedText(fr: "Connectez-vous pour réserver cet article.", en: "Sign in to reserve this item.")
+    static let basketHeading = LocalizedText(fr: "Mon panier de la semaine", en: "My basket this week")
+    static let noOpenCycle = LocalizedText(fr: "Aucune commande n’est ouverte en ce moment. Revenez à l’ouverture du prochain cycle.",
+                                           en: "No order cycle is open right now. Come back when the next one opens.")
+    static let closesLine = LocalizedText(fr: "Modifiable jusqu’à la clôture, {when} (encore {left}).",
+                                          en: "You can change it until it closes {when} ({left} left).")
+    static let pickupDateLine = LocalizedText(fr: "Cueillette le {date}.", en: "Pickup on {date}.")
+    static let priceLine = LocalizedText(fr: "{price} {unit}", en: "{price} {unit}")
+    static let stockLeft = LocalizedText(fr: "reste {quantity}", en: "{quantity} left")
+    static let onDemand = LocalizedText(fr: "sur commande", en: "made to order")
+    static let quantityOf = LocalizedText(fr: "Quantité de « {product} »", en: "Quantity of \"{product}\"")
+    static let pickupLabel = LocalizedText(fr: "Point de cueillette", en: "Pickup point")
+    static let choosePickup = LocalizedText(fr: "Choisissez…", en: "Choose…")
+    static let saveBasket = LocalizedText(fr: "Enregistrer mon panier", en: "Save my basket")
+    static let basketSaved = LocalizedText(fr: "Votre panier est enregistré. Vous pouvez encore le changer jusqu’à la clôture.",
+                                           en: "Your basket is saved. You can still change it until the cycle closes.")
+    static let basketRefused = LocalizedText(fr: "Votre panier n’a pas été enregistré : {reason} Vos quantités sont restées ci-dessous.",
+                                             en: "Your basket was not saved: {reason} Your quantities are still below.")
+    static let totalsHeading = LocalizedText(fr: "Total du panier enregistré", en: "Total of the saved basket")
+    static let subtotal = LocalizedText(fr: "Sous-total", en: "Subtotal")
+    static let gst = LocalizedText(fr: "TPS", en: "GST")
+    static let qst = LocalizedText(fr: "TVQ", en: "QST")
+    static let total = LocalizedText(fr: "Total", en: "Total")
     static let unknownPage = LocalizedText(fr: "Cette adresse ne mène à aucune page.", en: "This address leads to no page.")
     static let formExpired = LocalizedText(fr: "Ce formulaire a expiré", en: "This form has expired")
     static let formExpiredDetail = LocalizedText(

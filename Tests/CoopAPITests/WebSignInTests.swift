@@ -40,6 +40,17 @@ import Testing
             return response
         }
 
+        /// A browser signed in as `member` with a one-time code from the desk.
+        static func signedIn(_ client: any TestClientProtocol, _ coop: TestCoop, member: String = "M-0001") async throws -> Browser {
+            let code = try await coop.coop.signIn.issueCode(member: member).code
+            let email = try await coop.coop.membership.member(member).email ?? ""
+            let browser = Browser(client)
+            let form = try await browser.get("/login")
+            let answer = try await browser.post("/login", [("csrf", csrf(form) ?? ""), ("email", email), ("password", code)])
+            guard answer.status == .seeOther else { throw TestFailure("sign-in refused: \(answer.text)") }
+            return browser
+        }
+
         /// A cookie set to expire now or before: the server is removing it.
         static func expired(_ line: String) -> Bool {
             if line.contains("Max-Age=0") { return true }
