@@ -37,6 +37,7 @@ extension FieldLabel {
 
         // Membership
         "email": FieldLabel("adresse courriel", .l, en: "email address"),
+        "password": FieldLabel("mot de passe", .le, en: "password"),
         "fee": FieldLabel("frais", .les, en: "fee"),
         "firstName": FieldLabel("prénom", .le, en: "first name"),
         "language": FieldLabel("langue", .la, en: "language"),
