@@ -98,7 +98,6 @@ struct MemberPage: Sendable {
                 "passwordLabel": WebText.newPassword.render(language),
                 "passwordHint": WebText.newPasswordHint.render(language, ["min": .integer(Int64(SignInService.minPasswordLength))]),
                 "passwordButton": WebText.savePassword.render(language),
-                "invoicesLink": WebText.myInvoices.render(language),
             ])
             return pages.page("me", title: WebText.myAccount.render(language), values: values, visit: visit,
                               status: error.map { $0.kind.status } ?? .ok)

@@ -20,7 +20,8 @@ struct SignInPage: Sendable {
     /// The form; it opens a session when there is none, so that the form carries a token to post back.
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
         if context.sessions.session == nil {
-            context.sessions.createSession(try WebSession.fresh(language: request.uri.queryParameters.get("lang").flatMap(Language.init(code:))))
+            // No language yet: the page's own (`?lang=`, the cookie or `Accept-Language`) applies until the switch is used.
+            context.sessions.createSession(try WebSession.fresh(language: nil))
         }
         return form(request, context: context, email: "", next: Self.safeNext(request.uri.queryParameters.get("next")), error: nil)
     }
@@ -32,9 +33,7 @@ struct SignInPage: Sendable {
         do {
             let caller = try await signIn.acting(as: .anonymous).signIn(email: form["email"] ?? "", secret: form.raw("password") ?? "")
             // A new session (a new key) on sign-in, so that a key planted before it is worth nothing after.
-            let language = context.sessions.session?.language
-            context.sessions.createSession(WebSession(member: caller.memberNumber, csrf: Base64URL.encode(try SecureRandom.bytes(32)),
-                                                      language: language ?? context.language.rawValue))
+            context.sessions.createSession(try WebSession.fresh(member: caller.memberNumber, language: context.language))
             let landing = next ?? (caller.isStaff ? "/desk" : "/me")
             return WebPages.seeOther(landing)
         } catch let error as CoopError {

@@ -34,8 +34,6 @@ struct WebForm: Sendable {
     /// The field as typed, untrimmed (a password); nil when absent.
     func raw(_ name: String) -> String? { fields[name]?.first }
 
-    func all(_ name: String) -> [String] { fields[name] ?? [] }
-
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced

@@ -66,14 +66,6 @@ public struct WebPages: Sendable {
         if visit.memberNumber != nil { headers[.cacheControl] = "private, no-store" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
-
-    /// The page as before sessions, for a page that has only its language and switch (nobody signed in shown).
-    func page(
-        _ template: String, title: String, values: [String: Any], language: Language, switchHref: String,
-        status: HTTPResponse.Status = .ok
-    ) -> Response {
-        page(template, title: title, values: values, visit: WebVisit(language: language, switchHref: switchHref), status: status)
-    }
 }
 
 extension WebPages {
@@ -88,10 +80,6 @@ extension WebPages {
                     values: ["heading": heading.render(language), "detail": error.message(language), "back": back.label.render(language),
                              "backHref": back.href],
                     visit: visit, status: status)
-    }
-
-    func refusal(_ error: CoopError, language: Language, switchHref: String) -> Response {
-        refusal(error, visit: WebVisit(language: language, switchHref: switchHref))
     }
 
     /// A short page saying what happened and what to do.

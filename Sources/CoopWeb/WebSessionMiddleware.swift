@@ -15,14 +15,13 @@ struct WebSessionCaller: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let session = context.sessions.session {
-            if context.caller == nil, let member = session.member {
-                context.caller = try await signIn.acting(as: .anonymous).sessionCaller(member: member)
-            }
-            if let code = session.language, let language = Language(code: code) { context.language = language }
-        } else if let code = request.cookies[PageLanguageMiddleware.cookie]?.value, let language = Language(code: String(code)) {
-            context.language = language
+        let session = context.sessions.session
+        if context.caller == nil, let member = session?.member {
+            context.caller = try await signIn.acting(as: .anonymous).sessionCaller(member: member)
         }
+        // The session's choice, else the cookie's (chosen before the session began), else `Accept-Language`.
+        let code = session?.language ?? request.cookies[PageLanguageMiddleware.cookie].map { String($0.value) }
+        if let code, let language = Language(code: code) { context.language = language }
         return try await next(request, context)
     }
 }
@@ -78,8 +77,9 @@ struct FormTokenMiddleware: RouterMiddleware {
 }
 
 extension WebSession {
-    /// A session for a visitor who is about to post a form (the sign-in page): a fresh form token.
-    static func fresh(language: Language?) throws -> WebSession {
-        WebSession(csrf: Base64URL.encode(try SecureRandom.bytes(32)), language: language?.rawValue)
+    /// A new session with a fresh form token: for a visitor about to post a form (the sign-in page),
+    /// or for the member who just signed in (a new key and a new token, so nothing planted before counts).
+    static func fresh(member: String? = nil, language: Language?) throws -> WebSession {
+        WebSession(member: member, csrf: Base64URL.encode(try SecureRandom.bytes(32)), language: language?.rawValue)
     }
 }

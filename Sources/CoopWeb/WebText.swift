@@ -63,7 +63,6 @@ enum WebText {
     static let passwordOrCode = LocalizedText(fr: "Mot de passe ou code", en: "Password or code")
     static let passwordHint = LocalizedText(fr: "Pas encore de mot de passe ? Demandez un code à l’accueil ; vous choisirez ensuite votre mot de passe sur votre page.",
                                             en: "No password yet? Ask the desk for a code; you then choose your password on your page.")
-    static let signInFirstHeading = LocalizedText(fr: "Connectez-vous d’abord", en: "Sign in first")
     static let backToItem = LocalizedText(fr: "Retour à l’article", en: "Back to the item")
     static let reserveHeading = LocalizedText(fr: "Réserver", en: "Reserve")
     static let reserveFrom = LocalizedText(fr: "Du (premier jour)", en: "From (first day)")
@@ -124,7 +123,6 @@ enum WebText {
     static let newPasswordHint = LocalizedText(fr: "Au moins {min} caractères. Une phrase de quelques mots est facile à retenir.",
                                                en: "At least {min} characters. A phrase of a few words is easy to remember.")
     static let savePassword = LocalizedText(fr: "Enregistrer le mot de passe", en: "Save the password")
-    static let myInvoices = LocalizedText(fr: "Mes factures", en: "My invoices")
     static let renewed = LocalizedText(fr: "C’est prolongé : la nouvelle date de retour est ci-dessous.", en: "Renewed: the new due date is below.")
     static let reservationCancelled = LocalizedText(fr: "La réservation est annulée.", en: "The reservation is cancelled.")
     static let holdCancelled = LocalizedText(fr: "Vous avez quitté la liste d’attente.", en: "You left the waiting list.")

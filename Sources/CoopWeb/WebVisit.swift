@@ -9,13 +9,9 @@ struct WebVisit: Sendable {
     let language: Language
     let switchHref: String
     /// The page's own path, for the sign-in link to come back to.
-    var path: String = "/"
-    var caller: Caller = .anonymous
-    var csrf: String?
-
-    init(language: Language, switchHref: String) {
-        (self.language, self.switchHref) = (language, switchHref)
-    }
+    let path: String
+    let caller: Caller
+    let csrf: String?
 
     init(request: Request, context: CoopRequestContext) {
         language = context.language
