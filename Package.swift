@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
         .target(name: "CoopTestSupport", dependencies: ["CoopCore", "Membership"], path: "Tests/CoopTestSupport"),
-        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopTestSupport"]),
+        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopCore", "CoopTestSupport"]),
         .testTarget(
             name: "CoopAPITests",
             dependencies: [

@@ -9,8 +9,9 @@ import CoopHTTP
 /// language, with every value escaped by Mustache (text and attribute values alike).
 public struct WebPages: Sendable {
     let library: MustacheLibrary
-    /// `Static/coop.css`, read once at start-up rather than on every request.
+    /// `Static/coop.css` and `Static/booth.js`, read once at start-up rather than on every request.
     let styleSheet: ByteBuffer
+    let boothScript: ByteBuffer
     /// The co-op's name in every page's title and header.
     let coopName: String
 
@@ -26,9 +27,15 @@ public struct WebPages: Sendable {
             try library.register(text, named: String(name.dropLast(".mustache".count)))
         }
         self.library = library
-        guard let css = FileManager.default.contents(atPath: folder.deletingLastPathComponent().appendingPathComponent("Static/coop.css").path)
-        else { throw WebSetupError.missingResources("Static") }
-        styleSheet = ByteBuffer(bytes: css)
+        let statics = folder.deletingLastPathComponent().appendingPathComponent("Static")
+        func load(_ name: String) throws -> ByteBuffer {
+            guard let bytes = FileManager.default.contents(atPath: statics.appendingPathComponent(name).path) else {
+                throw WebSetupError.missingResources("Static/\(name)")
+            }
+            return ByteBuffer(bytes: bytes)
+        }
+        styleSheet = try load("coop.css")
+        boothScript = try load("booth.js")
         self.coopName = coopName
     }
 
@@ -120,7 +127,7 @@ struct WebLinks {
     }
 }
 
-/// The target was built without its templates or style sheet.
+/// The target was built without its templates or static files.
 public enum WebSetupError: Error, CustomStringConvertible {
     case missingResources(String)
 

