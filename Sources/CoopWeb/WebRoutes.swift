@@ -62,6 +62,7 @@ public struct WebRoutes: Sendable {
         SignInPage(signIn: coop.signIn, pages: pages).addRoutes(to: group)
         MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
         ItemActions(lending: lending, pages: pages).addRoutes(to: group)
+        DeskPage(coop: coop, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {
