@@ -8,6 +8,10 @@ public struct WebSession: Codable, Sendable, Equatable {
     public var csrf: String
     /// `fr` or `en`, once the reader picked one with the language switch.
     public var language: String?
+    /// What the page after a form's redirect says once, then forgets: what was done (`notice`) or
+    /// refused (`alert`), in the words of the reader's language when the form was sent.
+    public var notice: String?
+    public var alert: String?
 
     public init(member: String? = nil, csrf: String, language: String? = nil) {
         (self.member, self.csrf, self.language) = (member, csrf, language)

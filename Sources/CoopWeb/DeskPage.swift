@@ -7,10 +7,12 @@ import Inventory
 import Lending
 import Membership
 
-/// The lending desk for volunteers: `GET /desk` with one field taking a member's card, name, e-mail
-/// or phone, or an item's code from a barcode scanner; the desk's state (the member open, the items
-/// scanned so far) travels in the address (`/desk?member=M-0001&items=T-1,T-2`). Lending and
-/// Membership decide every step (staff only, membership, fees, unit out); refusals show in words.
+/// The lending desk for volunteers: `GET /desk`, one autofocused field that takes a member's card
+/// number, name, e-mail or phone, or an item's code from a barcode scanner (keystrokes then Enter).
+/// The desk's state (the member open, the items scanned so far) travels in the address
+/// (`/desk?member=M-0001&items=T-1,T-2`), so a reload or the back button never lends twice. Lending
+/// and Membership decide every step (staff only, membership, fees, a unit already out); what they
+/// refuse is said in their words on the next page.
 struct DeskPage: Sendable {
     let coop: Coop
     let pages: WebPages
@@ -19,89 +21,102 @@ struct DeskPage: Sendable {
         group.get("desk", use: show)
         group.post("desk/scan", use: scan)
         group.post("desk/checkout", use: checkOut)
-        group.get("desk/today", use: today)
+        group.get("desk/receipt", use: receipt)
     }
 
-    static func href(member: String?, items: [String], extra: [(String, String?)] = [], language: Language) -> String {
-        WebLinks.href("/desk", [("member", member), ("items", items.isEmpty ? nil : items.joined(separator: ","))] + extra
-                      + [("lang", language.rawValue)])
+    static func href(member: String?, items: [String] = [], find: String? = nil, language: Language) -> String {
+        WebLinks.href("/desk", [("member", member), ("items", items.isEmpty ? nil : items.joined(separator: ",")), ("find", find),
+                               ("lang", language.rawValue)])
     }
 
-    static func items(_ text: String?) -> [String] {
+    static func list(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let query = request.formQuery
-        return try await render(request, context: context, member: query.get("member"), items: Self.items(query.get("items")),
-                                notice: query.get("notice"), error: nil, matches: [])
+    /// A member's card carries their number: `M-0001`, `m0001` or the digits alone. Phone numbers are
+    /// longer than six digits, so they are searched as text instead.
+    static func looksLikeMemberNumber(_ text: String) -> Bool {
+        text.range(of: #"^([mM]-?)?[0-9]{1,6}$"#, options: .regularExpression) != nil
     }
 
-    func render(
-        _ request: Request, context: CoopRequestContext, member number: String?, items: [String], notice: String?,
-        error: CoopError?, matches: [Member]
-    ) async throws -> Response {
+    @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let visit = WebVisit(request: request, context: context)
         guard let caller = context.caller, caller.memberNumber != nil else { return WebPages.signInFirst(request, visit) }
-        let language = visit.language
-        let lending = self.lending.acting(as: caller), membership = coop.membership.acting(as: caller)
-        let money = { (amount: Money) in MessageArgument.money(amount).formatted(language) }
+        let language = visit.language, query = request.formQuery
+        let number = query.get("member").flatMap { $0.isEmpty ? nil : $0 }, items = Self.list(query.get("items"))
+        let lending = coop.lending.acting(as: caller), membership = coop.membership.acting(as: caller)
+        let inventory = coop.inventory.acting(as: caller)
         do {
-            // The desk's report verb refuses a member without the staff role (403), in its own words.
-            _ = try await lending.dueToday()
+            // Lending's desk verbs are staff only: a member who types /desk is refused here, in words.
+            _ = try await lending.holdsReady()
             var values: [String: Any?] = [
                 "heading": DeskText.heading.render(language), "scanLabel": DeskText.scanLabel.render(language),
-                "scanButton": DeskText.scanButton.render(language), "member": number, "itemsValue": items.joined(separator: ","),
-                "notice": notice, "error": error?.message(language),
-                "conditionLabel": DeskText.condition.render(language),
+                "scanHint": DeskText.scanHint.render(language), "scanButton": DeskText.scanButton.render(language),
+                "member": number, "itemsValue": items.joined(separator: ","),
+                "conditionLabel": DeskText.condition.render(language), "conditionHint": DeskText.conditionHint.render(language),
                 "todayLink": DeskText.todayLink.render(language),
-                "newMember": DeskText.closeMember.render(language),
-                "hasMatches": !matches.isEmpty, "matchesHeading": DeskText.pick.render(language),
-                "matches": matches.map { ["name": "\($0.firstName) \($0.lastName)", "number": $0.number,
-                                          "href": Self.href(member: $0.number, items: items, language: language)] },
             ]
-            if let number {
-                let member = try await membership.member(number)
-                let account = try await lending.account(member: number)
-                let loans = try await lending.loans(LoanFilter(member: number, open: true), page: PageRequest(limit: 100)).items
-                let holds = try await lending.holds(member: number).filter { $0.readyUntil != nil }
-                var scanned: [[String: Any]] = []
-                for code in items {
-                    let item = try? await coop.inventory.acting(as: caller).item(code)
-                    scanned.append(["code": code, "name": item?.name ?? code])
+            if let find = query.get("find"), !find.isEmpty {
+                let matches = try await membership.findMembers(find, page: PageRequest(limit: 20)).items
+                values["hasMatches"] = !matches.isEmpty
+                values["matchesHeading"] = DeskText.pick.render(language, ["text": .text(find)])
+                values["matches"] = matches.map { member in
+                    ["name": "\(member.firstName) \(member.lastName)", "number": member.number,
+                     "status": member.status.label.render(language), "href": Self.href(member: member.number, language: language)]
                 }
-                values["panel"] = true
-                values["name"] = "\(member.firstName) \(member.lastName)"
-                values["statusLine"] = WebText.memberStatus.render(language, ["status": .localized(member.status.label, code: member.status.rawValue)])
-                values["endsLine"] = member.membershipEnds.map { WebText.membershipEnds.render(language, ["date": .text(WebText.longDay($0, language))]) }
-                values["balanceLine"] = WebText.balance.render(language, ["amount": .text(money(account.balance))])
-                values["loansHeading"] = WebText.loansHeading.render(language)
-                values["hasLoans"] = !loans.isEmpty
-                values["noLoans"] = WebText.noLoans.render(language)
-                values["loans"] = loans.map { loan in
-                    present(["item": loan.itemName, "code": loan.item,
-                             "due": WebText.dueLine.render(language, ["date": .text(WebText.longDay(loan.due, language))]),
-                             "late": loan.daysLate > 0 ? WebText.lateLine.render(language, [
-                                 "days": .count(.integer(Int64(loan.daysLate)), .days), "fee": .text(money(loan.fee))]) : nil])
-                }
-                values["hasHolds"] = !holds.isEmpty
-                values["holdsHeading"] = DeskText.holdsReady.render(language)
-                values["holds"] = holds.map { ["item": $0.itemName] }
-                values["hasScanned"] = !scanned.isEmpty
-                values["scannedHeading"] = DeskText.toLend.render(language)
-                values["scanned"] = scanned
-                values["checkOutButton"] = DeskText.checkOutAll.render(language)
-                values["closeHref"] = Self.href(member: nil, items: [], language: language)
             }
-            return pages.page("desk", title: DeskText.heading.render(language), values: present(values), visit: visit,
-                              status: error.map { $0.kind.status } ?? .ok)
+            if let number {
+                values.merge(try await panel(number, items: items, lending: lending, membership: membership, inventory: inventory,
+                                             language: language)) { $1 }
+            }
+            return pages.page("desk", title: DeskText.heading.render(language), values: present(values), visit: visit)
         } catch let error as CoopError {
             return pages.refusal(error, visit: visit)
         }
     }
 
-    var lending: LendingService { coop.lending }
+    /// The open member's panel: who they are, whether they may borrow, what they have, what is kept
+    /// for them and what has been scanned for them.
+    func panel(
+        _ number: String, items: [String], lending: LendingService, membership: MembershipService, inventory: InventoryService,
+        language: Language
+    ) async throws -> [String: Any?] {
+        let member = try await membership.member(number)
+        let account = try await lending.account(member: member.number)
+        let loans = try await lending.loans(LoanFilter(member: member.number, open: true), page: PageRequest(limit: 100)).items
+        let ready = try await lending.holds(member: member.number).filter { $0.status == .ready }
+        var scanned: [[String: String]] = []
+        for code in items {
+            let name = (try? await inventory.item(code))?.name ?? code
+            scanned.append(["code": code, "name": name])
+        }
+        let money = { (amount: Money) in MessageArgument.money(amount).formatted(language) }
+        return [
+            "panel": true, "member": member.number, "name": "\(member.firstName) \(member.lastName)",
+            "statusLine": WebText.memberStatus.render(language, ["status": .localized(member.status.label, code: member.status.rawValue)]),
+            "endsLine": member.membershipEnds.map { WebText.membershipEnds.render(language, ["date": .text(WebText.longDay($0, language))]) },
+            "balanceLine": WebText.balance.render(language, ["amount": .text(money(account.balance))]),
+            "loansHeading": DeskText.loansOut.render(language), "hasLoans": !loans.isEmpty, "noLoans": WebText.noLoans.render(language),
+            "loans": loans.map { loan in
+                present(["item": loan.itemName, "code": loan.item,
+                         "due": WebText.dueLine.render(language, ["date": .text(WebText.longDay(loan.due, language))]),
+                         "late": loan.daysLate > 0 ? WebText.lateLine.render(language, [
+                             "days": .count(.integer(Int64(loan.daysLate)), .days), "fee": .text(money(loan.fee))]) : nil])
+            },
+            "hasHolds": !ready.isEmpty, "holdsHeading": DeskText.keptForThem.render(language),
+            "holds": ready.map { hold in
+                ["item": hold.itemName, "code": hold.item,
+                 "until": hold.readyUntil.map { DeskText.keptUntil.render(language, ["date": .text(WebText.longDay($0, language))]) } ?? ""]
+            },
+            "hasScanned": !scanned.isEmpty, "scannedHeading": DeskText.toLend.render(language), "scanned": scanned,
+            "scanMore": DeskText.scanMore.render(language),
+            "checkOutButton": DeskText.checkOutAll.render(language, ["count": .count(.integer(Int64(scanned.count)), DeskText.items)]),
+            "closeHref": Self.href(member: nil, language: language), "closeMember": DeskText.closeMember.render(language),
+        ]
+    }
 
+    /// One scan: a member's card opens their panel; an item's code is lent to the member open, or
+    /// comes back in when it is out to them (or to anyone, with no member open).
     @Sendable func scan(_ request: Request, context: CoopRequestContext) async throws -> Response {
         var request = request
         let form = try await WebForm.read(&request)
@@ -110,116 +125,107 @@ struct DeskPage: Sendable {
         let language = visit.language
         let text = (form.raw("scan") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let member = form["member"].flatMap { $0.isEmpty ? nil : $0 }
-        var items = Self.items(form["items"])
-        let lending = self.lending.acting(as: caller)
-        guard !text.isEmpty else { return WebPages.seeOther(Self.href(member: member, items: items, language: language)) }
+        var items = Self.list(form["items"])
+        let here = { (items: [String]) in WebPages.seeOther(Self.href(member: member, items: items, language: language)) }
+        guard !text.isEmpty else { return here(items) }
+        let lending = coop.lending.acting(as: caller), membership = coop.membership.acting(as: caller)
         do {
-            // An item's code: lend it to the member open, or bring it back when it is out.
+            if Self.looksLikeMemberNumber(text), let found = try? await membership.member(text) {
+                return WebPages.seeOther(Self.href(member: found.number, language: language))
+            }
             if let item = try? await coop.inventory.acting(as: caller).item(text) {
-                let open = try await lending.loans(LoanFilter(item: item.code, open: true), page: PageRequest(limit: 10)).items
-                if member == nil || !open.isEmpty {
-                    let condition = form.raw("condition").flatMap { $0.isEmpty ? nil : $0 }
-                    let loan = try await lending.checkIn(item: item.code, condition: condition)
-                    var notice = DeskText.checkedIn.render(language, ["item": .text(loan.itemName)])
-                    if loan.fee.cents > 0 {
-                        notice += " " + DeskText.lateFee.render(language, ["days": .count(.integer(Int64(loan.daysLate)), .days),
-                                                                           "fee": .text(MessageArgument.money(loan.fee).formatted(language))])
-                    }
-                    let ready = try await lending.holds(item: item.code).filter { $0.readyUntil != nil }
-                    for hold in ready {
-                        notice += " " + DeskText.holdNowReady.render(language, ["member": .text(hold.member), "item": .text(hold.itemName)])
-                    }
-                    return WebPages.seeOther(Self.href(member: member, items: items, extra: [("notice", notice)], language: language))
+                let out = try await lending.loans(LoanFilter(member: member, item: item.code, open: true), page: PageRequest(limit: 1)).items
+                guard member == nil || !out.isEmpty else {
+                    if !items.contains(item.code) { items.append(item.code) }
+                    return here(items)
                 }
-                if !items.contains(item.code) { items.append(item.code) }
-                return WebPages.seeOther(Self.href(member: member, items: items, language: language))
+                let condition = form.raw("condition").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+                let loan = try await lending.checkIn(item: item.code, member: member, condition: condition)
+                WebVisit.say(notice: Self.returned(loan, language), context: context)
+                return here(items)
             }
-            // A member: by number (M-0001 or 1), else by name, e-mail or phone.
-            let membership = coop.membership.acting(as: caller)
-            let digits = text.filter(\.isNumber)
-            for candidate in [text.uppercased(), digits.isEmpty ? nil : String(format: "M-%04d", Int(digits) ?? 0)].compactMap({ $0 }) {
-                if let found = try? await membership.member(candidate) {
-                    return WebPages.seeOther(Self.href(member: found.number, items: [], language: language))
-                }
-            }
-            let matches = try await membership.findMembers(text, page: PageRequest(limit: 20)).items
-            if matches.count == 1 { return WebPages.seeOther(Self.href(member: matches[0].number, items: [], language: language)) }
+            // Not a card nor an item: a name, an e-mail or a phone number.
+            let matches = try await membership.findMembers(text, page: PageRequest(limit: 2)).items
+            if matches.count == 1 { return WebPages.seeOther(Self.href(member: matches[0].number, language: language)) }
             if matches.isEmpty { throw CoopError.deskNothingFound(text) }
-            return try await render(request, context: context, member: member, items: items, notice: nil, error: nil, matches: matches)
+            return WebPages.seeOther(Self.href(member: member, items: items, find: text, language: language))
         } catch let error as CoopError {
-            return try await render(request, context: context, member: member, items: items, notice: nil, error: error, matches: [])
+            WebVisit.say(alert: error.message(language), context: context)
+            return here(items)
         }
     }
 
+    /// What the desk says when an item comes back: that it is in, the late fee if any, and who is
+    /// waiting for it now that it is kept for them.
+    static func returned(_ loan: Loan, _ language: Language) -> String {
+        var words = [DeskText.checkedIn.render(language, ["item": .text(loan.itemName), "member": .text(loan.member)])]
+        if loan.fee.cents > 0 {
+            words.append(DeskText.lateFee.render(language, ["days": .count(.integer(Int64(loan.daysLate)), .days),
+                                                            "fee": .text(MessageArgument.money(loan.fee).formatted(language))]))
+        }
+        for hold in loan.holdsReady ?? [] {
+            words.append(DeskText.holdNowReady.render(language, [
+                "item": .text(hold.itemName), "member": .text(hold.member),
+                "date": .text(hold.readyUntil.map { WebText.longDay($0, language) } ?? ""),
+            ]))
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// "Check out all": each scanned item is lent on its own (one refused does not stop the others),
+    /// then the receipt of those lent; the refused stay on the desk with the reason.
     @Sendable func checkOut(_ request: Request, context: CoopRequestContext) async throws -> Response {
         var request = request
         let form = try await WebForm.read(&request)
         let visit = WebVisit(request: request, context: context)
         guard let caller = context.caller else { return WebPages.signInFirst(request, visit) }
         let language = visit.language
-        let items = Self.items(form["items"])
-        guard let number = form["member"] else {
-            return try await render(request, context: context, member: nil, items: items, notice: nil, error: CoopError.required("member"), matches: [])
-        }
-        let lending = self.lending.acting(as: caller)
-        var lent: [[String: Any]] = [], refused: [[String: Any]] = []
-        for code in items {
+        guard let number = form["member"], !number.isEmpty else { return WebPages.seeOther(Self.href(member: nil, language: language)) }
+        let lending = coop.lending.acting(as: caller)
+        var lent: [Int64] = [], refused: [String] = [], reasons: [String] = []
+        for code in Self.list(form["items"]) {
             do {
-                let loan = try await lending.checkOut(item: code, member: number)
-                lent.append(["item": loan.itemName, "code": loan.item,
-                             "due": WebText.dueLine.render(language, ["date": .text(WebText.longDay(loan.due, language))])])
+                lent.append(try await lending.checkOut(item: code, member: number).id)
             } catch let error as CoopError {
-                refused.append(["code": code, "reason": error.message(language)])
+                refused.append(code)
+                reasons.append(DeskText.notLent.render(language, ["item": .text(code), "reason": .text(error.message(language))]))
             }
         }
+        if !reasons.isEmpty { WebVisit.say(alert: reasons.joined(separator: " "), context: context) }
+        guard !lent.isEmpty else { return WebPages.seeOther(Self.href(member: number, items: refused, language: language)) }
+        return WebPages.seeOther(WebLinks.href("/desk/receipt", [
+            ("member", number), ("loans", lent.map(String.init).joined(separator: ",")),
+            ("items", refused.isEmpty ? nil : refused.joined(separator: ",")), ("lang", language.rawValue),
+        ]))
+    }
+
+    /// The receipt to print or show: the loans just made, each with its due date.
+    @Sendable func receipt(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let visit = WebVisit(request: request, context: context)
+        guard let caller = context.caller, caller.memberNumber != nil else { return WebPages.signInFirst(request, visit) }
+        let language = visit.language, query = request.formQuery
+        let lending = coop.lending.acting(as: caller)
         do {
-            let member = try await coop.membership.acting(as: caller).member(number)
+            let member = try await coop.membership.acting(as: caller).member(query.get("member") ?? "")
+            var loans: [Loan] = []
+            for id in Self.list(query.get("loans")).compactMap({ Int64($0) }) {
+                let loan = try await lending.loan(id)
+                if loan.member == member.number { loans.append(loan) }
+            }
             let values = present([
                 "heading": DeskText.receipt.render(language), "coop": pages.coopName,
                 "name": "\(member.firstName) \(member.lastName)", "number": member.number,
                 "dayLine": WebText.longDay(coop.context.today(), language),
-                "hasLent": !lent.isEmpty, "lent": lent, "hasRefused": !refused.isEmpty, "refused": refused,
-                "refusedHeading": DeskText.notLent.render(language),
+                "lent": loans.map { loan in
+                    ["item": loan.itemName, "code": loan.item,
+                     "due": WebText.dueLine.render(language, ["date": .text(WebText.longDay(loan.due, language))])]
+                },
+                "printHint": DeskText.printHint.render(language),
                 "back": DeskText.backToDesk.render(language),
-                "backHref": Self.href(member: refused.isEmpty ? nil : number, items: refused.compactMap { $0["code"] as? String }, language: language),
-                "print": DeskText.print.render(language),
+                "backHref": Self.href(member: member.number, items: Self.list(query.get("items")), language: language),
+                "nextMember": DeskText.nextMember.render(language), "nextHref": Self.href(member: nil, language: language),
             ])
             return pages.page("desk-receipt", title: DeskText.receipt.render(language), values: values, visit: visit)
-        } catch let error as CoopError {
-            return pages.refusal(error, visit: visit)
-        }
-    }
-
-    @Sendable func today(_ request: Request, context: CoopRequestContext) async throws -> Response {
-        let visit = WebVisit(request: request, context: context)
-        guard let caller = context.caller, caller.memberNumber != nil else { return WebPages.signInFirst(request, visit) }
-        let language = visit.language
-        let reports = lending.acting(as: caller)
-        let day = { (date: LocalDate) in WebText.longDay(date, language) }
-        do {
-            let due = try await reports.dueToday()
-            let prepare = try await reports.toPrepare()
-            let overdue = try await reports.overdue()
-            let holds = try await lending.acting(as: caller).holds(member: nil).filter { $0.readyUntil != nil }
-            let values = present([
-                "heading": DeskText.todayHeading.render(language),
-                "dueHeading": DeskText.dueToday.render(language), "hasDue": !due.isEmpty,
-                "due": due.map { ["item": $0.itemName, "member": $0.member, "due": day($0.due)] },
-                "prepareHeading": DeskText.toPrepare.render(language), "hasPrepare": !prepare.isEmpty,
-                "prepare": prepare.map { ["item": $0.itemName, "member": $0.member, "day": day($0.day)] },
-                "holdsHeading": DeskText.holdsReady.render(language), "hasHolds": !holds.isEmpty,
-                "holds": holds.map { ["item": $0.itemName, "member": $0.member, "until": $0.readyUntil.map(day) ?? ""] },
-                "overdueHeading": DeskText.overdue.render(language), "hasOverdue": !overdue.isEmpty,
-                "overdue": overdue.map { row in
-                    ["item": row.itemName, "member": row.member, "due": day(row.due),
-                     "late": WebText.lateLine.render(language, ["days": .count(.integer(Int64(row.daysLate)), .days),
-                                                                "fee": .text(MessageArgument.money(row.accruedFee).formatted(language))])]
-                },
-                "none": DeskText.none.render(language),
-                "itemColumn": DeskText.itemColumn.render(language), "memberColumn": DeskText.memberColumn.render(language),
-                "dayColumn": DeskText.dayColumn.render(language), "lateColumn": DeskText.lateColumn.render(language),
-            ])
-            return pages.page("desk-today", title: DeskText.todayHeading.render(language), values: values, visit: visit)
         } catch let error as CoopError {
             return pages.refusal(error, visit: visit)
         }
@@ -233,37 +239,4 @@ extension CoopError {
                   fr: DeskText.nothingFound.fr.replacingOccurrences(of: "{text}", with: text),
                   en: DeskText.nothingFound.en.replacingOccurrences(of: "{text}", with: text))
     }
-}
-
-/// The desk's words.
-enum DeskText {
-    static let heading = LocalizedText(fr: "Comptoir de prêt", en: "Lending desk")
-    static let scanLabel = LocalizedText(fr: "Carte de membre, nom, courriel, téléphone ou code d’un objet", en: "Member card, name, e-mail, phone or item code")
-    static let scanButton = LocalizedText(fr: "Valider", en: "Enter")
-    static let condition = LocalizedText(fr: "État au retour (facultatif)", en: "Condition on return (optional)")
-    static let todayLink = LocalizedText(fr: "Le programme du jour", en: "Today’s list")
-    static let closeMember = LocalizedText(fr: "Fermer ce membre", en: "Close this member")
-    static let pick = LocalizedText(fr: "Plusieurs membres correspondent : choisissez", en: "Several members match: pick one")
-    static let holdsReady = LocalizedText(fr: "Réservations prêtes à remettre", en: "Holds ready to hand over")
-    static let toLend = LocalizedText(fr: "À prêter", en: "To lend")
-    static let checkOutAll = LocalizedText(fr: "Tout prêter", en: "Check out all")
-    static let checkedIn = LocalizedText(fr: "« {item} » est bien rentré.", en: "\"{item}\" is back in.")
-    static let lateFee = LocalizedText(fr: "Retour en retard de {days} : frais de {fee}.", en: "Returned {days} late: a fee of {fee}.")
-    static let holdNowReady = LocalizedText(fr: "« {item} » est maintenant réservé pour le membre {member} : mettez-le de côté.",
-                                            en: "\"{item}\" is now ready for member {member}: put it aside.")
-    static let receipt = LocalizedText(fr: "Reçu de prêt", en: "Loan receipt")
-    static let notLent = LocalizedText(fr: "Pas prêté", en: "Not lent")
-    static let backToDesk = LocalizedText(fr: "Retour au comptoir", en: "Back to the desk")
-    static let print = LocalizedText(fr: "Imprimer", en: "Print")
-    static let todayHeading = LocalizedText(fr: "Le programme du jour", en: "Today at the desk")
-    static let dueToday = LocalizedText(fr: "Retours attendus aujourd’hui", en: "Returns expected today")
-    static let toPrepare = LocalizedText(fr: "Réservations à préparer", en: "Reservations to prepare")
-    static let overdue = LocalizedText(fr: "Prêts en retard", en: "Overdue loans")
-    static let none = LocalizedText(fr: "Rien pour l’instant.", en: "Nothing for now.")
-    static let itemColumn = LocalizedText(fr: "Objet", en: "Item")
-    static let memberColumn = LocalizedText(fr: "Membre", en: "Member")
-    static let dayColumn = LocalizedText(fr: "Jour", en: "Day")
-    static let lateColumn = LocalizedText(fr: "Retard", en: "Late")
-    static let nothingFound = LocalizedText(fr: "Rien ne correspond à « {text} ». Vérifiez l’orthographe ou scannez la carte.",
-                                            en: "Nothing matches \"{text}\". Check the spelling or scan the card.")
 }

@@ -60,7 +60,7 @@ public struct WebPages: Sendable {
             "deskLabel": WebText.desk.render(language), "todayLabel": WebText.today.render(language),
             "signInLabel": WebText.signIn.render(language), "signOutLabel": WebText.signOut.render(language),
             "signInHref": visit.memberNumber == nil ? WebLinks.href("/login", [("next", visit.path), ("lang", language.rawValue)]) : nil,
-            "csrf": visit.csrf,
+            "csrf": visit.csrf, "flashNotice": visit.notice, "flashAlert": visit.alert,
         ])
         let html = library.render(layout, withTemplate: "layout") ?? ""
         var headers = HTTPFields()

@@ -66,6 +66,7 @@ public struct WebRoutes: Sendable {
         BasketPage(orders: coop.orders, pages: pages).addRoutes(to: group)
         BoothPage(voting: coop.voting, clock: context.clock, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         DeskPage(coop: coop, pages: pages).addRoutes(to: group)
+        DeskListsPage(coop: coop, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -13,7 +13,7 @@ public enum LendingVerb: String, DomainVerb {
     case fees, fee, account
     case availability, policies, policy, closures
     case setPolicy, removePolicy, setWeeklyClosures, addClosure, removeClosure, settings, setFeeThreshold, updateSettings
-    case dueToday, expectedReturns, overdue, toPrepare, popular, neverBorrowed
+    case dueToday, expectedReturns, overdue, toPrepare, holdsReady, popular, neverBorrowed
 
     public var rule: AccessRule {
         switch self {
@@ -21,7 +21,7 @@ public enum LendingVerb: String, DomainVerb {
         case .renew, .loan, .loans, .reserve, .cancelReservation, .reservation, .reservations,
              .placeHold, .holds, .hold, .cancelHold, .fees, .fee, .account: .signedIn
         case .checkOut, .checkIn, .pickUp, .declareLost, .chargeDamage, .waiveFee, .addPayment, .waitlist, .moveHold,
-             .settings, .dueToday, .expectedReturns, .overdue, .toPrepare, .popular, .neverBorrowed: .staff
+             .settings, .dueToday, .expectedReturns, .overdue, .toPrepare, .holdsReady, .popular, .neverBorrowed: .staff
         case .setPolicy, .removePolicy, .setWeeklyClosures, .addClosure, .removeClosure, .setFeeThreshold, .updateSettings: .admin
         }
     }

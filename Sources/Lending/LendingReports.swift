@@ -8,6 +8,7 @@ public enum LendingReport: String, Sendable, Codable, CaseIterable {
     case dueToday = "due-today"
     case expectedReturns = "expected-returns"
     case toPrepare = "to-prepare"
+    case holdsReady = "holds-ready"
     case popular
     case neverBorrowed = "never-borrowed"
 
@@ -159,6 +160,18 @@ extension LendingService {
                                item: try row.get("item_code"), itemName: try items.name(try row.get("item_id"), in: db),
                                member: try row.get("member_number"), units: try row.get("units"))
             }
+        }
+    }
+
+    /// Holds offered at the desk and not yet picked up, the nearest deadline first: the units to keep
+    /// aside. An offer whose last day has passed is left out; it lapses when its item's queue is next
+    /// read (`holds(item:)`, a check-in), as the desk would find it.
+    public func holdsReady() async throws -> [Hold] {
+        try caller.check(LendingVerb.holdsReady)
+        let today = context.today()
+        return try await database.read { db in
+            try db.query("SELECT id FROM lending_holds WHERE status = 'ready' AND ready_until >= ? ORDER BY ready_until, item_code, id", [today])
+                .map { try HoldQueue.hold(try $0.get(0), today: today, in: db) }
         }
     }
 

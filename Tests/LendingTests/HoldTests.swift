@@ -66,6 +66,17 @@ struct HoldTests {
         #expect(try await db.lending.holds(item: "T-1").map(\.member) == ["M-0003"])
     }
 
+    @Test func theDeskListsTheOffersToKeepAsideUntilTheyLapse() async throws {
+        let (db, loan, bob, _) = try await Self.queue()
+        #expect(try await db.lending.holdsReady().isEmpty, "waiting is not ready")
+        db.setDay(day("2026-03-20"))
+        _ = try await db.lending.checkIn(loan: loan.id)
+        let ready = try await db.lending.holdsReady()
+        #expect(ready.map(\.id) == [bob.id] && ready[0].readyUntil == day("2026-03-21") && ready[0].itemName == "Article T-1")
+        db.setDay(day("2026-03-22"))
+        #expect(try await db.lending.holdsReady().isEmpty, "a lapsed offer is no longer kept aside")
+    }
+
     @Test func anOfferNotTakenExpiresAndPassesToTheNextInLine() async throws {
         let (db, loan, bob, carol) = try await Self.queue()
         db.setDay(day("2026-03-20"))

@@ -15,7 +15,7 @@ import Testing
         case .renew, .loan, .loans, .reserve, .cancelReservation, .reservation, .reservations,
              .placeHold, .holds, .hold, .cancelHold, .fees, .fee, .account: .signedIn
         case .checkOut, .checkIn, .pickUp, .declareLost, .chargeDamage, .waiveFee, .addPayment, .waitlist, .moveHold,
-             .settings, .dueToday, .expectedReturns, .overdue, .toPrepare, .popular, .neverBorrowed: .staff
+             .settings, .dueToday, .expectedReturns, .overdue, .toPrepare, .holdsReady, .popular, .neverBorrowed: .staff
         case .setPolicy, .removePolicy, .setWeeklyClosures, .addClosure, .removeClosure, .setFeeThreshold, .updateSettings: .admin
         }
     }
@@ -68,6 +68,7 @@ import Testing
             case .expectedReturns: _ = try await lending.expectedReturns()
             case .overdue: _ = try await lending.overdue()
             case .toPrepare: _ = try await lending.toPrepare()
+            case .holdsReady: _ = try await lending.holdsReady()
             case .popular: _ = try await lending.popular()
             case .neverBorrowed: _ = try await lending.neverBorrowed()
             }

@@ -28,6 +28,8 @@ enum LendingReportRoutes {
             return try answer(try await lending.expectedReturns(from: from, to: to))
         case .toPrepare:
             return try answer(try await lending.toPrepare(from: from, to: to))
+        case .holdsReady:
+            return try answer(try await lending.holdsReady())
         case .popular:
             // The library's default length unless asked; a limit given is checked as any list's (1–500).
             guard let text = query.get("limit") else { return try answer(try await lending.popular(from: from, to: to)) }

@@ -4,7 +4,7 @@ import Hummingbird
 import Lending
 import Membership
 
-/// Lending's reports: `due-today`, `overdue`, `expected-returns`, `to-prepare`, `popular`,
+/// Lending's reports: `due-today`, `overdue`, `expected-returns`, `to-prepare`, `holds-ready`, `popular`,
 /// `never-borrowed`, each answered by `LendingReportRoutes`.
 extension ReportController {
     static let lending: [APIReport] = [
@@ -18,6 +18,8 @@ extension ReportController {
                schema: "DueLoansReport"),
         report("to-prepare", LendingVerb.toPrepare, "Reservations to get ready, by pickup day (query: from, to; default the coming week).", [from, to],
                schema: "PreparationReport"),
+        report("holds-ready", LendingVerb.holdsReady, "Holds offered and not yet picked up, the nearest deadline first: the units to keep aside.", [],
+               schema: "HoldsReadyReport"),
         report("popular", LendingVerb.popular, "The most borrowed items over the loans that went out from `from` to `to` (query: from, to, limit).",
                [from, to, limit], schema: "PopularReport"),
         report("never-borrowed", LendingVerb.neverBorrowed, "Items in circulation never lent, by code, one page at a time (query: limit, cursor).", [

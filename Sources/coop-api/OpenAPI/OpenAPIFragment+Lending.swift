@@ -563,6 +563,12 @@ extension OpenAPIFragment {
       properties:
         items: {type: array, items: {$ref: '#/components/schemas/PreparationRow'}}
         next: {type: 'null'}
+    HoldsReadyReport:
+      type: object
+      required: [items, next]
+      properties:
+        items: {type: array, items: {$ref: '#/components/schemas/Hold'}}
+        next: {type: 'null'}
     PopularReport:
       type: object
       required: [items, next]

@@ -3,12 +3,12 @@ import CoopCore
 import Foundation
 import Lending
 
-/// Lending's reports: `report due-today|overdue|expected-returns|to-prepare|popular|never-borrowed`,
+/// Lending's reports: `report due-today|overdue|expected-returns|to-prepare|holds-ready|popular|never-borrowed`,
 /// each its own leaf command below.
 extension ReportCommand {
     static let lendingReportCommands: [any ParsableCommand.Type] = [
         DueTodayReportCommand.self, OverdueReportCommand.self, ExpectedReturnsReportCommand.self, ToPrepareReportCommand.self,
-        PopularReportCommand.self, NeverBorrowedReportCommand.self,
+        HoldsReadyReportCommand.self, PopularReportCommand.self, NeverBorrowedReportCommand.self,
     ]
 }
 
@@ -96,6 +96,24 @@ struct ToPrepareReportCommand: AsyncParsableCommand {
                 [.init(fr: "Jour", en: "Day"), .init(fr: "Réservation", en: "Reservation"), .init(fr: "Article", en: "Item"),
                  .init(fr: "Nom", en: "Name"), .init(fr: "Membre", en: "Member"), .init(fr: "Unités", en: "Units"), .init(fr: "Jusqu’au", en: "Until")],
                 rows.map { [$0.day.iso8601, String($0.reservation), $0.item, $0.itemName, $0.member, String($0.units), $0.to.iso8601] })
+        }
+    }
+}
+
+/// `coopctl report holds-ready`.
+struct HoldsReadyReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holds-ready", abstract: "Holds to keep aside until picked up. / Réservations d’attente à mettre de côté.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await global.run { session in
+            let rows = try await session.coop.lending.holdsReady()
+            let out = session.output
+            if out.json { return try out.printJSON(rows) }
+            out.table(
+                [.init(fr: "Jusqu’au", en: "Until"), .init(fr: "Article", en: "Item"), .init(fr: "Nom", en: "Name"), .init(fr: "Membre", en: "Member")],
+                rows.map { [$0.readyUntil?.iso8601 ?? "", $0.item, $0.itemName, $0.member] })
         }
     }
 }
