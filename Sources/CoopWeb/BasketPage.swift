@@ -88,8 +88,11 @@ struct BasketPage: Sendable {
             let now = orders.context.now()
             let values = present([
                 "heading": WebText.basketHeading.render(language), "cycleName": cycle.name, "cycle": String(cycle.id),
-                "closesLine": WebText.closesLine.render(language, [
-                    "when": .instantAt(cycle.closes, timeZone, now: now), "left": .text(Self.timeLeft(from: now, to: cycle.closes, language))]),
+                // Past the closing time, before staff ran the close, Orders refuses edits: the page says so first.
+                "closesLine": now < cycle.closes
+                    ? WebText.closesLine.render(language, [
+                        "when": .instantAt(cycle.closes, timeZone, now: now), "left": .text(Self.timeLeft(from: now, to: cycle.closes, language))])
+                    : WebText.closedLine.render(language, ["when": .instantAt(cycle.closes, timeZone, now: now)]),
                 "pickupDateLine": WebText.pickupDateLine.render(language, ["date": .text(WebText.longDay(cycle.pickupDate, language))]),
                 "notice": request.uri.queryParameters.get("done") == "saved" ? WebText.basketSaved.render(language) : nil,
                 "error": error.map { Self.refusal($0, language) },

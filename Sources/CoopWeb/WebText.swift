@@ -77,6 +77,8 @@ enum WebText {
                                            en: "No order cycle is open right now. Come back when the next one opens.")
     static let closesLine = LocalizedText(fr: "Modifiable jusqu’à la clôture, {when} (encore {left}).",
                                           en: "You can change it until it closes {when} ({left} left).")
+    static let closedLine = LocalizedText(fr: "Les commandes de ce cycle ont fermé {when} : le panier ne peut plus être changé.",
+                                          en: "Ordering for this cycle closed {when}: the basket can no longer be changed.")
     static let pickupDateLine = LocalizedText(fr: "Cueillette le {date}.", en: "Pickup on {date}.")
     static let priceLine = LocalizedText(fr: "{price} {unit}", en: "{price} {unit}")
     static let stockLeft = LocalizedText(fr: "reste {quantity}", en: "{quantity} left")

@@ -8,10 +8,15 @@ import Logging
 import Prometheus
 
 /// Builds the API over an opened co-op. Tests call this with a fresh database; main with the real one.
-func buildApplication(coop: Coop, configuration: CoopConfiguration, trustedProxies: Set<String>, logger: Logger) throws -> some ApplicationProtocol {
+/// - Parameter listening: called once the port is bound and taking connections.
+func buildApplication(
+    coop: Coop, configuration: CoopConfiguration, trustedProxies: Set<String>, logger: Logger,
+    listening: @escaping @Sendable () async -> Void = {}
+) throws -> some ApplicationProtocol {
     Application(
         router: try buildRouter(coop: coop, trustedProxies: trustedProxies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coop-api"),
+        onServerRunning: { _ in await listening() },
         logger: logger
     )
 }

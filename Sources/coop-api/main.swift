@@ -41,12 +41,15 @@ do {
         // Written straight to the file descriptor: stdout may be a pipe that a script is reading.
         FileHandle.standardOutput.write(Data("\(notice)\n\(issued.token)\n".utf8))
     }
-    let app = try buildApplication(coop: coop, configuration: configuration, trustedProxies: trustedProxies, logger: logger)
-    // Both faces on one port: say where each one is, in words, once.
+    // Both faces on one port: say where each one is, in words, once, when the port takes connections
+    // (a script or a test waiting for this line may connect at once).
     let base = "http://\(configuration.host == "0.0.0.0" ? "localhost" : configuration.host):\(configuration.port)"
     let faces = LocalizedText(fr: "Catalogue en ligne : {base}/   API JSON : {base}/api/v1 (OpenAPI : {base}/openapi.yaml)",
                               en: "Web catalogue: {base}/   JSON API: {base}/api/v1 (OpenAPI: {base}/openapi.yaml)")
-    FileHandle.standardOutput.write(Data("\(faces.render(language, ["base": .text(base)]))\n".utf8))
+    let line = faces.render(language, ["base": .text(base)])
+    let app = try buildApplication(coop: coop, configuration: configuration, trustedProxies: trustedProxies, logger: logger) {
+        FileHandle.standardOutput.write(Data("\(line)\n".utf8))
+    }
     // runService stops on SIGTERM or SIGINT after in-flight requests finish; then fold the WAL back
     // into the database file so that a stopped server is one self-contained file.
     try await app.runService()

