@@ -44,7 +44,8 @@ struct DeskListsPage: Sendable {
                 "prepare": prepare.map { ["item": $0.itemName, "code": $0.item, "member": $0.member, "day": day($0.day)] },
                 "holdsHeading": DeskText.holdsReady.render(language), "untilColumn": DeskText.untilColumn.render(language), "hasHolds": !holds.isEmpty,
                 "holds": holds.map { ["item": $0.itemName, "code": $0.item, "member": $0.member, "until": $0.readyUntil.map(day) ?? ""] },
-                "overdueHeading": DeskText.overdue.render(language), "lateColumn": DeskText.lateColumn.render(language), "hasOverdue": !overdue.isEmpty,
+                "overdueHeading": DeskText.overdue.render(language), "lateColumn": DeskText.lateColumn.render(language),
+                "dueColumn": DeskText.dueColumn.render(language), "hasOverdue": !overdue.isEmpty,
                 "overdue": overdue.map { row in
                     ["item": row.itemName, "code": row.item, "member": row.member, "due": day(row.due),
                      "late": WebText.lateLine.render(language, ["days": .count(.integer(Int64(row.daysLate)), .days),

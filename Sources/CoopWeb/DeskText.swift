@@ -49,6 +49,7 @@ enum DeskText {
     static let memberColumn = LocalizedText(fr: "Membre", en: "Member")
     static let dayColumn = LocalizedText(fr: "Jour", en: "Day")
     static let untilColumn = LocalizedText(fr: "Jusqu’au", en: "Until")
+    static let dueColumn = LocalizedText(fr: "À rendre le", en: "Due")
     static let lateColumn = LocalizedText(fr: "Retard", en: "Late")
     static let pickupHeading = LocalizedText(fr: "Cueillette : {cycle}", en: "Pickup: {cycle}")
     static let pickupDate = LocalizedText(fr: "Paniers à remettre le {date}.", en: "Baskets to hand out on {date}.")

@@ -100,6 +100,9 @@ def screenshots(page, name):
     """The page at a phone's 360 px and a desk screen's 1280 px, then back to the phone."""
     if not getattr(page, "coop_javascript", True):
         return screenshot(page, f"{name}-nojs-360")
+    # Readable on a phone: nothing wider than the screen, so nobody scrolls sideways.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"{name} is {width} px wide at 360 px"
     screenshot(page, f"{name}-360")
     page.set_viewport_size({"width": 1280, "height": 900})
     screenshot(page, f"{name}-1280")
