@@ -180,6 +180,9 @@ struct InvoicePages: Sendable {
                     present([
                         "date": WebText.longDay(entry.date, language), "description": entry.description,
                         "reference": entry.reference ?? "", "amount": money(entry.amount), "balance": money(entry.balance),
+                        // An invoice's or credit note's entry links to the document.
+                        "referenceHref": ["invoice", "credit_note"].contains(entry.kind)
+                            ? entry.reference.map { WebLinks.href("/me/invoices/\($0)", [("lang", language.rawValue)]) } : nil,
                     ])
                 },
                 "signLine": WebText.balanceSign.render(language),

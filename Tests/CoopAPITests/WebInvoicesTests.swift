@@ -143,7 +143,8 @@ import Testing
             #expect(text.contains("Épicerie &lt;Solidaire&gt; &amp; fils") && text.contains("Numéro de TVQ : 1234567890TQ0001"))
             #expect(text.contains("Solde au début du mois</th><td>0,00 $"))
             // The invoice, then the payment, each with the balance after it.
-            #expect(text.contains("Facture \(ada)</td><td>\(ada)</td><td class=\"amount\">21,04 $</td><td class=\"amount\">21,04 $</td>"))
+            #expect(text.contains("Facture \(ada)</td><td><a href=\"/me/invoices/\(ada)?lang=fr\">\(ada)</a></td><td class=\"amount\">21,04 $</td>"
+                                  + "<td class=\"amount\">21,04 $</td>"))
             #expect(text.contains("<td class=\"amount\">-10,00 $</td><td class=\"amount\">11,04 $</td>"))
             #expect(text.contains("Solde à la fin du mois</th><td>11,04 $"))
             // A month before anything: the balances, and no entry.
