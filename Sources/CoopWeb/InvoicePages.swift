@@ -105,7 +105,7 @@ struct InvoicePages: Sendable {
                 "memberHeading": WebText.billedTo.render(language),
                 "memberLine": WebText.memberLine.render(language, ["name": .text("\(member.firstName) \(member.lastName)"),
                                                                    "number": .text(member.number)]),
-                "credited": document.creditedInvoice.map { ["line": WebText.credits.render(language, ["number": .text($0)]),
+                "credited": document.creditedInvoice.map { ["line": WebText.credits.render(language),
                                                             "href": link($0), "number": $0] },
                 "reasonLine": document.reason.map { WebText.reasonLine.render(language, ["reason": .text($0)]) },
                 "hasCreditNotes": !document.creditNotes.isEmpty, "creditNotesLine": WebText.creditedBy.render(language),

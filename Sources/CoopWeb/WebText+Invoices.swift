@@ -28,8 +28,8 @@ extension WebText {
     static let linesCaption = LocalizedText(fr: "Produits", en: "Products")
     static let taxLine = LocalizedText(fr: "{tax} ({rate}) sur {base}", en: "{tax} ({rate}) on {base}")
     static let unitPrice = LocalizedText(fr: "{price} / {unit}", en: "{price} / {unit}")
-    static let credits = LocalizedText(fr: "Cette note de crédit corrige la facture {number}.",
-                                       en: "This credit note corrects invoice {number}.")
+    /// Followed by the invoice's number, a link to it.
+    static let credits = LocalizedText(fr: "Cette note de crédit corrige la facture", en: "This credit note corrects invoice")
     static let creditedBy = LocalizedText(fr: "Notes de crédit émises contre cette facture :", en: "Credit notes issued against this invoice:")
     static let reasonLine = LocalizedText(fr: "Motif : {reason}", en: "Reason: {reason}")
     static let creditTotal = LocalizedText(fr: "Total remboursé", en: "Total credited")

@@ -158,6 +158,29 @@ import Testing
         }
     }
 
+    @Test func aCreditNoteNamesTheInvoiceItCorrectsAndTheInvoiceItsCreditNotes() async throws {
+        let coop = try await TestCoop.make()
+        let (ada, _, _, _) = try await Self.invoiced(coop)
+        let note = try await coop.coop.orders.creditNote(invoice: ada, reason: "Confiture manquante",
+                                                          .lines([CreditLineInput(product: "CONF", quantity: Quantity(units: 1))]))
+        try await coop.test { client in
+            let browser = try await Browser.signedIn(client, coop)
+            let list = try await browser.get("/me/invoices").text
+            let newest = try #require(list.range(of: note.number)), older = try #require(list.range(of: "/me/invoices/\(ada)?"))
+            #expect(newest.lowerBound < older.lowerBound, "newest first")
+            #expect(list.contains("<td>Note de crédit</td>"))
+            let page = try await browser.get("/me/invoices/\(note.number)").text
+            #expect(page.contains("<h1>Note de crédit \(note.number)</h1>"))
+            #expect(page.contains("Cette note de crédit corrige la facture <a href=\"/me/invoices/\(ada)?lang=fr\">\(ada)</a>."))
+            #expect(page.contains("Motif : Confiture manquante"))
+            // 6,99 $ of jam with its taxes, 0,35 $ and 0,70 $, given back.
+            #expect(page.contains("Total remboursé</th><td>8,04 $"))
+            let invoice = try await browser.get("/me/invoices/\(ada)").text
+            #expect(invoice.contains("Notes de crédit émises contre cette facture :"))
+            #expect(invoice.contains("<a href=\"/me/invoices/\(note.number)?lang=fr\">\(note.number)</a>"))
+        }
+    }
+
     @Test func nobodySignedInIsSentToSignIn() async throws {
         let coop = try await TestCoop.make()
         try await coop.test { client in
