@@ -58,6 +58,7 @@ struct MemberPage: Sendable {
                 "statusLine": WebText.memberStatus.render(language, ["status": .localized(member.status.label, code: member.status.rawValue)]),
                 "endsLine": member.membershipEnds.map { WebText.membershipEnds.render(language, ["date": .text(WebText.longDay($0, language))]) },
                 "balanceLine": WebText.balance.render(language, ["amount": .text(money(account.balance))]),
+                "invoicesLink": WebText.myInvoicesLink.render(language), "invoicesHref": "/me/invoices?lang=\(language.rawValue)",
                 "feesLine": owed.isEmpty ? nil : WebText.feesOwed.render(language, [
                     "count": .count(.integer(Int64(owed.count)), .fees),
                     "amount": .text(money(Money(cents: owed.reduce(0) { $0 + $1.amount.cents })))]),

@@ -64,6 +64,7 @@ public struct WebRoutes: Sendable {
         MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
         ItemActions(lending: lending, pages: pages).addRoutes(to: group)
         BasketPage(orders: coop.orders, pages: pages).addRoutes(to: group)
+        InvoicePages(orders: coop.orders, membership: coop.membership, pages: pages).addRoutes(to: group)
         BoothPage(voting: coop.voting, clock: context.clock, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         DeskPage(coop: coop, pages: pages).addRoutes(to: group)
         DeskListsPage(coop: coop, pages: pages).addRoutes(to: group)

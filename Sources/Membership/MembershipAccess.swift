@@ -1,19 +1,22 @@
 /// Who may call each Membership verb. The desk registers and looks after members; a member reads
 /// their own record and account (the verb narrows `.signedIn` to their own number); administrators
-/// manage plans, erase a member's personal data, and issue or revoke tokens.
+/// manage plans, erase a member's personal data, and issue or revoke tokens. The co-op's profile (its
+/// name, address and tax numbers, printed on its invoices) is open to anyone; administrators change it.
 public enum MembershipVerb: String, DomainVerb {
     case addMember, member, members, allMembers, updateMember, renew, suspend, reinstate
     case importMembers, exportMembersCSV, findMembers
     case addPlan, plans, plan
     case personalData, anonymize
     case addPayment, voidPayment, account
+    case coopProfile, updateCoopProfile
 
     public var rule: AccessRule {
         switch self {
+        case .coopProfile: .anyone
         case .member, .account, .plans, .plan: .signedIn
         case .addMember, .members, .allMembers, .updateMember, .renew, .suspend, .reinstate,
              .importMembers, .exportMembersCSV, .findMembers, .personalData, .addPayment, .voidPayment: .staff
-        case .addPlan, .anonymize: .admin
+        case .addPlan, .anonymize, .updateCoopProfile: .admin
         }
     }
 }

@@ -110,6 +110,24 @@ extension CoopError {
                   en: "Unknown role \"{value}\" (administrator, staff or member).")
     }
 
+    static func invalidProfileName(_ value: String) -> CoopError {
+        CoopError(.invalid, "membership.invalid_coop_name", field: "name", ["value": .text(value)],
+                  fr: "Le nom de la coopérative tient sur une seule ligne (reçu « {value} »).",
+                  en: "The co-op's name fits on one line (got \"{value}\").")
+    }
+
+    static func invalidGSTNumber(_ value: String) -> CoopError {
+        CoopError(.invalid, "membership.invalid_gst_number", field: "gstNumber", ["value": .text(value)],
+                  fr: "Numéro de TPS/TVH invalide : « {value} » (9 chiffres, RT et 4 chiffres, comme 123456789RT0001).",
+                  en: "Invalid GST/HST number: \"{value}\" (9 digits, RT and 4 digits, like 123456789RT0001).")
+    }
+
+    static func invalidQSTNumber(_ value: String) -> CoopError {
+        CoopError(.invalid, "membership.invalid_qst_number", field: "qstNumber", ["value": .text(value)],
+                  fr: "Numéro de TVQ invalide : « {value} » (10 chiffres, TQ et 4 chiffres, comme 1234567890TQ0001).",
+                  en: "Invalid QST number: \"{value}\" (10 digits, TQ and 4 digits, like 1234567890TQ0001).")
+    }
+
     /// No token, or one that is unknown or revoked.
     public static func unauthenticated() -> CoopError {
         CoopError(.unauthenticated, "auth.unauthenticated",

@@ -145,5 +145,18 @@ public enum MembershipSchema {
                 expires_at TEXT
             );
             """)
+        // The co-op's profile, printed on its invoices and statements (`CoopProfile`): one row, absent
+        // until an administrator first sets it, with who changed it last.
+        migrator.register("membership.8", sql: """
+            CREATE TABLE membership_coop_profile (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+                address TEXT,
+                gst_number TEXT,
+                qst_number TEXT,
+                updated_at TEXT NOT NULL,
+                updated_by TEXT
+            );
+            """)
     }
 }

@@ -54,6 +54,7 @@ struct APIRoutes {
     func addRoutes(to api: RouterGroup<CoopRequestContext>) {
         PlanController(membership: coop.membership).addRoutes(to: api)
         MemberController(membership: coop.membership).addRoutes(to: api)
+        CoopProfileController(membership: coop.membership).addRoutes(to: api)
         ItemController(inventory: coop.inventory, database: coop.context.database).addRoutes(to: api)
         TreeController(inventory: coop.inventory).addRoutes(to: api)
         LoanController(lending: coop.lending).addRoutes(to: api)

@@ -8,7 +8,7 @@ struct CoopCtl: AsyncParsableCommand {
         commandName: "coopctl",
         abstract: "Run a co-op: members, catalogue, lending, orders, votes. / Gérer une coopérative : membres, catalogue, prêts, commandes, votes.",
         subcommands: [InitCommand.self, PlanCommand.self, MemberCommand.self, TokenCommand.self, ItemCommand.self, LocationCommand.self, CategoryCommand.self,
-                      PolicyCommand.self, ClosureCommand.self, SettingCommand.self, LoanCommand.self, ReserveCommand.self,
+                      PolicyCommand.self, ClosureCommand.self, SettingCommand.self, CoopProfileCommand.self, LoanCommand.self, ReserveCommand.self,
                       ReservationCommand.self, HoldCommand.self, FeeCommand.self,
                       ProducerCommand.self, ProductCommand.self, PickupCommand.self, CycleCommand.self, OrderCommand.self,
                       PurchaseOrderCommand.self, InvoiceCommand.self, StatementCommand.self, PaymentCommand.self, AccountCommand.self,

@@ -19,10 +19,11 @@ import Testing
     /// Who may call each verb, as the README's "Who may do what" says: the test's copy of the table.
     static func rule(_ verb: MembershipVerb) -> AccessRule {
         switch verb {
+        case .coopProfile: .anyone
         case .member, .account, .plans, .plan: .signedIn
         case .addMember, .members, .allMembers, .updateMember, .renew, .suspend, .reinstate,
              .importMembers, .exportMembersCSV, .findMembers, .personalData, .addPayment, .voidPayment: .staff
-        case .addPlan, .anonymize: .admin
+        case .addPlan, .anonymize, .updateCoopProfile: .admin
         }
     }
 
@@ -55,6 +56,8 @@ import Testing
             case .addPayment: _ = try await membership.addPayment(member: "M-0001", amount: Money(cents: 100), method: .cash)
             case .voidPayment: _ = try await membership.voidPayment(1, reason: "erreur")
             case .account: _ = try await membership.account("M-0001")
+            case .coopProfile: _ = try await membership.coopProfile()
+            case .updateCoopProfile: _ = try await membership.updateCoopProfile(CoopProfileChanges(name: "Coop \(tag)"))
             }
         }
     }

@@ -13,7 +13,8 @@ final class TestDatabase: DatabaseFixture {
     static let timeZone = TimeZone(identifier: "America/Toronto")!
     /// Every table the Membership schema writes to, so that a refusal can be shown to change nothing.
     static let tables = ["coop_sequences", "membership_plans", "members", "membership_renewals", "membership_events", "api_tokens", "account_entries",
-                         "membership_web_accounts", "membership_sign_in_codes", "web_sessions"]
+                         "membership_web_accounts", "membership_sign_in_codes", "web_sessions",
+                         "membership_coop_profile"]
 
     let storage: TemporaryDatabase
 

@@ -17,6 +17,15 @@ extension LocalDate {
         case .en: return "\(Self.englishMonths[c.month - 1]) \(c.day), \(c.year)"
         }
     }
+
+    /// The date's month and year: `décembre 2026`, `December 2026` (a statement's period).
+    public func monthWords(_ language: Language) -> String {
+        let c = components
+        switch language {
+        case .fr: return "\(Self.frenchMonths[c.month - 1]) \(c.year)"
+        case .en: return "\(Self.englishMonths[c.month - 1]) \(c.year)"
+        }
+    }
 }
 
 extension Instant {

@@ -40,6 +40,8 @@ extension FieldLabel {
         "password": FieldLabel("mot de passe", .le, en: "password"),
         "fee": FieldLabel("frais", .les, en: "fee"),
         "firstName": FieldLabel("prénom", .le, en: "first name"),
+        "gstNumber": FieldLabel("numéro de TPS", .le, en: "GST number"),
+        "qstNumber": FieldLabel("numéro de TVQ", .le, en: "QST number"),
         "language": FieldLabel("langue", .la, en: "language"),
         "lastName": FieldLabel("nom de famille", .le, en: "last name"),
         "maxLoans": FieldLabel("nombre maximal de prêts", .le, en: "loan limit"),

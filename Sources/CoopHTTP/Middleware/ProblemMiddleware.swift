@@ -18,7 +18,8 @@ public struct ProblemMiddleware: RouterMiddleware {
         context.language = language
         do {
             var response = try await next(request, context)
-            response.headers[.contentLanguage] = language.rawValue
+            // A web page names its own language (`?lang=en`, the session's); an API answer gets Accept-Language's.
+            if response.headers[.contentLanguage] == nil { response.headers[.contentLanguage] = language.rawValue }
             response.headers[.xContentTypeOptions] = "nosniff"
             return response
         } catch let error as CoopError {

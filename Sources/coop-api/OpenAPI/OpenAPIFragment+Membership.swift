@@ -22,6 +22,24 @@ extension OpenAPIFragment {
       responses:
         ~json 201 Plan The plan.
         ~problems 401 403 409 422
+  /api/v1/coop:
+    get:
+      summary: The co-op's profile printed on its invoices - name, postal address, GST and QST numbers (anyone, no token needed)
+      security: [{}, {bearer: []}]
+      responses:
+        ~json 200 CoopProfile The profile (the name Coop and nothing else until an administrator sets it).
+        ~problems 401
+    patch:
+      summary: Change the co-op's profile (admin); the fields left out stay, an empty address or number removes it
+      description: >-
+        Refusals (422): common.required (no field, or an empty name), common.too_long (a name over 100 or an address
+        over 300 characters), membership.invalid_coop_name (a name on several lines), membership.invalid_gst_number
+        (not like 123456789RT0001), membership.invalid_qst_number (not like 1234567890TQ0001). Spaces and dashes in
+        a number are forgiven; it is stored without them, in capitals.
+      ~body CoopProfileChanges
+      responses:
+        ~json 200 CoopProfile The profile after the change.
+        ~problems 401 403 422
   /api/v1/members:
     get:
       summary: List members (staff), paginated; with q, the members found by name, e-mail or phone
@@ -154,6 +172,22 @@ extension OpenAPIFragment {
         category: {type: string, enum: [user, worker, supporting]}
         plan: {type: string}
         shareCapital: {$ref: '#/components/schemas/Cents', minimum: 0}
+    CoopProfile:
+      type: object
+      required: [name, address, gstNumber, qstNumber]
+      properties:
+        name: {type: string, minLength: 1, maxLength: 100}
+        address: {type: [string, 'null'], maxLength: 300, description: One line of the postal address per line (LF-separated).}
+        gstNumber: {type: [string, 'null'], pattern: '^[0-9]{9}RT[0-9]{4}$', description: GST/HST registration number.}
+        qstNumber: {type: [string, 'null'], pattern: '^[0-9]{10}TQ[0-9]{4}$', description: QST registration number.}
+    CoopProfileChanges:
+      type: object
+      minProperties: 1
+      properties:
+        name: {type: string, maxLength: 100}
+        address: {type: string, description: 'LF-separated lines, at most 300 characters; empty removes it.'}
+        gstNumber: {type: string, description: '123456789RT0001; empty removes it.'}
+        qstNumber: {type: string, description: '1234567890TQ0001; empty removes it.'}
     MemberChanges:
       type: object
       properties:
