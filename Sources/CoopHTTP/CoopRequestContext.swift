@@ -17,6 +17,9 @@ public struct CoopRequestContext: RequestContext, SessionRequestContext {
     /// The web pages' session (hummingbird-auth's `SessionMiddleware` fills it on the web routes only;
     /// the JSON API is stateless and never reads it).
     public let sessions = SessionContext<WebSession>()
+    /// The co-op's name as its profile says, for the web pages' header and titles (read per page, so
+    /// `coopctl coop set --name` shows at once); nil on the JSON API.
+    public var siteName: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

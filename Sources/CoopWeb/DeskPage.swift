@@ -213,7 +213,7 @@ struct DeskPage: Sendable {
                 if loan.member == member.number { loans.append(loan) }
             }
             let values = present([
-                "heading": DeskText.receipt.render(language), "coop": pages.coopName,
+                "heading": DeskText.receipt.render(language), "coop": visit.siteName ?? pages.coopName,
                 "name": "\(member.firstName) \(member.lastName)", "number": member.number,
                 "dayLine": WebText.longDay(coop.context.today(), language),
                 "lent": loans.map { loan in

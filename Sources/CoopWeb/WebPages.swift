@@ -51,7 +51,7 @@ public struct WebPages: Sendable {
         let body = library.render(values, withTemplate: template) ?? ""
         let other: Language = language == .fr ? .en : .fr
         let layout = present([
-            "lang": language.rawValue, "otherLang": other.rawValue, "title": title, "coop": coopName, "body": body,
+            "lang": language.rawValue, "otherLang": other.rawValue, "title": title, "coop": visit.siteName ?? coopName, "body": body,
             "skip": WebText.skip.render(language), "navigation": WebText.navigation.render(language),
             "catalogue": WebText.catalogue.render(language), "switchLabel": WebText.switchLabel.render(language),
             "switchHref": visit.switchHref,

@@ -51,7 +51,7 @@ public struct WebRoutes: Sendable {
                 storage: WebSessionStore(records: WebSessionRecords(context: context)),
                 configuration: SessionMiddlewareConfiguration(sessionCookieParameters: cookie, keyPrefix: "",
                                                               defaultSessionExpiration: .seconds(Self.sessionHours * 3600))))
-            .add(middleware: WebSessionCaller(signIn: coop.signIn))
+            .add(middleware: WebSessionCaller(signIn: coop.signIn, membership: coop.membership))
             .add(middleware: PageLanguageMiddleware())
             .add(middleware: FormTokenMiddleware(pages: pages))
         group.get("/", use: catalogue)

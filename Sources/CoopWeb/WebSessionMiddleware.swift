@@ -12,6 +12,7 @@ import Membership
 struct WebSessionCaller: RouterMiddleware {
     typealias Context = CoopRequestContext
     let signIn: SignInService
+    let membership: MembershipService
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -22,6 +23,7 @@ struct WebSessionCaller: RouterMiddleware {
         // The session's choice, else the cookie's (chosen before the session began), else `Accept-Language`.
         let code = session?.language ?? request.cookies[PageLanguageMiddleware.cookie].map { String($0.value) }
         if let code, let language = Language(code: code) { context.language = language }
+        context.siteName = try await membership.acting(as: .anonymous).coopProfile().name
         return try await next(request, context)
     }
 }

@@ -12,6 +12,8 @@ struct WebVisit: Sendable {
     let path: String
     let caller: Caller
     let csrf: String?
+    /// The co-op's name from its profile, when the web routes' middleware read it.
+    let siteName: String?
     /// Said once by this page, left by the form that redirected here (`WebVisit.say`).
     let notice: String?
     let alert: String?
@@ -21,6 +23,7 @@ struct WebVisit: Sendable {
         switchHref = WebLinks(request: request, language: context.language).otherLanguage
         path = request.uri.path
         caller = context.caller ?? .anonymous
+        siteName = context.siteName
         let session = context.sessions.session
         csrf = session?.csrf
         // A page shown takes the message out of the session, so a reload does not say it again.

@@ -55,6 +55,9 @@ import Testing
             #expect(text.contains("<h1>Facture \(ada)</h1>"))
             // The profile, escaped like every value.
             #expect(text.contains("Épicerie &lt;Solidaire&gt; &amp; fils") && !text.contains("<Solidaire>"))
+            // Every page's header and title name the co-op as its profile does.
+            #expect(text.contains("<title>Facture \(ada) · Épicerie &lt;Solidaire&gt; &amp; fils</title>"))
+            #expect(text.contains(#"<a class="brand" href="/catalogue?lang=fr">Épicerie &lt;Solidaire&gt; &amp; fils</a>"#))
             #expect(text.contains("12 rue Rachel Est<br>Montréal QC  H2J 2H1<br>"))
             #expect(text.contains("Numéro de TPS/TVH : 123456789RT0001") && text.contains("Numéro de TVQ : 1234567890TQ0001"))
             #expect(text.contains("Ada Lovelace, membre M-0001"))

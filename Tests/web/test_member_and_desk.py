@@ -186,3 +186,41 @@ def test_a_basket_edit_after_the_close_is_refused_in_words(club, page):
         expect(page.get_by_text("Your basket was not saved", exact=False)).to_be_visible()
     orders = json.loads(coopctl(club.db, "order", "list", "--cycle", "1", "--json"))
     assert orders.get("items", orders) == [], "nothing was saved"
+
+
+def test_a_member_prints_their_invoice_with_the_coops_tax_numbers(club, page):
+    coopctl(club.db, "coop", "set", "--name", "Coop Outils & Paniers", "--address", "4500 rue Fabre\nMontréal (Québec) H2J 3V1",
+            "--gst-number", "123456789 RT 0001", "--qst-number", "1234567890 TQ 0001")
+    coopctl(club.db, "order", "set", "--cycle", "1", "--member", "M-0001", "--pickup", "Plateau", "OEUFS=2", "CONF=1")
+    closed = instant(club.closes + timedelta(minutes=5))
+    coopctl(club.db, "cycle", "close", "1", now=closed)
+    documents = []
+    with serving(club.db, now=closed) as address:
+        sign_in(page, address, "ada@example.org", club.code("M-0001", now=closed))
+        page.get_by_role("link", name="Mes factures et relevés").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Mes factures")
+        no_violations(page)
+        documents.append(page.content())
+        page.get_by_role("link", name="2026-000001", exact=False).first.click()
+        for text in ["Coop Outils & Paniers", "123456789RT0001", "1234567890TQ0001", "Ada Lovelace", "21,04 $"]:
+            expect(page.get_by_text(text, exact=False).first).to_be_visible()
+        no_violations(page)
+        screenshots(page, "invoice-fr")
+        documents.append(page.content())
+        # Printed: the site's header and links are left out, the invoice stays.
+        page.emulate_media(media="print")
+        expect(page.locator("header.site")).to_be_hidden()
+        expect(page.get_by_text("1234567890TQ0001", exact=False).first).to_be_visible()
+        page.emulate_media(media="screen")
+        page.get_by_role("link", name="English").click()
+        expect(page.get_by_text("$21.04", exact=False).first).to_be_visible()
+        expect(page.get_by_text("GST", exact=False).first).to_be_visible()
+        no_violations(page)
+        invoice = json.loads(coopctl(club.db, "invoice", "list", "--json"))["items"][0]
+        page.goto(f"{address}/me/statements/{invoice['date'][:7]}?lang=fr")
+        expect(page.get_by_text("2026-000001", exact=False).first).to_be_visible()
+        no_violations(page)
+        screenshots(page, "statement-fr")
+        documents.append(page.content())
+    if page.coop_javascript:
+        assert_valid_documents(documents, club.folder)
