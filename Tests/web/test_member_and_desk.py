@@ -224,3 +224,24 @@ def test_a_member_prints_their_invoice_with_the_coops_tax_numbers(club, page):
         documents.append(page.content())
     if page.coop_javascript:
         assert_valid_documents(documents, club.folder)
+
+
+def test_the_food_coops_volunteers_print_the_pickup_list(club, page):
+    coopctl(club.db, "order", "set", "--cycle", "1", "--member", "M-0001", "--pickup", "Plateau", "OEUFS=2", "CONF=1")
+    documents = []
+    with serving(club.db) as address:
+        sign_in(page, address, "bob@example.org", club.code("M-0002"))
+        page.get_by_role("link", name="Aujourd’hui").click()
+        page.get_by_role("link", name="Semaine 49").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Cueillette : Semaine 49")
+        expect(page.get_by_role("heading", name="Plateau · 1 panier à remettre")).to_be_visible()
+        expect(page.get_by_text("2 douzaines × Œufs (OEUFS)")).to_be_visible()
+        no_violations(page)
+        screenshots(page, "desk-pickup-fr")
+        documents.append(page.content())
+        page.get_by_role("link", name="English").click()
+        expect(page.get_by_role("heading", name="Plateau · 1 basket to hand out")).to_be_visible()
+        expect(page.get_by_text("2 dozen × Œufs (OEUFS)")).to_be_visible()
+        no_violations(page)
+    if page.coop_javascript:
+        assert_valid_documents(documents, club.folder)
