@@ -45,6 +45,10 @@ public struct WebRoutes: Sendable {
     static let calendarDays = 60
 
     public func addRoutes(to group: RouterGroup<CoopRequestContext>) {
+        // The static files need no session, no caller and no co-op name: served before those
+        // middlewares, so a page's style sheet costs no database read.
+        group.get("static/coop.css", use: styleSheet)
+        group.get("static/booth.js", use: boothScript)
         let cookie = SessionCookieParameters(name: "coop_session", path: "/", secure: secureCookies, sameSite: .lax)
         let group = group
             .add(middleware: SessionMiddleware(
@@ -57,8 +61,6 @@ public struct WebRoutes: Sendable {
         group.get("/", use: catalogue)
         group.get("catalogue", use: catalogue)
         group.get("catalogue/:code", use: item)
-        group.get("static/coop.css", use: styleSheet)
-        group.get("static/booth.js", use: boothScript)
         BoardPage(voting: coop.voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         SignInPage(signIn: coop.signIn, pages: pages).addRoutes(to: group)
         MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
