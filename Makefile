@@ -2,10 +2,10 @@
 # Each first installs the system libraries Coop links against when they are missing.
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libsqlite3-dev libssl-dev pkg-config
+SYSTEM_PACKAGES := libsqlite3-dev libssl-dev libcurl4-openssl-dev pkg-config
 COOP_DB ?= ./coop.sqlite
 
-.PHONY: run test web-test bench fuzz fuzz-quick build release deps packages
+.PHONY: run test web-test mail-tools bench fuzz fuzz-quick build release deps packages
 
 deps:
 	@$(MAKE) --no-print-directory packages PACKAGES="$(SYSTEM_PACKAGES)"
@@ -32,7 +32,13 @@ run: deps
 	$(SWIFT) build --product coop-api
 	$(SWIFT) run coop-api --db $(COOP_DB)
 
-test: deps
+# The notification tests deliver to a real SMTP server on 127.0.0.1: aiosmtpd (PyPI), in its own venv.
+MAIL_VENV := .build/venv-mail
+mail-tools:
+	@[ -x $(MAIL_VENV)/bin/aiosmtpd ] || { { [ -x $(MAIL_VENV)/bin/pip ] || python3 -m venv $(MAIL_VENV); } && \
+		$(MAIL_VENV)/bin/pip install -q aiosmtpd==1.4.6; }
+
+test: deps mail-tools
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory web-test
 

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,12 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
+        ),
+        // libcurl's SMTP client (STARTTLS, implicit TLS, AUTH), for the notices' delivery.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(
             name: "CoopCore",
@@ -44,12 +51,22 @@ let package = Package(
         .target(name: "Lending", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Orders", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Voting", dependencies: ["CoopCore", "Membership"]),
+        // The notices the domains wrote to the outbox, and the time-based ones the scheduler finds:
+        // rendered from the template files (fr/en) and delivered over SMTP.
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "CoopCore", "Membership", "Lending", "Orders", "Voting", "CCurl",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // The assembly both faces open: every domain's services and migrations in one place.
-        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
+        .target(name: "Coop", dependencies: ["CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting", "Notifications"]),
         .executableTarget(
             name: "coopctl",
             dependencies: [
-                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting",
+                "Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,8 +98,9 @@ let package = Package(
         .executableTarget(
             name: "coop-api",
             dependencies: [
-                "Coop", "CoopCore", "CoopHTTP", "CoopWeb", "Membership", "Inventory", "Lending", "Orders", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "CoopWeb", "Membership", "Inventory", "Lending", "Orders", "Voting", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -95,6 +113,7 @@ let package = Package(
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "CoopTestSupport"]),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Coop", "CoopTestSupport"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
         .target(name: "CoopTestSupport", dependencies: ["CoopCore", "Membership"], path: "Tests/CoopTestSupport"),

@@ -3,6 +3,7 @@ import Foundation
 import Inventory
 import Lending
 import Membership
+import Notifications
 import Orders
 import Voting
 
@@ -21,8 +22,11 @@ public struct Coop: Sendable {
     public let lending: LendingService
     public let orders: OrdersService
     public let voting: VotingService
+    public let notifications: NotificationService
 
-    public init(context: CoopContext, caller: Caller) {
+    /// - Parameter notifications: the mail server and links; none by default (notices stay queued).
+    public init(context: CoopContext, caller: Caller, notifications settings: NotificationSettings = NotificationSettings(),
+                transport: (any MailTransport)? = nil) {
         self.context = context
         self.caller = caller
         membership = MembershipService(context: context, caller: caller)
@@ -32,6 +36,7 @@ public struct Coop: Sendable {
         lending = LendingService(context: context, caller: caller)
         orders = OrdersService(context: context, caller: caller)
         voting = VotingService(context: context, caller: caller)
+        notifications = NotificationService(context: context, caller: caller, settings: settings, transport: transport)
     }
 
     private init(_ other: Coop, caller: Caller) {
@@ -44,6 +49,7 @@ public struct Coop: Sendable {
         lending = other.lending.acting(as: caller)
         orders = other.orders.acting(as: caller)
         voting = other.voting.acting(as: caller)
+        notifications = other.notifications.acting(as: caller)
     }
 
     /// The same services for another caller; caches (the token cache) are shared with this one.
@@ -53,6 +59,7 @@ public struct Coop: Sendable {
     public static var migrator: Migrator {
         var migrator = Migrator()
         Sequences.register(in: &migrator)
+        Outbox.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
         InventorySchema.register(in: &migrator)
         LendingSchema.register(in: &migrator)
@@ -71,6 +78,6 @@ public struct Coop: Sendable {
         let pool = try DatabasePool(path: configuration.databasePath)
         let applied = try await migrator.migrate(pool)
         let context = CoopContext(database: pool, clock: clock ?? configuration.clock, timeZone: configuration.timeZone)
-        return (Coop(context: context, caller: caller), applied)
+        return (Coop(context: context, caller: caller, notifications: configuration.notifications), applied)
     }
 }

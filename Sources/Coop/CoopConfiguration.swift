@@ -1,8 +1,10 @@
 import CoopCore
 import Foundation
+import Notifications
 
 /// Settings read from the environment (`COOP_DB`, `COOP_TZ`, `COOP_LANG`, `COOP_HOST`, `COOP_PORT`,
-/// `COOP_NOW`), each of which a command-line flag may override.
+/// `COOP_NOW`, and the notices' `COOP_SMTP_URL`, `COOP_MAIL_FROM`, `COOP_PUBLIC_URL`…), each of which a
+/// command-line flag may override.
 public struct CoopConfiguration: Sendable {
     public var databasePath: String
     public var timeZone: TimeZone
@@ -12,6 +14,8 @@ public struct CoopConfiguration: Sendable {
     /// stands still. That is for tests that drive the real `coopctl` through a voting window or a
     /// cycle's closing without waiting for the wall clock; a live co-op never sets it.
     public var clock: any CoopClock = SystemClock()
+    /// The mail server, sender and links of notices (`COOP_SMTP_URL`, `COOP_MAIL_FROM`, `COOP_PUBLIC_URL`…).
+    public var notifications = NotificationSettings()
 
     public static let defaultDatabasePath = "./coop.sqlite"
     public static let defaultTimeZone = "America/Toronto"
@@ -36,6 +40,8 @@ public struct CoopConfiguration: Sendable {
             guard let n = Int(p), (1...65535).contains(n) else { throw CoopError.invalidPort(p) }
             configuration.port = n
         }
+        configuration.notifications = try NotificationSettings.from(
+            environment: environment, defaultPublicURL: "http://\(configuration.host):\(configuration.port)")
         if let text = environment["COOP_NOW"], !text.isEmpty {
             guard let now = Instant.parse(text, timeZone: zone) else { throw CoopError.invalidNow(text) }
             configuration.clock = FixedClock(now)

@@ -162,6 +162,7 @@ enum HoldQueue {
                 UPDATE lending_holds SET status = 'ready', position = NULL, ready_since = ?, ready_until = ? WHERE id = ?
                 """, [today, until, next])
             try LendingEvents.append("hold_ready", hold: next, actor: nil, detail: "until \(until)", at: now, in: db)
+            try LendingNotices.holdReady(next, item: item, until: until, today: today, at: now, in: db)
             offered.append(next)
         }
         return offered

@@ -38,7 +38,7 @@ public struct CoopProfile: Sendable, Codable, Equatable {
         try c.encode(qstNumber, forKey: .qstNumber)
     }
 
-    static func load(in db: Connection) throws -> CoopProfile {
+    public static func load(in db: Connection) throws -> CoopProfile {
         guard let row = try db.queryOne("SELECT name, address, gst_number, qst_number FROM membership_coop_profile WHERE id = 1") else {
             return .defaults
         }

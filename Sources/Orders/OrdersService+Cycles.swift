@@ -45,11 +45,12 @@ extension OrdersService {
     /// Members may then order until `closes`, even if it is opened before `opens`.
     public func openCycle(_ id: Int64) async throws -> Cycle {
         try caller.check(OrdersVerb.openCycle)
-        let now = context.now()
+        let now = context.now(), zone = context.timeZone
         return try await database.write { db in
             let cycle = try Self.cycleRow(id, in: db)
             guard cycle.state == .planned else { throw CoopError.cycleNotPlanned(id, state: cycle.state) }
             try db.execute("UPDATE orders_cycles SET state = 'open', opened_at = ? WHERE id = ?", [now, id])
+            try OrdersNotices.cycleOpened(id, at: now, timeZone: zone, in: db)
             return try Self.fetchCycle(id, in: db)
         }
     }

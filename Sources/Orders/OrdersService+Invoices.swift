@@ -143,6 +143,7 @@ extension OrdersService {
                                        wording: .creditNote(number, on: draft.creditedNumber ?? ""), source: "orders", reference: number,
                                        at: now, in: db)
             }
+            try OrdersNotices.issued(draft, number: number, on: today, at: now, in: db)
             numbers.append(number)
         }
         return numbers

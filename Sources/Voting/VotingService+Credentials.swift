@@ -46,6 +46,14 @@ extension VotingService {
                 UPDATE voting_elections SET status = 'credentials_issued', cutoff = ?, election_hash = ?, eligible_count = ?,
                        credentials_issued_at = ?, updated_at = ? WHERE id = ?
                 """, [cutoff, definition.electionHash, keys.count, now, now, id])
+            // Each member's code goes to the outbox sealed (see `OutboxKey`), in this transaction: a
+            // code exists in the outbox if and only if it is on the board.
+            let values: [String: NoticeValue] = ["election": .text(id), "title": .text(election.title),
+                                                 "opens": .instant(election.opens), "closes": .instant(election.closes)]
+            for credential in issued {
+                try Outbox.enqueue(Notice(.electionCredential, cause: "\(id):\(credential.member)", member: credential.member,
+                                          values: values, secret: credential.code), at: now, in: db)
+            }
             return CredentialIssue(election: try Self.fetchElection(id, in: db), credentials: issued, fingerprint: fingerprint)
         }
     }

@@ -28,7 +28,7 @@ final class TestLending: DatabaseFixture {
     var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init(readers: Int = 2) async throws {
-        storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register],
+        storage = try await TemporaryDatabase("lending", readers: readers, schemas: [Sequences.register, Outbox.register, MembershipSchema.register, InventorySchema.register, LendingSchema.register],
                                               start: Self.start, timeZone: Self.timeZone)
         _ = try await membership.addPlan(Plan(name: "Standard", fee: Money(cents: 4_000), months: 12, maxLoans: 5, maxReservations: 3))
     }

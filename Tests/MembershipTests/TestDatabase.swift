@@ -22,7 +22,7 @@ final class TestDatabase: DatabaseFixture {
     var tokens: TokenService { TokenService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, MembershipSchema.register],
+        storage = try await TemporaryDatabase("membership", readers: 4, schemas: [Sequences.register, Outbox.register, MembershipSchema.register],
                                               start: Self.start, timeZone: Self.timeZone)
     }
 

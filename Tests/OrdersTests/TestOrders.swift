@@ -30,7 +30,7 @@ final class TestOrders: DatabaseFixture {
     var inventory: InventoryService { InventoryService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register],
+        storage = try await TemporaryDatabase("orders", readers: 2, schemas: [Sequences.register, Outbox.register, MembershipSchema.register, InventorySchema.register, OrdersSchema.register],
                                               start: Self.start, timeZone: Self.timeZone)
     }
 

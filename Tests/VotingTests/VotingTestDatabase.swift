@@ -22,7 +22,7 @@ final class VotingTestDatabase: DatabaseFixture {
     var membership: MembershipService { MembershipService(context: context, caller: .localOperator("test")) }
 
     init() async throws {
-        storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, MembershipSchema.register, VotingSchema.register],
+        storage = try await TemporaryDatabase("voting", readers: 2, schemas: [Sequences.register, Outbox.register, MembershipSchema.register, VotingSchema.register],
                                               start: Self.start, timeZone: Self.timeZone)
     }
 

@@ -1,0 +1,44 @@
+/// What a notice tells a member. Each kind has a template per language in Notifications/Templates
+/// (`hold_ready.fr.mustache`…), named by its raw value.
+public enum NoticeKind: String, Sendable, CaseIterable, Codable {
+    case loanDueTomorrow = "loan_due_tomorrow"
+    case loanOverdue = "loan_overdue"
+    case holdReady = "hold_ready"
+    case reservationTomorrow = "reservation_tomorrow"
+    case membershipEnding = "membership_ending"
+    case membershipEnded = "membership_ended"
+    case cycleOpen = "cycle_open"
+    case cycleClosing = "cycle_closing"
+    case invoiceIssued = "invoice_issued"
+    case creditNoteIssued = "credit_note_issued"
+    case electionCredential = "election_credential"
+
+    /// The reminders a member may turn off, this kind among them; nil for what a member cannot
+    /// decline (invoices, credit notes, credentials).
+    public var topic: NoticeTopic? {
+        switch self {
+        case .loanDueTomorrow, .loanOverdue, .holdReady, .reservationTomorrow: .loans
+        case .membershipEnding, .membershipEnded: .membership
+        case .cycleOpen, .cycleClosing: .cycles
+        case .invoiceIssued, .creditNoteIssued, .electionCredential: nil
+        }
+    }
+}
+
+/// A group of reminders a member turns off together.
+public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
+    /// Loans due and overdue, holds ready, reservations starting.
+    case loans
+    /// A cycle opening, a cycle about to close.
+    case cycles
+    /// A membership about to end, or ended.
+    case membership
+
+    public var label: LocalizedText {
+        switch self {
+        case .loans: LocalizedText(fr: "rappels d’emprunts", en: "loan reminders")
+        case .cycles: LocalizedText(fr: "avis de cycles de commande", en: "order cycle notices")
+        case .membership: LocalizedText(fr: "avis d’adhésion", en: "membership notices")
+        }
+    }
+}
