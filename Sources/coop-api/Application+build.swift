@@ -16,6 +16,7 @@ func buildApplication(
     Application(
         router: try buildRouter(coop: coop, trustedProxies: trustedProxies),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coop-api"),
+        services: [NoticeDeliveryService(notifications: coop.notifications.acting(as: .localOperator("coop-api")), logger: logger)],
         onServerRunning: { _ in await listening() },
         logger: logger
     )
@@ -30,7 +31,8 @@ func buildRouter(
 ) throws -> Router<CoopRequestContext> {
     let router = CoopRouter.make(tokens: coop.tokens, authLimiter: authLimiter, trustedProxies: trustedProxies,
                                  metrics: metrics, events: APIRoutes.events)
-    HealthController(metrics: metrics).addRoutes(to: router)
+    HealthController(metrics: metrics, notifications: coop.notifications.acting(as: .localOperator("coop-api")))
+        .addRoutes(to: router)
     APIRoutes(coop: coop).addRoutes(to: router.group("api/v1"))
     // Pages served over HTTPS (behind a proxy, docs/OPERATIONS.md: `COOP_PUBLIC_URL=https://…`) get
     // `Secure` session cookies.
@@ -71,5 +73,6 @@ struct APIRoutes {
         AccountController(membership: coop.membership).addRoutes(to: api)
         ReportController(coop: coop).addRoutes(to: api)
         ElectionController(voting: coop.voting).addRoutes(to: api)
+        NoticeController(notifications: coop.notifications).addRoutes(to: api)
     }
 }

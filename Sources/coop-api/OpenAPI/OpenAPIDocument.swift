@@ -5,7 +5,7 @@ import Foundation
 /// domain documents its own routes. A test checks that every registered route is documented here and
 /// every documented route is registered, and that the whole is valid OpenAPI 3.1.
 enum OpenAPIDocument {
-    static let fragments: [OpenAPIFragment] = [.core, .membership, .inventory, .lending, .orders, .accounts, .reports, .voting]
+    static let fragments: [OpenAPIFragment] = [.core, .membership, .inventory, .lending, .orders, .accounts, .reports, .voting, .notices]
 
     static let yaml: String = {
         var text = header + "paths:\n"
