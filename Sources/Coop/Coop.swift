@@ -59,12 +59,13 @@ public struct Coop: Sendable {
     public static var migrator: Migrator {
         var migrator = Migrator()
         Sequences.register(in: &migrator)
-        Outbox.register(in: &migrator)
         MembershipSchema.register(in: &migrator)
         InventorySchema.register(in: &migrator)
         LendingSchema.register(in: &migrator)
         OrdersSchema.register(in: &migrator)
         VotingSchema.register(in: &migrator)
+        // Last: it came after every domain's first schema, and only the domains' verbs write to it.
+        Outbox.register(in: &migrator)
         return migrator
     }
 

@@ -37,14 +37,14 @@ extension CoopError {
 
     static func invalidNoticeStatus(_ value: String) -> CoopError {
         CoopError(.invalid, "notify.invalid_status", field: "status", ["value": .text(value)],
-                  fr: "État d’avis inconnu : « {value} » (queued, sending, sent ou failed).",
-                  en: "Unknown notice status: \"{value}\" (queued, sending, sent or failed).")
+                  fr: "État d’avis inconnu : « {value} » (`queued`, `sending`, `sent` ou `failed`).",
+                  en: "Unknown notice status: \"{value}\" (`queued`, `sending`, `sent` or `failed`).")
     }
 
     static func invalidTopic(_ value: String) -> CoopError {
         CoopError(.invalid, "notify.invalid_topic", field: "topic", ["value": .text(value)],
-                  fr: "Genre de rappels inconnu : « {value} » (loans, cycles ou membership).",
-                  en: "Unknown kind of reminders: \"{value}\" (loans, cycles or membership).")
+                  fr: "Genre de rappels inconnu : « {value} » (`loans`, `cycles` ou `membership`).",
+                  en: "Unknown kind of reminders: \"{value}\" (`loans`, `cycles` or `membership`).")
     }
 
     static func invalidOptOutLink() -> CoopError {

@@ -22,7 +22,7 @@ public enum OrdersNotices {
         for cycle in cycles {
             let id: Int64 = try cycle.get("id")
             let ordered = Set(try db.query("""
-                SELECT m.number FROM orders_orders o JOIN members m ON m.id = o.member_id
+                SELECT m.number FROM orders_orders o JOIN membership_public_members m ON m.id = o.member_id
                 WHERE o.cycle_id = ? AND o.status != 'cancelled' AND EXISTS (SELECT 1 FROM orders_order_lines l WHERE l.order_id = o.id)
                 """, [id]).map { try $0.get(0) as String })
             let values: [String: NoticeValue] = ["cycle": .text(try cycle.get("name")), "closes": .instant(try cycle.get("closes_at"))]

@@ -5,8 +5,14 @@ extension FieldLabel {
         // Environment (the variable is what the person must fix: its name stays).
         "COOP_DB": FieldLabel("variable COOP_DB", .la, en: "COOP_DB variable"),
         "COOP_HOST": FieldLabel("variable COOP_HOST", .la, en: "COOP_HOST variable"),
+        "COOP_MAIL_FROM": FieldLabel("variable COOP_MAIL_FROM", .la, en: "COOP_MAIL_FROM variable"),
+        "COOP_MAIL_MAX_ATTEMPTS": FieldLabel("variable COOP_MAIL_MAX_ATTEMPTS", .la, en: "COOP_MAIL_MAX_ATTEMPTS variable"),
+        "COOP_MAIL_RETRY_SECONDS": FieldLabel("variable COOP_MAIL_RETRY_SECONDS", .la, en: "COOP_MAIL_RETRY_SECONDS variable"),
+        "COOP_NOTICE_SCHEDULE_SECONDS": FieldLabel("variable COOP_NOTICE_SCHEDULE_SECONDS", .la, en: "COOP_NOTICE_SCHEDULE_SECONDS variable"),
         "COOP_NOW": FieldLabel("variable COOP_NOW", .la, en: "COOP_NOW variable"),
         "COOP_PORT": FieldLabel("variable COOP_PORT", .la, en: "COOP_PORT variable"),
+        "COOP_PUBLIC_URL": FieldLabel("variable COOP_PUBLIC_URL", .la, en: "COOP_PUBLIC_URL variable"),
+        "COOP_SMTP_URL": FieldLabel("variable COOP_SMTP_URL", .la, en: "COOP_SMTP_URL variable"),
         "COOP_TRUSTED_PROXIES": FieldLabel("variable COOP_TRUSTED_PROXIES", .la, en: "COOP_TRUSTED_PROXIES variable"),
         "COOP_TZ": FieldLabel("variable COOP_TZ", .la, en: "COOP_TZ variable"),
         "db": FieldLabel("fichier de base de données", .le, en: "database file"),
@@ -19,6 +25,7 @@ extension FieldLabel {
         "cursor": FieldLabel("curseur de pagination", .le, en: "pagination cursor"),
         "date": FieldLabel("date", .la, en: "date"),
         "description": FieldLabel("description", .la, en: "description"),
+        "enabled": FieldLabel("activé", .le, en: "enabled"),
         "from": FieldLabel("date de début", .la, en: "start date"),
         "id": FieldLabel("identifiant", .l, en: "id"),
         "kind": FieldLabel("type", .le, en: "kind"),
@@ -26,6 +33,7 @@ extension FieldLabel {
         "limit": FieldLabel("taille de page", .la, en: "page size"),
         "name": FieldLabel("nom", .le, en: "name"),
         "note": FieldLabel("note", .la, en: "note"),
+        "notice": FieldLabel("avis", .l, en: "notice"),
         "notes": FieldLabel("notes", .les, en: "notes"),
         "path": FieldLabel("chemin", .le, en: "path"),
         "q": FieldLabel("texte recherché", .le, en: "search text"),
@@ -33,6 +41,7 @@ extension FieldLabel {
         "report": FieldLabel("rapport", .le, en: "report"),
         "state": FieldLabel("état", .l, en: "state"),
         "status": FieldLabel("statut", .le, en: "status"),
+        "topic": FieldLabel("genre de rappels", .le, en: "kind of reminders"),
         "to": FieldLabel("date de fin", .la, en: "end date"),
 
         // Membership
