@@ -52,6 +52,7 @@ public final class SMTPTransport: MailTransport, @unchecked Sendable {
     private final class Transfer {
         let bytes: [UInt8]
         var offset = 0
+        /// The server's first 4xx or 5xx reply.
         var lastReply = ""
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
@@ -95,7 +96,9 @@ public final class SMTPTransport: MailTransport, @unchecked Sendable {
                 guard type == CURLINFO_HEADER_IN, let data, let userdata else { return 0 }
                 let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
-                if !line.isEmpty { Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue().lastReply = line }
+                // The first refusal (4xx/5xx) is the reason; what follows it is the goodbye (`221 Bye`).
+                let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
+                if transfer.lastReply.isEmpty, line.first == "4" || line.first == "5" { transfer.lastReply = line }
                 return 0
             }
             return curl_easy_perform(curl)
@@ -104,8 +107,10 @@ public final class SMTPTransport: MailTransport, @unchecked Sendable {
         coop_curl_response_code(curl, &reply)
         if result == CURLE_OK { return .sent }
         let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let reason = [transfer.lastReply.isEmpty ? nil : transfer.lastReply, detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail]
-            .compactMap { $0 }.joined(separator: " — ")
+        // The server's own words when it answered 4xx/5xx; otherwise what libcurl saw (refused, timed out…).
+        let reason = (400..<600).contains(reply) && !transfer.lastReply.isEmpty
+            ? transfer.lastReply
+            : (detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail)
         // The connection may be half-closed after a failure: start the next message on a new one.
         curl_easy_cleanup(curl)
         handle = nil

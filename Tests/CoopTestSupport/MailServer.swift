@@ -25,6 +25,7 @@ public final class MailServer: @unchecked Sendable {
 
     public struct SetupError: Error, CustomStringConvertible {
         public let description: String
+        public init(description: String) { self.description = description }
     }
 
     static var root: URL {
@@ -56,7 +57,8 @@ public final class MailServer: @unchecked Sendable {
     }
 
     deinit {
-        ChildProcess.terminate(pid)
+        kill(pid, SIGKILL)
+        _ = ChildProcess.wait(pid)
         try? FileManager.default.removeItem(at: directory)
     }
 

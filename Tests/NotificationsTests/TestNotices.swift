@@ -34,7 +34,7 @@ final class TestNotices: DatabaseFixture {
 
     @discardableResult
     func member(_ first: String, _ language: Language = .fr, email: String? = nil, plan: String? = nil) async throws -> String {
-        try await coop.membership.addMember(NewMember(firstName: first, lastName: "Test", email: email ?? "\(first.lowercased())@example.org",
+        try await coop.membership.addMember(NewMember(firstName: first, lastName: "Test", email: email ?? "\(first.lowercased().folding(options: .diacriticInsensitive, locale: nil))@example.org",
                                                       language: language, plan: plan)).number
     }
 

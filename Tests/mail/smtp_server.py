@@ -14,6 +14,7 @@ servers do:
 import argparse
 import asyncio
 import os
+import signal
 import socket
 
 from aiosmtpd.controller import Controller
@@ -57,6 +58,9 @@ def free_port():
 
 
 def main():
+    # A test runner may start us with signals blocked (inherited mask): SIGTERM must stop the server.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
     parser.add_argument("--port", type=int, default=0)
