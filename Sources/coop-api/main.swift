@@ -46,7 +46,17 @@ do {
     let base = "http://\(configuration.host == "0.0.0.0" ? "localhost" : configuration.host):\(configuration.port)"
     let faces = LocalizedText(fr: "Catalogue en ligne : {base}/   API JSON : {base}/api/v1 (OpenAPI : {base}/openapi.yaml)",
                               en: "Web catalogue: {base}/   JSON API: {base}/api/v1 (OpenAPI: {base}/openapi.yaml)")
-    let line = faces.render(language, ["base": .text(base)])
+    var words = faces.render(language, ["base": .text(base)])
+    // Said once at start: without a mail server, notices wait in the outbox (nothing is lost).
+    if let smtp = configuration.notifications.smtpURLForDisplay {
+        words += "\n" + LocalizedText(fr: "Courriels : {smtp}, de {from}", en: "E-mail: {smtp}, from {from}")
+            .render(language, ["smtp": .text(smtp), "from": .text(configuration.notifications.from)])
+    } else {
+        words += "\n" + LocalizedText(
+            fr: "Courriels : aucun serveur (COOP_SMTP_URL) ; les avis restent en attente (coopctl notify list).",
+            en: "E-mail: no server (COOP_SMTP_URL); notices stay queued (coopctl notify list).").render(language)
+    }
+    let line = words
     let app = try buildApplication(coop: coop, configuration: configuration, trustedProxies: trustedProxies, logger: logger) {
         FileHandle.standardOutput.write(Data("\(line)\n".utf8))
     }
