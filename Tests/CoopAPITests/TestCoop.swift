@@ -33,7 +33,7 @@ struct TestCoop {
     }
 
     func remove() {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", ".notices-key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// Runs `body` against the router in process (no socket), then removes the database.
