@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "CoopWeb",
             dependencies: [
-                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting",
+                "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -35,7 +35,7 @@ public struct WebRoutes: Sendable {
 
     /// The paths this group answers, for tools that list the API's routes apart from the pages'.
     public static func owns(_ path: String) -> Bool {
-        ["/", "/catalogue", "/login", "/logout", "/me", "/basket", "/desk"].contains(path)
+        ["/", "/catalogue", "/login", "/logout", "/me", "/basket", "/desk", OptOutPage.path].contains(path)
             || ["/catalogue/", "/static/", "/board/", "/me/", "/desk/", "/vote/"].contains { path.hasPrefix($0) }
     }
 
@@ -70,6 +70,7 @@ public struct WebRoutes: Sendable {
         BoothPage(voting: coop.voting, clock: context.clock, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         DeskPage(coop: coop, pages: pages).addRoutes(to: group)
         DeskListsPage(coop: coop, pages: pages).addRoutes(to: group)
+        OptOutPage(notifications: coop.notifications, pages: pages).addRoutes(to: group)
     }
 
     @Sendable func catalogue(_ request: Request, context: CoopRequestContext) async throws -> Response {

@@ -34,7 +34,10 @@ struct MailMessage: Sendable {
             "Auto-Submitted: auto-generated",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
-        if let unsubscribe { headers.append("List-Unsubscribe: <\(unsubscribe)>") }
+        if let unsubscribe {
+            // RFC 8058: a mail program's "unsubscribe" button posts to the link, no page needed.
+            headers += ["List-Unsubscribe: <\(unsubscribe)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
         var lines = headers + [""]
         for (type, body) in [("text/plain", text), ("text/html", html)] {
             lines += ["--\(boundary)", "Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", ""]

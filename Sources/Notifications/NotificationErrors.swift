@@ -47,7 +47,7 @@ extension CoopError {
                   en: "Unknown kind of reminders: \"{value}\" (`loans`, `cycles` or `membership`).")
     }
 
-    static func invalidOptOutLink() -> CoopError {
+    public static func invalidOptOutLink() -> CoopError {
         CoopError(.forbidden, "notify.invalid_link", fr: "Ce lien de désabonnement n’est pas valide : utilisez celui du dernier courriel reçu.",
                   en: "This unsubscribe link is not valid: use the one in the latest e-mail you received.")
     }

@@ -115,12 +115,18 @@ public struct NotificationService: ActsForCaller {
         return try await preferences(member: member)
     }
 
-    /// The signed link of a message turns its kind off, without signing in.
-    public func optOut(link member: String, topic: NoticeTopic, signature: String) async throws {
+    /// Refuses a link whose signature is not the one a message to this member about this kind carries
+    /// (`notify.invalid_link`, 403); changes nothing (the page asks before it acts).
+    public func checkOptOutLink(member: String, topic: NoticeTopic, signature: String) throws {
         try caller.check(NotifyVerb.optOutByLink)
         let expected = NoticeLinks.signature(member: MembershipService.normalizedNumber(member), topic: topic,
                                              key: try OutboxKey.forDatabase(database.path))
         guard constantTimeEquals(Array(expected.utf8), Array(signature.utf8)) else { throw CoopError.invalidOptOutLink() }
+    }
+
+    /// The signed link of a message turns its kind off, without signing in.
+    public func optOut(link member: String, topic: NoticeTopic, signature: String) async throws {
+        try checkOptOutLink(member: member, topic: topic, signature: signature)
         try await Self.set(member: member, topic: topic, enabled: false, context: context)
     }
 
