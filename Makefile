@@ -58,12 +58,13 @@ BENCH_CATALOGUE := .build-bench/catalogue-100k.csv
 # Then the same Inventory work in the sqlite3 shell (the floor), the CLI import against it, then HTTP
 # load with wrk. Benchmarks/growth.sh (10k, 100k, 1M items) takes a few minutes more and runs alone.
 bench: deps $(BENCH_CATALOGUE)
-	@$(MAKE) --no-print-directory packages PACKAGES="wrk sqlite3"
+	@$(MAKE) --no-print-directory packages PACKAGES="wrk sqlite3 bc"
 	COOP_BENCHMARKS=1 COOP_BENCH_CATALOGUE=$(abspath $(BENCH_CATALOGUE)) \
 		$(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
 	bash Benchmarks/inventory-floor.sh $(BENCH_CATALOGUE)
 	bash Benchmarks/import.sh $(BENCH_CATALOGUE)
 	bash Benchmarks/load.sh 10
+	bash Benchmarks/notify.sh 10000
 
 $(BENCH_CATALOGUE): Benchmarks/generate-catalogue.py
 	mkdir -p .build-bench
