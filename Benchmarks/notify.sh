@@ -40,10 +40,16 @@ for _ in $(seq 1 500); do [ -f "$work/mail/port" ] && break; sleep 0.01; done
 export COOP_SMTP_URL="smtp://127.0.0.1:$(cat "$work/mail/port")"
 
 start=$(date +%s.%N)
-"$bin/coopctl" notify run --once
+cpu0=$(awk '{print $14 + $15}' /proc/$server/stat)
+/usr/bin/time -o "$work/cpu" -f '%U %S' "$bin/coopctl" notify run --once
 end=$(date +%s.%N)
 deliver=$(echo "$end - $start" | bc)
+# The SMTP server's CPU seconds during the delivery (clock ticks of 1/100 s): where the time goes.
+server_cpu=$(echo "($(awk '{print $14 + $15}' /proc/$server/stat) - $cpu0) / 100" | bc -l)
 received=$(ls "$work/mail" | grep -c '\.eml$')
 sent=$("$bin/coopctl" notify list --status sent --limit 1 --json >/dev/null; sqlite3 "$COOP_DB" "SELECT count(*) FROM coop_outbox WHERE status = 'sent'")
 printf 'notices: %d enqueued in %.2f s (one transaction, the cycle opening)\n' "$count" "$enqueue"
-printf 'delivery: %d sent, %d received by the SMTP server, in %.2f s: %.0f notices/s\n' "$sent" "$received" "$deliver" "$(echo "$sent / $deliver" | bc -l)"
+coop_cpu=$(awk '{print $1 + $2}' "$work/cpu")
+printf 'coopctl busy %.1f s (render, MIME, outbox writes, libcurl)\n' "$coop_cpu"
+printf 'delivery: %d sent, %d received by the SMTP server, in %.2f s: %.0f notices/s (the Python server busy %.1f s of it)\n' \
+  "$sent" "$received" "$deliver" "$(echo "$sent / $deliver" | bc -l)" "$server_cpu"

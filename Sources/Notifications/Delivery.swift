@@ -113,7 +113,7 @@ struct Delivery: Sendable {
         if let sealed = notice.sealed {
             code = String(decoding: try OutboxKey.forDatabase(context.database.path).open(sealed, binding: notice.key), as: UTF8.self)
         }
-        let links = NoticeLinks(base: settings.publicURL, key: try OutboxKey.forDatabase(context.database.path))
+        let links = NoticeLinks(base: settings.publicURL, key: try OutboxKey.forDatabase(context.database.path), language: contact.language)
         let frame = NoticeFrame(firstName: contact.firstName, lastName: contact.lastName, coop: profile.name,
                                 coopAddress: profile.addressLines, link: links.page(notice.kind, values: notice.values),
                                 optOut: notice.kind.topic.map { links.optOut(member: contact.number, topic: $0) }, code: code)

@@ -7,9 +7,15 @@ import Foundation
 struct NoticeLinks: Sendable {
     let base: String
     let key: OutboxKey
+    /// The member's language, so the pages open in it (`?lang=fr`).
+    var language: Language = .fr
 
     /// The member's page for the notice: their account, their basket, the invoice, the booth.
     func page(_ kind: NoticeKind, values: [String: NoticeValue]) -> String? {
+        path(kind, values: values).map { $0 + "?lang=\(language.rawValue)" }
+    }
+
+    private func path(_ kind: NoticeKind, values: [String: NoticeValue]) -> String? {
         switch kind {
         case .loanDueTomorrow, .loanOverdue, .holdReady, .reservationTomorrow, .membershipEnding, .membershipEnded:
             return base + "/me"
@@ -24,9 +30,10 @@ struct NoticeLinks: Sendable {
         }
     }
 
-    /// `/notices/opt-out?member=M-0001&topic=loans&sig=…`.
+    /// `/notices/opt-out?member=M-0001&topic=loans&sig=…&lang=fr`.
     func optOut(member: String, topic: NoticeTopic) -> String {
-        "\(base)/notices/opt-out?member=\(Self.escaped(member))&topic=\(topic.rawValue)&sig=\(Self.signature(member: member, topic: topic, key: key))"
+        "\(base)/notices/opt-out?member=\(Self.escaped(member))&topic=\(topic.rawValue)"
+            + "&sig=\(Self.signature(member: member, topic: topic, key: key))&lang=\(language.rawValue)"
     }
 
     static func signature(member: String, topic: NoticeTopic, key: OutboxKey) -> String {

@@ -2,15 +2,19 @@ import CoopCore
 import Foundation
 
 /// Where a notice stands in the outbox.
-public enum NoticeStatus: String, Sendable, Codable, CaseIterable {
+public enum NoticeStatus: String, Sendable, Codable, CaseIterable, Worded {
     case queued, sending, sent, failed
 
+    /// Reads the code or the word of either language (`failed`, `en échec`, `échec`); anything else is
+    /// a localized refusal.
     public init(parsing text: String) throws {
-        guard let status = NoticeStatus(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CoopError.invalidNoticeStatus(text)
-        }
+        guard let status = NoticeStatus(words: text) else { throw CoopError.invalidNoticeStatus(text) }
         self = status
     }
+
+    public static let synonyms: [String: NoticeStatus] = [
+        "attente": .queued, "envoi": .sending, "envoyés": .sent, "échec": .failed, "échoué": .failed, "échoués": .failed,
+    ]
 
     public var label: LocalizedText {
         switch self {

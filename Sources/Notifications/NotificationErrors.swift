@@ -29,8 +29,8 @@ extension CoopError {
                   fr: "Aucun avis numéro {id}.", en: "No notice number {id}.")
     }
 
-    static func noticeNotFailed(_ id: Int64, status: String) -> CoopError {
-        CoopError(.conflict, "notify.notice_not_failed", ["id": .integer(id), "status": .text(status)],
+    static func noticeNotFailed(_ id: Int64, status: NoticeStatus) -> CoopError {
+        CoopError(.conflict, "notify.notice_not_failed", ["id": .integer(id), "status": .localized(status.label, code: status.rawValue)],
                   fr: "L’avis {id} n’a pas échoué (état : {status}) : seul un avis en échec peut être renvoyé.",
                   en: "Notice {id} has not failed (status: {status}): only a failed notice can be sent again.")
     }

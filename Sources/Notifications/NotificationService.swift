@@ -75,7 +75,7 @@ public struct NotificationService: ActsForCaller {
         let now = context.now()
         return try await database.write { db in
             let notice = try Self.fetch(id, in: db)
-            guard notice.status == .failed else { throw CoopError.noticeNotFailed(id, status: notice.status.rawValue) }
+            guard notice.status == .failed else { throw CoopError.noticeNotFailed(id, status: notice.status) }
             try db.execute("""
                 UPDATE coop_outbox SET status = 'queued', attempts = 0, next_attempt_ms = ?, failed_at = NULL WHERE id = ?
                 """, [now.milliseconds, id])
@@ -166,11 +166,10 @@ public struct NotifyRun: Sendable, Encodable, Equatable {
 }
 
 extension NoticeTopic {
-    /// Reads `loans`, `cycles`, `membership`; anything else is a localized refusal.
+    /// Reads `loans`, `cycles`, `membership` or their words (`emprunts`, `rappels d’emprunts`); anything
+    /// else is a localized refusal.
     public init(parsing text: String) throws {
-        guard let topic = NoticeTopic(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw CoopError.invalidTopic(text)
-        }
+        guard let topic = NoticeTopic(words: text) else { throw CoopError.invalidTopic(text) }
         self = topic
     }
 }

@@ -134,9 +134,9 @@ import Testing
         try await t.member("Élise")
         try await Self.openCycle(t)
         let id = try await t.outbox(.cycleOpen)[0].id
-        await #expect(throws: CoopError.noticeNotFailed(id, status: "queued")) { try await t.notifications.retry(id) }
+        await #expect(throws: CoopError.noticeNotFailed(id, status: .queued)) { try await t.notifications.retry(id) }
         await #expect(throws: CoopError.noticeNotFound(999)) { try await t.notifications.retry(999) }
-        let refusal = CoopError.noticeNotFailed(id, status: "queued")
+        let refusal = CoopError.noticeNotFailed(id, status: .queued)
         #expect(refusal.message(.fr).hasPrefix("L’avis \(id) n’a pas échoué"))
     }
 

@@ -93,7 +93,7 @@ import Voting
         #expect(hold.text.contains("until April 2, 2026 inclusive"), "\(hold.text)")
         let invoice = try #require(mail.first { $0.subject.hasPrefix("Coop : votre facture") })
         #expect(invoice.text.contains("- Pommes : 2 kg, 9,00 $"))
-        #expect(invoice.text.contains("Voir et imprimer : https://outils.coop-exemple.org/me/invoices/\(closing.invoices[0])"))
+        #expect(invoice.text.contains("Voir et imprimer : https://outils.coop-exemple.org/me/invoices/\(closing.invoices[0])?lang=fr"))
     }
 
     @Test func aNoticeExistsOnlyIfItsCauseWasCommitted() async throws {
@@ -148,7 +148,7 @@ import Voting
             let to = credential.member == "M-0001" ? "elise@example.org" : "sam@example.org"
             let message = try #require(mail.first { $0.to == to })
             #expect(message.text.contains(credential.code))
-            #expect(message.text.contains("https://outils.coop-exemple.org/vote/\(election.id)"))
+            #expect(message.text.contains("https://outils.coop-exemple.org/vote/\(election.id)?lang="))
         }
     }
 

@@ -48,12 +48,12 @@ def server():
 
 
 @contextlib.contextmanager
-def serving(db, now=None):
+def serving(db, now=None, env=None, port=None):
     """coop-api over `db` on a free port of 127.0.0.1 (a secure context for WebCrypto), until the
-    block ends; its clock stopped at `now` when given. Waits for coop-api's own line naming its
+    block ends; its clock stopped at `now` when given; `env` adds variables (the mail server), `port` picks the port. Waits for coop-api's own line naming its
     addresses, not for a delay."""
-    port = free_port()
-    env = dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning")
+    port = port or free_port()
+    env = dict(os.environ, COOP_TZ="America/Toronto", COOP_LOG_LEVEL="warning", **(env or {}))
     if now:
         env["COOP_NOW"] = now
     process = subprocess.Popen([str(BIN / "coop-api"), "--db", str(db), "--port", str(port)],

@@ -26,7 +26,7 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// A group of reminders a member turns off together.
-public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
+public enum NoticeTopic: String, Sendable, CaseIterable, Codable, Worded {
     /// Loans due and overdue, holds ready, reservations starting.
     case loans
     /// A cycle opening, a cycle about to close.
@@ -41,4 +41,8 @@ public enum NoticeTopic: String, Sendable, CaseIterable, Codable {
         case .membership: LocalizedText(fr: "avis d’adhésion", en: "membership notices")
         }
     }
+
+    public static let synonyms: [String: NoticeTopic] = [
+        "emprunts": .loans, "prêts": .loans, "cycle": .cycles, "commandes": .cycles, "adhésion": .membership,
+    ]
 }

@@ -56,6 +56,7 @@ extension OpenAPIDocument {
     ///   can answer 401 can also answer 429 (AuthMiddleware cuts off an address after repeated failed
     ///   authentications).
     /// - `~page Loan One page of loans.`: a 200 answering one page of a list, `{items, next}`.
+    /// - `~items Notice The notices.`: a 200 answering a whole list, `{items}`.
     /// - `~json 200 Loan The loan.`: an answer of one schema.
     /// - `~created Loan The loan.`: a 201 of one schema with its `Location`.
     /// - `~body CheckOutRequest` (`~body?` when it may be left out): a JSON request body of one schema.
@@ -70,6 +71,7 @@ extension OpenAPIDocument {
             switch trimmed[..<space] {
             case "~problems": block = problems(fields(Int.max))
             case "~page": let f = fields(2); block = pageResponse(schema: f[0], description: f[1])
+            case "~items": let f = fields(2); block = listResponse(schema: f[0], description: f[1])
             case "~json": let f = fields(3); block = jsonResponse(status: f[0], schema: f[1], description: f[2])
             case "~created": let f = fields(2); block = jsonResponse(status: "201", schema: f[0], description: f[1], location: true)
             case "~body": block = requestBody(schema: String(rest), required: true)
@@ -105,6 +107,20 @@ extension OpenAPIDocument {
           content:
             application/json:
               schema: {$ref: '#/components/schemas/\(schema)'}
+        """
+    }
+
+    private static func listResponse(schema: String, description: String) -> String {
+        """
+        '200':
+          description: \(description)
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items]
+                properties:
+                  items: {type: array, items: {$ref: '#/components/schemas/\(schema)'}}
         """
     }
 

@@ -10,15 +10,7 @@ extension OpenAPIFragment {
         - {name: member, in: query, schema: {type: string, example: M-0001}}
         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 100}}
       responses:
-        '200':
-          description: The notices.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Notice'}}
+        ~items Notice The notices.
         ~problems 401 403 422
   /api/v1/notices/{id}:
     parameters:
@@ -43,15 +35,7 @@ extension OpenAPIFragment {
     get:
       summary: Which kinds of reminders the member receives (the member themself, or staff)
       responses:
-        '200':
-          description: One entry per kind of reminders.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/NoticePreference'}}
+        ~items NoticePreference One entry per kind of reminders.
         ~problems 401 403 404
   /api/v1/members/{number}/notice-preferences/{topic}:
     parameters:
@@ -61,15 +45,7 @@ extension OpenAPIFragment {
       summary: Turn a kind of reminders off or on (the member themself, or staff); off also drops the member's queued reminders of that kind
       ~body NoticePreferenceChange
       responses:
-        '200':
-          description: The member's preferences after the change.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/NoticePreference'}}
+        ~items NoticePreference The member's preferences after the change.
         ~problems 401 403 404 422
 """# + "\n",
         parameters: #"""
