@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Lending
 import Membership
+import Notifications
 
 /// `GET /me`: a signed-in member's own page — membership, balance and fees, open loans, reservations
 /// and holds, each with what the co-op lets a member do themself (renew, cancel), and their password.
@@ -13,6 +14,7 @@ struct MemberPage: Sendable {
     let membership: MembershipService
     let lending: LendingService
     let signIn: SignInService
+    let notifications: NotificationService
     let pages: WebPages
 
     func addRoutes(to group: RouterGroup<CoopRequestContext>) {
@@ -21,13 +23,14 @@ struct MemberPage: Sendable {
         group.post("me/reservations/:id/cancel", use: cancelReservation)
         group.post("me/holds/:id/cancel", use: cancelHold)
         group.post("me/password", use: setPassword)
+        group.post("me/notices", use: setNotices)
     }
 
     /// What `?done=` says after an action succeeded.
     static let notices: [String: LocalizedText] = [
         "renewed": WebText.renewed, "reservation-cancelled": WebText.reservationCancelled,
         "hold-cancelled": WebText.holdCancelled, "password": WebText.passwordSet,
-        "reserved": WebText.reserved, "hold": WebText.holdPlaced,
+        "reserved": WebText.reserved, "hold": WebText.holdPlaced, "notices": WebText.noticesSaved,
     ]
 
     @Sendable func show(_ request: Request, context: CoopRequestContext) async throws -> Response {
@@ -45,6 +48,7 @@ struct MemberPage: Sendable {
             let loans = try await lending.loans(LoanFilter(member: number, open: true), page: PageRequest(limit: 100)).items
             let reservations = try await lending.reservations(ReservationFilter(member: number, status: .booked), page: PageRequest(limit: 100)).items
             let holds = try await lending.holds(member: number)
+            let preferences = try await notifications.acting(as: caller).preferences(member: number)
             var policies: [String: LoanPolicy] = [:]
             for loan in loans where policies[loan.item] == nil { policies[loan.item] = try await lending.policy(forItem: loan.item) }
             let money = { (amount: Money) in MessageArgument.money(amount).formatted(language) }
@@ -95,6 +99,10 @@ struct MemberPage: Sendable {
                         "cancelLabel": WebText.cancelHold.render(language, ["item": .text(hold.itemName)]),
                     ])
                 },
+                "noticesHeading": WebText.noticesHeading.render(language), "noticesHint": WebText.noticesHint.render(language),
+                "noticesButton": WebText.saveNotices.render(language),
+                "topics": preferences.map { ["topic": $0.topic.rawValue, "label": InvoicePages.capitalized($0.topic.label.render(language)),
+                                             "checked": $0.enabled] as [String: Any] },
                 "passwordHeading": WebText.passwordHeading.render(language),
                 "passwordLabel": WebText.newPassword.render(language),
                 "passwordHint": WebText.newPasswordHint.render(language, ["min": .integer(Int64(SignInService.minPasswordLength))]),
@@ -132,6 +140,25 @@ struct MemberPage: Sendable {
         do {
             try await signIn.acting(as: caller).setPassword(form.raw("password") ?? "")
             return WebPages.seeOther("/me?done=password")
+        } catch let error as CoopError {
+            return try await render(request, context: context, error: error)
+        }
+    }
+
+    /// The e-mail reminders form: a box per kind; each unticked one is turned off.
+    @Sendable func setNotices(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        var request = request
+        let form = try await WebForm.read(&request)
+        guard let caller = context.caller, let number = caller.memberNumber else {
+            return WebPages.signInFirst(request, WebVisit(request: request, context: context))
+        }
+        let ticked = Set(form.fields["topic"] ?? [])
+        do {
+            let service = notifications.acting(as: caller)
+            for preference in try await service.preferences(member: number) where preference.enabled != ticked.contains(preference.topic.rawValue) {
+                _ = try await service.setPreference(member: number, topic: preference.topic, enabled: !preference.enabled)
+            }
+            return WebPages.seeOther("/me?done=notices")
         } catch let error as CoopError {
             return try await render(request, context: context, error: error)
         }

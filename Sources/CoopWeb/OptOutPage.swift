@@ -80,8 +80,8 @@ struct OptOutPage: Sendable {
 enum OptOutText {
     static let askHeading = LocalizedText(fr: "Ne plus recevoir les {topic} ?", en: "Stop receiving {topic}?")
     static let askDetail = LocalizedText(
-        fr: "Vous ne recevrez plus ces courriels. Les factures et les codes de vote vous seront toujours envoyés. Vous pourrez les réactiver au comptoir.",
-        en: "You will no longer get these e-mails. Invoices and voting codes will still be sent to you. You can turn them back on at the desk.")
+        fr: "Vous ne recevrez plus ces courriels. Les factures et les codes de vote vous seront toujours envoyés. Vous pourrez les réactiver depuis votre compte.",
+        en: "You will no longer get these e-mails. Invoices and voting codes will still be sent to you. You can turn them back on from your account.")
     static let button = LocalizedText(fr: "Ne plus les recevoir", en: "Stop sending them")
     static let doneHeading = LocalizedText(fr: "C’est fait", en: "Done")
     static let doneDetail = LocalizedText(fr: "Vous ne recevrez plus les {topic}.", en: "You will no longer receive {topic}.")

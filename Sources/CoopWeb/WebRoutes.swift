@@ -63,7 +63,7 @@ public struct WebRoutes: Sendable {
         group.get("catalogue/:code", use: item)
         BoardPage(voting: coop.voting, timeZone: context.timeZone, pages: pages).addRoutes(to: group)
         SignInPage(signIn: coop.signIn, pages: pages).addRoutes(to: group)
-        MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, pages: pages).addRoutes(to: group)
+        MemberPage(membership: coop.membership, lending: lending, signIn: coop.signIn, notifications: coop.notifications, pages: pages).addRoutes(to: group)
         ItemActions(lending: lending, pages: pages).addRoutes(to: group)
         BasketPage(orders: coop.orders, pages: pages).addRoutes(to: group)
         InvoicePages(orders: coop.orders, membership: coop.membership, pages: pages).addRoutes(to: group)

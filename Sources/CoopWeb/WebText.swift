@@ -121,6 +121,11 @@ enum WebText {
     static let holdWaiting = LocalizedText(fr: "En attente, rang {position}", en: "Waiting, position {position}")
     static let cancelHold = LocalizedText(fr: "Quitter la liste d’attente de « {item} »", en: "Leave the waiting list for \"{item}\"")
     static let passwordHeading = LocalizedText(fr: "Mon mot de passe", en: "My password")
+    static let noticesHeading = LocalizedText(fr: "Mes rappels par courriel", en: "My e-mail reminders")
+    static let noticesHint = LocalizedText(
+        fr: "Les factures et les codes de vote vous sont toujours envoyés.", en: "Invoices and voting codes are always sent to you.")
+    static let saveNotices = LocalizedText(fr: "Enregistrer mes rappels", en: "Save my reminders")
+    static let noticesSaved = LocalizedText(fr: "Vos rappels sont enregistrés.", en: "Your reminders are saved.")
     static let newPassword = LocalizedText(fr: "Nouveau mot de passe", en: "New password")
     static let newPasswordHint = LocalizedText(fr: "Au moins {min} caractères. Une phrase de quelques mots est facile à retenir.",
                                                en: "At least {min} characters. A phrase of a few words is easy to remember.")

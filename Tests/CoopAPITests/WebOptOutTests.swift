@@ -71,3 +71,28 @@ import Testing
         #expect(try await coop.coop.notifications.preferences(member: "M-0001").allSatisfy(\.enabled))
     }
 }
+
+/// The member's own page lists the kinds of reminders with a box each; unticking one turns it off.
+@Suite struct WebNoticePreferencesTests {
+    typealias Browser = WebSignInTests.Browser
+
+    @Test func aMemberUnticksCycleNoticesOnTheirPage() async throws {
+        let coop = try await TestCoop.make()
+        try await coop.test { client in
+            let browser = try await Browser.signedIn(client, coop)
+            let page = try await browser.get("/me")
+            #expect(page.text.contains("<h2 id=\"notices-heading\">Mes rappels par courriel</h2>"))
+            #expect(page.text.contains(#"<input type="checkbox" id="topic-cycles" name="topic" value="cycles" checked> <label for="topic-cycles">Avis de cycles de commande</label>"#))
+            let answer = try await browser.post("/me/notices", [("csrf", Browser.csrf(page) ?? ""), ("topic", "loans"), ("topic", "membership")])
+            #expect(answer.status == .seeOther && answer.headers[.location] == "/me?done=notices")
+            let after = try await browser.get("/me?done=notices&lang=en")
+            #expect(after.text.contains("Your reminders are saved."))
+            #expect(after.text.contains(#"<input type="checkbox" id="topic-cycles" name="topic" value="cycles"> <label for="topic-cycles">Order cycle notices</label>"#))
+            // Without the page's form token nothing changes.
+            let forged = try await browser.post("/me/notices", [("topic", "loans")])
+            #expect(forged.status == .forbidden)
+        }
+        let preferences = try await coop.coop.notifications.preferences(member: "M-0001")
+        #expect(preferences.map(\.enabled) == [true, false, true])
+    }
+}
