@@ -32,6 +32,9 @@ struct Delivery: Sendable {
         let total = progress == nil ? 0 : try await context.database.read { db in
             try db.scalar("SELECT count(*) FROM coop_outbox WHERE status = 'queued' AND next_attempt_ms <= ?", [now.milliseconds], as: Int.self) ?? 0
         }
+        // A read first: coop-api looks every second, and a write transaction when nothing is due would
+        // bump the pool's generation and empty every cache keyed on it.
+        guard try await hasWork(now: now) else { return summary }
         while summary.attempted < limit {
             let claimed = try await claim(min(Self.batch, limit - summary.attempted))
             if claimed.isEmpty { break }
@@ -73,6 +76,19 @@ struct Delivery: Sendable {
                                values: try JSONDecoder().decode([String: NoticeValue].self, from: Data(payload.utf8)),
                                sealed: try row.get("sealed"), attempts: try row.get("attempts"))
             }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Whether a notice is due, or a claim is left by a process that is gone or past its lease.
+    private func hasWork(now: Instant) async throws -> Bool {
+        try await context.database.read { db in
+            if try db.scalar("SELECT 1 FROM coop_outbox WHERE status = 'queued' AND next_attempt_ms <= ? LIMIT 1",
+                             [now.milliseconds], as: Int64.self) != nil { return true }
+            return try db.query("SELECT DISTINCT claimed_by, min(claimed_until_ms) FROM coop_outbox WHERE status = 'sending' GROUP BY claimed_by")
+                .contains { row in
+                    let pid: Int64? = try row.get(0), until: Int64? = try row.get(1)
+                    return (until ?? 0) < now.milliseconds || (pid.map { $0 != Self.processID && !Self.isAlive($0) } ?? true)
+                }
         }
     }
 

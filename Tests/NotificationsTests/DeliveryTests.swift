@@ -164,3 +164,18 @@ func freePort() throws -> Int {
     guard ok else { throw MailServer.SetupError(description: "no free port") }
     return Int(UInt16(bigEndian: address.sin_port))
 }
+
+extension DeliveryTests {
+    /// coop-api looks every second: with nothing due it must not write (a write would empty the
+    /// caches keyed on the pool's generation, such as the catalogue's).
+    @Test func aLookWithNothingDueWritesNothing() async throws {
+        let server = try await MailServer()
+        let t = try await TestNotices(smtp: server.url)
+        try await t.member("Elise")
+        try await Self.openCycle(t)
+        _ = try await t.notifications.runOnce()
+        let before = await t.pool.generation()
+        for _ in 1...3 { #expect(try await t.notifications.runOnce(schedule: false).delivery?.attempted == 0) }
+        #expect(await t.pool.generation() == before)
+    }
+}
