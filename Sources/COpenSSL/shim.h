@@ -6,4 +6,7 @@
 #include <openssl/crypto.h>
 #include <openssl/hmac.h>
 #include <openssl/kdf.h>
+#include <openssl/ec.h>
+#include <openssl/bn.h>
+#include <openssl/obj_mac.h>
 #endif
