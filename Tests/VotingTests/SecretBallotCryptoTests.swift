@@ -120,3 +120,73 @@ import Testing
         #expect(log.count(ECPoint.base(Scalar(1001))) == nil)
     }
 }
+
+/// A question's encrypted answer: the slots of each kind, encryption and proofs in the voter's client,
+/// the verifier's checks, and that the tally of many answers decrypts to the plaintext count.
+@Suite struct EncryptedAnswerTests {
+    static let credential = Array(repeating: UInt8(0xab), count: 32)
+
+    @Test func rankingsAreNumberedByLengthThenInOrder() {
+        #expect(QuestionSlots.rankings(3) == [[0], [1], [2], [0, 1], [0, 2], [1, 0], [1, 2], [2, 0], [2, 1],
+                                      [0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]])
+        #expect(QuestionSlots.rankings(4).count == 64)
+        #expect(QuestionSlots(Question(text: "Q", kind: .ranked, choices: ["a", "b", "c"])) == QuestionSlots(count: 15, range: 1...1))
+        #expect(QuestionSlots(Question(text: "Q", kind: .approval, choices: ["a", "b", "c", "d", "e", "f", "g"], min: 0, max: 3)).range == 0...3)
+        #expect(QuestionSlots.values(Question(text: "Q", kind: .ranked, choices: ["a", "b", "c"]), answer: [1, 0]) ==
+                [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(QuestionSlots.values(Question(text: "Q", kind: .ranked, choices: ["a", "b", "c", "d", "e"]), answer: [0]) == nil, "5 choices: too many slots")
+        #expect(QuestionSlots.values(Question(text: "Q", kind: .single, choices: ["a", "b"]), answer: [0, 1]) == nil)
+    }
+
+    @Test(arguments: [
+        (Question(text: "Adopter ?", kind: .single, choices: ["Pour", "Contre", "Abstention"]), [1]),
+        (Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D", "E", "F", "G"], min: 0, max: 3), [0, 4, 6]),
+        (Question(text: "Priorités", kind: .ranked, choices: ["Outils", "Local", "Vélo"]), [2, 0]),
+    ])
+    func anHonestAnswerVerifiesAndATamperedOneIsNamed(_ question: Question, _ answer: [Int]) throws {
+        let (_, _, key) = try SecretBallotCryptoTests.tellers()
+        let slots = QuestionSlots(question)
+        let context = EncryptedAnswer.context(electionHash: SecretBallotCryptoTests.electionHash, key: key, credential: Self.credential, question: 1)
+        let values = try #require(QuestionSlots.values(question, answer: answer))
+        let encrypted = try EncryptedAnswer.encrypt(values, slots: slots, key: key, context: context)
+        #expect(encrypted.flaw(slots: slots, key: key, context: context) == nil)
+
+        let other = EncryptedAnswer.context(electionHash: SecretBallotCryptoTests.electionHash, key: key,
+                                            credential: Array(repeating: 0xcd, count: 32), question: 1)
+        #expect(encrypted.flaw(slots: slots, key: key, context: other) == .bitProof(slot: 0), "copied under another credential")
+        var choices = encrypted.choices
+        choices.swapAt(0, 1)
+        #expect(EncryptedAnswer(choices: choices, proofs: encrypted.proofs, sum: encrypted.sum).flaw(slots: slots, key: key, context: context)
+                == .bitProof(slot: 0), "slots swapped")
+        #expect(EncryptedAnswer(choices: Array(encrypted.choices.dropLast()), proofs: Array(encrypted.proofs.dropLast()), sum: encrypted.sum)
+                .flaw(slots: slots, key: key, context: context) == .slotCount(expected: slots.count, got: slots.count - 1))
+        // Every slot a valid 0/1 but the sum out of range: two choices on a single-choice question.
+        if question.kind == .single {
+            let two = try EncryptedAnswer.encrypt([1, 1, 0], slots: QuestionSlots(count: 3, range: 1...2), key: key, context: context)
+            #expect(EncryptedAnswer(choices: two.choices, proofs: two.proofs, sum: encrypted.sum).flaw(slots: slots, key: key, context: context)
+                    == .sumProof)
+        }
+    }
+
+    /// 30 voters on an approval question: the slot-wise sum of their encrypted answers, decrypted by
+    /// three tellers, equals the plaintext count of each choice.
+    @Test func theTallyOfEncryptedAnswersIsThePlaintextCount() throws {
+        let (x, _, key) = try SecretBallotCryptoTests.tellers()
+        let question = Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D"], min: 1, max: 2)
+        let slots = QuestionSlots(question)
+        var tally = Array(repeating: Ciphertext.zero, count: slots.count)
+        var expected = Array(repeating: 0, count: slots.count)
+        for voter in 0..<30 {
+            let answer = [voter % 4, (voter + 1) % 4].prefix(voter % 2 + 1).map { $0 }
+            let values = try #require(QuestionSlots.values(question, answer: answer))
+            let credential = Array(repeating: UInt8(voter), count: 32)
+            let context = EncryptedAnswer.context(electionHash: SecretBallotCryptoTests.electionHash, key: key, credential: credential, question: 0)
+            let encrypted = try EncryptedAnswer.encrypt(values, slots: slots, key: key, context: context)
+            #expect(encrypted.flaw(slots: slots, key: key, context: context) == nil)
+            for j in 0..<slots.count { tally[j] = tally[j] + encrypted.choices[j]; expected[j] += values[j] }
+        }
+        let log = DiscreteLog(maximum: 30)
+        let counts = tally.map { slot in log.count(slot.beta - x.map { slot.alpha.times($0) }.reduce(.identity, +)) }
+        #expect(counts == expected.map(Optional.some))
+    }
+}
