@@ -190,3 +190,78 @@ import Testing
         #expect(counts == expected.map(Optional.some))
     }
 }
+
+/// A whole coop-voting-2 ballot: cast on the voter's side (encrypted, proved, signed with the
+/// credential), read back from its canonical JSON, checked; each kind of tampering is named.
+@Suite struct SecretBallotTests {
+    static let questions = [
+        Question(text: "Adopter les comptes ?", kind: .single, choices: ["Pour", "Contre", "Abstention"]),
+        Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D", "E", "F", "G"], min: 0, max: 3),
+        Question(text: "Priorités", kind: .ranked, choices: ["Outils", "Local", "Vélo"]),
+    ]
+
+    static func definition() -> ElectionDefinition {
+        ElectionDefinition(id: "E-0001", title: "AG 2026", questions: questions, opens: Instant(milliseconds: 0),
+                           closes: Instant(milliseconds: 86_400_000), cutoff: Instant(milliseconds: 0), quorumPercent: nil,
+                           salt: String(repeating: "ab", count: 16))
+    }
+
+    @Test func aCastBallotReadsBackFromItsJSONAndVerifies() throws {
+        let (_, _, key) = try SecretBallotCryptoTests.tellers()
+        let ballot = try SecretBallot.cast(answers: [[0], [1, 5], [2, 0, 1]], code: try CredentialCode.generate(),
+                                           definition: Self.definition(), key: key)
+        #expect(ballot.hasValidSignature)
+        #expect(ballot.flaw(questions: Self.questions, key: key) == nil)
+        #expect(ballot.answers.map(\.choices.count) == [3, 7, 15])
+        let text = CanonicalJSON.string(ballot.json)
+        let parsed = try CanonicalJSON.parse(Data(text.utf8))
+        let answers = try parsed.objectValue!["answers"]!.arrayValue!.map { try EncryptedAnswer(json: $0) }
+        #expect(answers == ballot.answers)
+        #expect(Set(ballot.alphas).count == 25)
+    }
+
+    @Test func tamperedFieldsAreRefusedAndNamed() throws {
+        let (_, _, key) = try SecretBallotCryptoTests.tellers()
+        let ballot = try SecretBallot.cast(answers: [[1], [], [0]], code: try CredentialCode.generate(), definition: Self.definition(), key: key)
+        var json = ballot.answers[0].json
+        func replacing(_ path: (inout JSONObject) -> Void) -> JSONValue {
+            guard case .object(var object) = json else { return json }
+            path(&object)
+            return .object(object)
+        }
+        let g = ECPoint.generator.hex
+        // A point at infinity, a point off the curve (no y for x = 1), upper-case hex, a scalar equal to n.
+        for (value, expected) in [
+            ("00", EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.identity))),
+            ("02" + String(repeating: "0", count: 63) + "1", EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.notOnCurve))),
+            (g.uppercased(), EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.malformed))),
+        ] {
+            json = ballot.answers[0].json
+            let changed = replacing { object in
+                var choices = object["choices"]!.arrayValue!
+                guard case .object(var first) = choices[0] else { return }
+                first["alpha"] = .string(value)
+                choices[0] = .object(first)
+                object["choices"] = .array(choices)
+            }
+            #expect(throws: expected) { try EncryptedAnswer(json: changed) }
+        }
+        json = ballot.answers[0].json
+        let n = replacing { object in
+            var sum = object["sum"]!.arrayValue!
+            sum[0] = ["c": .string(Hex.encode(P256.order)), "s": sum[0].objectValue!["s"]!]
+            object["sum"] = .array(sum)
+        }
+        #expect(throws: EncryptedAnswer.FormatError(field: "sum[0].c", reason: .scalar)) { try EncryptedAnswer(json: n) }
+
+        // A valid answer copied from another ballot (another credential) does not verify in this one.
+        let other = try SecretBallot.cast(answers: [[0], [], [0]], code: try CredentialCode.generate(), definition: Self.definition(), key: key)
+        let mixed = SecretBallot(election: ballot.election, electionHash: ballot.electionHash, credential: ballot.credential,
+                                 answers: [other.answers[0]] + ballot.answers.dropFirst(), signature: ballot.signature)
+        #expect(mixed.flaw(questions: Self.questions, key: key)?.question == 0)
+        #expect(!mixed.hasValidSignature)
+        // A ballot encrypted under another key does not verify under the election's.
+        let (_, _, otherKey) = try SecretBallotCryptoTests.tellers()
+        #expect(ballot.flaw(questions: Self.questions, key: otherKey) != nil)
+    }
+}
