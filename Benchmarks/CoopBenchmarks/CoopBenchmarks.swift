@@ -7,4 +7,5 @@ let benchmarks: @Sendable () -> Void = {
     lendingBenchmarks()
     ordersBenchmarks()
     votingBenchmarks()
+    secretBallotBenchmarks()
 }

@@ -265,3 +265,21 @@ import Testing
         #expect(ballot.flaw(questions: Self.questions, key: otherKey) != nil)
     }
 }
+
+extension SecretBallotTests {
+    @Test func aBallotReadsBackWholeAndABadPointIsNamedInBothLanguages() throws {
+        let (_, _, key) = try SecretBallotCryptoTests.tellers()
+        let ballot = try SecretBallot.cast(answers: [[2], [3], [1]], code: try CredentialCode.generate(), definition: Self.definition(), key: key)
+        #expect(try SecretBallot(json: CanonicalJSON.parse(Data(ballot.canonicalJSON))) == ballot)
+        let text = String(decoding: ballot.canonicalJSON, as: UTF8.self)
+        let alpha = ballot.answers[1].choices[0].alpha.hex
+        let broken = text.replacingOccurrences(of: alpha, with: "02" + String(repeating: "0", count: 63) + "1")
+        do {
+            _ = try SecretBallot(json: CanonicalJSON.parse(Data(broken.utf8)))
+            Issue.record("a point off the curve was accepted")
+        } catch let error as CoopError {
+            #expect(error.message(.fr).contains("question 2, champ `choices[0].alpha` : point hors de la courbe P-256"), "\(error.message(.fr))")
+            #expect(error.message(.en).contains("question 2, field `choices[0].alpha`: point not on the P-256 curve"))
+        }
+    }
+}

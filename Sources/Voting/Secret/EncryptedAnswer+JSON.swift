@@ -21,6 +21,20 @@ extension EncryptedAnswer {
             case shape
             case point(ECPoint.DecodingError)
             case scalar
+
+            /// What is wrong, for a person.
+            public var words: LocalizedText {
+                switch self {
+                case .shape: LocalizedText(fr: "forme inattendue", en: "unexpected shape")
+                case .point(.malformed): LocalizedText(fr: "un point s’écrit en 66 chiffres hexadécimaux minuscules, commençant par 02 ou 03",
+                                                       en: "a point is 66 lower-case hex digits starting with 02 or 03")
+                case .point(.outOfField): LocalizedText(fr: "coordonnée hors du corps (x ≥ p)", en: "coordinate outside the field (x ≥ p)")
+                case .point(.notOnCurve): LocalizedText(fr: "point hors de la courbe P-256", en: "point not on the P-256 curve")
+                case .point(.identity): LocalizedText(fr: "point à l’infini refusé", en: "point at infinity refused")
+                case .scalar: LocalizedText(fr: "un scalaire s’écrit en 64 chiffres hexadécimaux minuscules, inférieur à n",
+                                            en: "a scalar is 64 lower-case hex digits, below n")
+                }
+            }
         }
     }
 

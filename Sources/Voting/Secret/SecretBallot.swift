@@ -41,6 +41,29 @@ public struct SecretBallot: Sendable, Equatable {
         return publicKey.isValidSignature(signature, for: signingMessage)
     }
 
+    /// Reads a ballot's canonical JSON: exactly the five fields; each encrypted answer strictly (see
+    /// `EncryptedAnswer.init(json:)`). The signature and the proofs are checked apart.
+    public init(json value: JSONValue) throws {
+        guard let object = value.objectValue, object.keys == Ballot.fieldNames,
+              let election = object["election"]?.stringValue, let electionHash = object["electionHash"]?.stringValue,
+              Ballot.isLowerHex(electionHash, length: 64),
+              let credential = object["credential"]?.stringValue, Ballot.isLowerHex(credential, length: 64),
+              let signature = object["signature"]?.stringValue, Ballot.isLowerHex(signature, length: 128),
+              let answers = object["answers"]?.arrayValue, answers.count <= NewElection.maxQuestions
+        else {
+            throw CoopError.malformedBallot(LocalizedText(fr: "les champs d’un bulletin chiffré ne sont pas ceux attendus",
+                                                          en: "the fields of an encrypted ballot are not the expected ones"))
+        }
+        var encrypted: [EncryptedAnswer] = []
+        for (q, answer) in answers.enumerated() {
+            do { encrypted.append(try EncryptedAnswer(json: answer)) } catch {
+                throw CoopError.malformedBallot(LocalizedText(fr: "question \(q + 1), champ `\(error.field)` : \(error.reason.words.fr)",
+                                                              en: "question \(q + 1), field `\(error.field)`: \(error.reason.words.en)"))
+            }
+        }
+        self.init(election: election, electionHash: electionHash, credential: credential, answers: encrypted, signature: signature)
+    }
+
     /// Every slot's `alpha`, for the copy rule: an `alpha` already cast under another credential is refused.
     public var alphas: [String] { answers.flatMap { $0.choices.map(\.alpha.hex) } }
 
