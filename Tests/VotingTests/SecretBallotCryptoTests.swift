@@ -283,3 +283,38 @@ extension SecretBallotTests {
         }
     }
 }
+
+/// 60 voters, the three kinds of question, three tellers: the secret tally's result is the result of a
+/// plaintext recount of the same answers, and a teller's wrong factor is caught at its slot.
+@Suite struct SecretTallyTests {
+    @Test func theSecretResultEqualsThePlaintextRecount() throws {
+        let (x, shares, key) = try SecretBallotCryptoTests.tellers()
+        let definition = SecretBallotTests.definition()
+        let hash = Hex.decode(definition.electionHash)!
+        var plaintext: [[[Int]]] = [], ballots: [SecretBallot] = []
+        for i in 0..<60 {
+            let answers = [[i % 3], Array(Set([i % 7, (i / 7) % 7, (i * 3) % 7])).sorted(), Array([[0], [1, 2], [2, 0, 1], [1], [2, 1]][i % 5])]
+            plaintext.append(answers)
+            ballots.append(try SecretBallot.cast(answers: answers, code: try CredentialCode.generate(), definition: definition, key: key))
+        }
+        let tally = SecretTally.sum(ballots, questions: definition.questions)
+        var factors: [[[ECPoint]]] = []
+        for (i, xi) in x.enumerated() {
+            let posted = try SecretTally.decrypt(tally, share: xi, index: i + 1, electionHash: hash)
+            #expect(SecretTally.factorFlaw(posted, tally: tally, share: shares[i], index: i + 1, electionHash: hash) == nil)
+            factors.append(posted.map { $0.map(\.factor) })
+        }
+        let counts = try #require(SecretTally.counts(tally, factors: factors, ballots: 60))
+        let secret = SecretTally.result(definition: definition, electionHash: definition.electionHash, eligible: 80, ballotEvents: 60,
+                                        voted: 60, counts: counts)
+        let recount = Tally.compute(definition: definition, electionHash: definition.electionHash, eligible: 80, ballotEvents: 60, answers: plaintext)
+        #expect(secret == recount)
+        #expect(counts[2].reduce(0, +) == 60, "one ranking per ballot")
+
+        // A factor made with another teller's share is caught at its slot; two tellers' factors reveal nothing.
+        var forged = try SecretTally.decrypt(tally, share: x[0], index: 2, electionHash: hash)
+        forged[1][4] = (tally[1][4].alpha.times(x[0]), forged[1][4].proof)
+        #expect(SecretTally.factorFlaw(forged, tally: tally, share: shares[1], index: 2, electionHash: hash)?.question == 0)
+        #expect(SecretTally.counts(tally, factors: Array(factors.prefix(2)), ballots: 60) == nil)
+    }
+}
