@@ -19,6 +19,7 @@ func secretBallotBenchmarks() {
     }
     for (name, ballots, questions) in [
         ("one 5-choice approval question", { try SecretFixture.shared().approvalBallots }, { try SecretFixture.shared().approval.questions }),
+        ("one 3-choice question (Belenios's comparison)", { try SecretFixture.shared().singleBallots }, { try SecretFixture.shared().single.questions }),
         ("three questions (3, 7 pick 3, 3-choice ranking)", { try SecretFixture.shared().threeQuestionBallots },
          { try SecretFixture.shared().threeQuestions.questions }),
     ] as [(String, () throws -> [Data], () throws -> [Question])] {
@@ -39,8 +40,10 @@ func secretBallotBenchmarks() {
 final class SecretFixture: @unchecked Sendable {
     let key: ECPoint
     let approval: ElectionDefinition
+    let single: ElectionDefinition
     let threeQuestions: ElectionDefinition
     let approvalBallots: [Data]
+    let singleBallots: [Data]
     let threeQuestionBallots: [Data]
 
     private static let lock = NSLock()
@@ -61,12 +64,16 @@ final class SecretFixture: @unchecked Sendable {
         approval = ElectionDefinition(id: "E-0001", title: "AG", questions: [
             Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D", "E"], min: 0, max: 5),
         ], opens: opens, closes: closes, cutoff: opens, quorumPercent: nil, salt: "00112233445566778899aabbccddeeff")
+        single = ElectionDefinition(id: "E-0003", title: "AG", questions: [
+            Question(text: "Comptes", kind: .single, choices: ["Pour", "Contre", "Abstention"], threshold: .majority),
+        ], opens: opens, closes: closes, cutoff: opens, quorumPercent: nil, salt: "00112233445566778899aabbccddeeff")
         threeQuestions = ElectionDefinition(id: "E-0002", title: "AG", questions: [
             Question(text: "Comptes", kind: .single, choices: ["Pour", "Contre", "Abstention"], threshold: .majority),
             Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D", "E", "F", "G"], min: 0, max: 3),
             Question(text: "Logo", kind: .ranked, choices: ["Soleil", "Arbre", "Abeille"]),
         ], opens: opens, closes: closes, cutoff: opens, quorumPercent: nil, salt: "00112233445566778899aabbccddeeff")
         approvalBallots = try Self.cast(1_000, definition: approval, key: key) { i in [[i % 5, (i + 2) % 5].sorted()] }
+        singleBallots = try Self.cast(1_000, definition: single, key: key) { i in [[i % 3]] }
         threeQuestionBallots = try Self.cast(1_000, definition: threeQuestions, key: key) { i in
             [[i % 3], Array(Set([i % 7, (i / 7) % 7])).sorted(), [i % 3, (i + 1) % 3]]
         }
