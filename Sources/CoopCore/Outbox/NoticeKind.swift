@@ -13,6 +13,23 @@ public enum NoticeKind: String, Sendable, CaseIterable, Codable {
     case creditNoteIssued = "credit_note_issued"
     case electionCredential = "election_credential"
 
+    /// The kind in words, for staff reading the outbox.
+    public var label: LocalizedText {
+        switch self {
+        case .loanDueTomorrow: LocalizedText(fr: "emprunt à rendre demain", en: "loan due tomorrow")
+        case .loanOverdue: LocalizedText(fr: "emprunt en retard", en: "loan overdue")
+        case .holdReady: LocalizedText(fr: "liste d’attente : article prêt", en: "hold ready")
+        case .reservationTomorrow: LocalizedText(fr: "réservation demain", en: "reservation tomorrow")
+        case .membershipEnding: LocalizedText(fr: "fin d’adhésion proche", en: "membership ending")
+        case .membershipEnded: LocalizedText(fr: "adhésion terminée", en: "membership ended")
+        case .cycleOpen: LocalizedText(fr: "cycle ouvert", en: "cycle open")
+        case .cycleClosing: LocalizedText(fr: "cycle fermant bientôt", en: "cycle closing")
+        case .invoiceIssued: LocalizedText(fr: "facture", en: "invoice")
+        case .creditNoteIssued: LocalizedText(fr: "note de crédit", en: "credit note")
+        case .electionCredential: LocalizedText(fr: "code de vote", en: "voting code")
+        }
+    }
+
     /// The reminders a member may turn off, this kind among them; nil for what a member cannot
     /// decline (invoices, credit notes, credentials).
     public var topic: NoticeTopic? {

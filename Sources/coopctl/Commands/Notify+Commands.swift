@@ -16,7 +16,7 @@ struct NotifyCommand: AsyncParsableCommand {
     ]
 
     static func row(_ notice: NoticeRecord, _ out: Output, timeZone: TimeZone) -> [String] {
-        [String(notice.id), notice.kind.rawValue, notice.member, notice.status.label.render(out.language), String(notice.attempts),
+        [String(notice.id), notice.kind.label.render(out.language), notice.member, notice.status.label.render(out.language), String(notice.attempts),
          notice.createdAt.localText(in: timeZone), notice.error ?? ""]
     }
 
