@@ -232,9 +232,9 @@ import Testing
         let g = ECPoint.generator.hex
         // A point at infinity, a point off the curve (no y for x = 1), upper-case hex, a scalar equal to n.
         for (value, expected) in [
-            ("00", EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.identity))),
-            ("02" + String(repeating: "0", count: 63) + "1", EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.notOnCurve))),
-            (g.uppercased(), EncryptedAnswer.FormatError(field: "choices[0].alpha", reason: .point(.malformed))),
+            ("00", EncryptedAnswer.FormatError(path: "choices[0].alpha", reason: .point(.identity))),
+            ("02" + String(repeating: "0", count: 63) + "1", EncryptedAnswer.FormatError(path: "choices[0].alpha", reason: .point(.notOnCurve))),
+            (g.uppercased(), EncryptedAnswer.FormatError(path: "choices[0].alpha", reason: .point(.malformed))),
         ] {
             json = ballot.answers[0].json
             let changed = replacing { object in
@@ -252,7 +252,7 @@ import Testing
             sum[0] = ["c": .string(Hex.encode(P256.order)), "s": sum[0].objectValue!["s"]!]
             object["sum"] = .array(sum)
         }
-        #expect(throws: EncryptedAnswer.FormatError(field: "sum[0].c", reason: .scalar)) { try EncryptedAnswer(json: n) }
+        #expect(throws: EncryptedAnswer.FormatError(path: "sum[0].c", reason: .scalar)) { try EncryptedAnswer(json: n) }
 
         // A valid answer copied from another ballot (another credential) does not verify in this one.
         let other = try SecretBallot.cast(answers: [[0], [], [0]], code: try CredentialCode.generate(), definition: Self.definition(), key: key)

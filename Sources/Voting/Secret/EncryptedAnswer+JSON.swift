@@ -14,7 +14,7 @@ extension EncryptedAnswer {
     /// What is wrong with a field of an encrypted answer, named for the refusal.
     public struct FormatError: Error, Equatable, Sendable {
         /// The path of the field (`choices[2].alpha`).
-        public let field: String
+        public let path: String
         public let reason: Reason
 
         public enum Reason: Equatable, Sendable {
@@ -41,37 +41,37 @@ extension EncryptedAnswer {
     public init(json value: JSONValue) throws(FormatError) {
         guard let object = value.objectValue, object.keys == ["choices", "proofs", "sum"],
               let choices = object["choices"]?.arrayValue, let proofs = object["proofs"]?.arrayValue, let sum = object["sum"]?.arrayValue
-        else { throw FormatError(field: "", reason: .shape) }
+        else { throw FormatError(path: "", reason: .shape) }
         var ciphertexts: [Ciphertext] = []
         for (j, choice) in choices.enumerated() {
-            guard let pair = choice.objectValue, pair.keys == ["alpha", "beta"] else { throw FormatError(field: "choices[\(j)]", reason: .shape) }
+            guard let pair = choice.objectValue, pair.keys == ["alpha", "beta"] else { throw FormatError(path: "choices[\(j)]", reason: .shape) }
             ciphertexts.append(Ciphertext(alpha: try Self.point(pair["alpha"], "choices[\(j)].alpha"),
                                           beta: try Self.point(pair["beta"], "choices[\(j)].beta")))
         }
         var bitProofs: [[ProofBranch]] = []
         for (j, proof) in proofs.enumerated() {
-            guard let branches = proof.arrayValue else { throw FormatError(field: "proofs[\(j)]", reason: .shape) }
+            guard let branches = proof.arrayValue else { throw FormatError(path: "proofs[\(j)]", reason: .shape) }
             bitProofs.append(try branches.enumerated().map { (b, branch) throws(FormatError) in
-                try ProofBranch(json: branch, field: "proofs[\(j)][\(b)]")
+                try ProofBranch(json: branch, path: "proofs[\(j)][\(b)]")
             })
         }
-        let sumBranches = try sum.enumerated().map { (b, branch) throws(FormatError) in try ProofBranch(json: branch, field: "sum[\(b)]") }
+        let sumBranches = try sum.enumerated().map { (b, branch) throws(FormatError) in try ProofBranch(json: branch, path: "sum[\(b)]") }
         self.init(choices: ciphertexts, proofs: bitProofs, sum: sumBranches)
     }
 
-    static func point(_ value: JSONValue?, _ field: String) throws(FormatError) -> ECPoint {
-        guard let text = value?.stringValue else { throw FormatError(field: field, reason: .shape) }
-        do { return try ECPoint.decode(hex: text) } catch { throw FormatError(field: field, reason: .point(error)) }
+    static func point(_ value: JSONValue?, _ path: String) throws(FormatError) -> ECPoint {
+        guard let text = value?.stringValue else { throw FormatError(path: path, reason: .shape) }
+        do { return try ECPoint.decode(hex: text) } catch { throw FormatError(path: path, reason: .point(error)) }
     }
 }
 
 extension ProofBranch {
     public var json: JSONValue { ["c": .string(c.hex), "s": .string(s.hex)] }
 
-    init(json value: JSONValue, field: String) throws(EncryptedAnswer.FormatError) {
-        guard let object = value.objectValue, object.keys == ["c", "s"] else { throw .init(field: field, reason: .shape) }
-        guard let c = object["c"]?.stringValue.flatMap(Scalar.init(hex:)) else { throw .init(field: field + ".c", reason: .scalar) }
-        guard let s = object["s"]?.stringValue.flatMap(Scalar.init(hex:)) else { throw .init(field: field + ".s", reason: .scalar) }
+    init(json value: JSONValue, path: String) throws(EncryptedAnswer.FormatError) {
+        guard let object = value.objectValue, object.keys == ["c", "s"] else { throw .init(path: path, reason: .shape) }
+        guard let c = object["c"]?.stringValue.flatMap(Scalar.init(hex:)) else { throw .init(path: path + ".c", reason: .scalar) }
+        guard let s = object["s"]?.stringValue.flatMap(Scalar.init(hex:)) else { throw .init(path: path + ".s", reason: .scalar) }
         self.init(c: c, s: s)
     }
 }

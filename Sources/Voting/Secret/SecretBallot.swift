@@ -57,8 +57,8 @@ public struct SecretBallot: Sendable, Equatable {
         var encrypted: [EncryptedAnswer] = []
         for (q, answer) in answers.enumerated() {
             do { encrypted.append(try EncryptedAnswer(json: answer)) } catch {
-                throw CoopError.malformedBallot(LocalizedText(fr: "question \(q + 1), champ `\(error.field)` : \(error.reason.words.fr)",
-                                                              en: "question \(q + 1), field `\(error.field)`: \(error.reason.words.en)"))
+                throw CoopError.malformedBallot(LocalizedText(fr: "question \(q + 1), champ `\(error.path)` : \(error.reason.words.fr)",
+                                                              en: "question \(q + 1), field `\(error.path)`: \(error.reason.words.en)"))
             }
         }
         self.init(election: election, electionHash: electionHash, credential: credential, answers: encrypted, signature: signature)
