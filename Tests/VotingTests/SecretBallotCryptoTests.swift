@@ -22,23 +22,21 @@ import Testing
         electionHash + key.compressed + Array(repeating: credential, count: 32) + u16(question)
     }
 
-    @Test func keySharesAreProvedAndBoundToTheirIndexAndElection() throws {
+    @Test func keySharesAreProvedAndBoundToTheirElection() throws {
         let x = try Scalar.random()
-        let (share, proof) = try TellerProofs.proveKeyShare(x, election: "E-0001", salt: Self.salt, index: 2)
+        let (share, proof) = try TellerProofs.proveKeyShare(x, election: "E-0001", salt: Self.salt)
         #expect(share == ECPoint.base(x))
-        #expect(TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Self.salt, index: 2))
-        #expect(!TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Self.salt, index: 1), "another index")
-        #expect(!TellerProofs.verifyKeyShare(share, proof, election: "E-0002", salt: Self.salt, index: 2), "another election")
-        #expect(!TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Array(repeating: 8, count: 16), index: 2))
+        #expect(TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Self.salt))
+        #expect(!TellerProofs.verifyKeyShare(share, proof, election: "E-0002", salt: Self.salt), "another election")
+        #expect(!TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Array(repeating: 8, count: 16)), "another salt")
         // The rogue key: a last teller publishing Z − ΣY_j knows no private part and cannot prove one; a
         // proof made for its own real key does not carry over.
-        let (others, _, sum) = try Self.tellers(2)
-        _ = others
+        let (_, _, sum) = try Self.tellers(2)
         let rogue = ECPoint.base(try Scalar.random()) - sum
-        #expect(!TellerProofs.verifyKeyShare(rogue, proof, election: "E-0001", salt: Self.salt, index: 2))
-        #expect(!TellerProofs.verifyKeyShare(.identity, proof, election: "E-0001", salt: Self.salt, index: 2))
+        #expect(!TellerProofs.verifyKeyShare(rogue, proof, election: "E-0001", salt: Self.salt))
+        #expect(!TellerProofs.verifyKeyShare(.identity, proof, election: "E-0001", salt: Self.salt))
         let forged = ProofBranch(c: proof.c, s: proof.s + .one)
-        #expect(!TellerProofs.verifyKeyShare(share, forged, election: "E-0001", salt: Self.salt, index: 2))
+        #expect(!TellerProofs.verifyKeyShare(share, forged, election: "E-0001", salt: Self.salt))
     }
 
     @Test func bitProofsAcceptZeroAndOneAndNothingElse() throws {
@@ -316,5 +314,38 @@ extension SecretBallotTests {
         forged[1][4] = (tally[1][4].alpha.times(x[0]), forged[1][4].proof)
         #expect(SecretTally.factorFlaw(forged, tally: tally, share: shares[1], index: 2, electionHash: hash)?.question == 0)
         #expect(SecretTally.counts(tally, factors: Array(factors.prefix(2)), ballots: 60) == nil)
+    }
+}
+
+/// A teller's key file: the private share opens only with the passphrase, the public part proves
+/// itself, and a pieced-together or altered file is refused.
+@Suite struct TellerKeyTests {
+    @Test func aKeyFileOpensOnlyWithItsPassphrase() throws {
+        let key = try TellerKey.generate(election: "E-0001", salt: "00112233445566778899aabbccddeeff")
+        let file = try key.fileJSON(passphrase: "cheval agrafe batterie")
+        let (election, share, proof) = try TellerKey.publicPart(key.publicJSON)
+        #expect(election == "E-0001" && share == key.share)
+        #expect(TellerProofs.verifyKeyShare(share, proof, election: "E-0001", salt: Hex.decode("00112233445566778899aabbccddeeff")!))
+        let reopened = try TellerKey(file: file, passphrase: "cheval agrafe batterie")
+        #expect(reopened.share == key.share)
+        #expect(throws: CoopError.tellerKeyLocked()) { try TellerKey(file: file, passphrase: "cheval agrafe batteriE") }
+        #expect(throws: CoopError.tellerPassphraseTooShort(min: 12)) { try key.fileJSON(passphrase: "court") }
+        #expect(CoopError.tellerKeyLocked().message(.fr).hasPrefix("Phrase de passe incorrecte"))
+        // The private share of one file under another file's public share: refused.
+        let other = try TellerKey.generate(election: "E-0001", salt: "00112233445566778899aabbccddeeff")
+        guard case .object(var pieced) = file, case .object(let theirs) = other.publicJSON else { return }
+        pieced["share"] = theirs["share"]
+        pieced["proof"] = theirs["proof"]
+        #expect(throws: CoopError.tellerKeyLocked()) { try TellerKey(file: .object(pieced), passphrase: "cheval agrafe batterie") }
+        #expect(throws: CoopError.self) { try TellerKey.publicPart(["protocol": "coop-voting-1"]) }
+    }
+
+    @Test func aTellerDecryptsWithItsFileKey() throws {
+        let keys = try (0..<2).map { _ in try TellerKey.generate(election: "E-0001", salt: "00112233445566778899aabbccddeeff") }
+        let y = keys[0].share + keys[1].share
+        let tally = [[try (0..<5).map { i in Ciphertext.encrypt(i % 2, key: y, randomness: try Scalar.random()) }.reduce(Ciphertext.zero, +)]]
+        let hash = SecretBallotCryptoTests.electionHash
+        let factors = try keys.enumerated().map { i, key in try key.decrypt(tally, index: i + 1, electionHash: hash).map { $0.map(\.factor) } }
+        #expect(SecretTally.counts(tally, factors: factors, ballots: 5) == [[2]])
     }
 }

@@ -1,4 +1,3 @@
-import COpenSSL
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -45,49 +44,15 @@ public struct OutboxKey: Sendable {
         return OutboxKey(secret: Array(data))
     }
 
-    /// AES-256-GCM with a random nonce: nonce (12) ‖ ciphertext ‖ tag (16). `binding` (the notice's
-    /// key) is authenticated with it, so a sealed value copied to another row does not open.
+    /// AES-256-GCM (see `AESGCM`); `binding` (the notice's key) is authenticated with it, so a sealed
+    /// value copied to another row does not open.
     public func seal(_ plaintext: [UInt8], binding: String) throws -> [UInt8] {
-        let nonce = try SecureRandom.bytes(12)
-        let aad = Array(binding.utf8)
-        guard let ctx = EVP_CIPHER_CTX_new() else { throw CryptoError.openSSL("seal") }
-        defer { EVP_CIPHER_CTX_free(ctx) }
-        var out = [UInt8](repeating: 0, count: plaintext.count + 16)
-        var length: Int32 = 0
-        var tag = [UInt8](repeating: 0, count: 16)
-        guard EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nil, secret, nonce) == 1,
-              EVP_EncryptUpdate(ctx, nil, &length, aad, Int32(aad.count)) == 1,
-              EVP_EncryptUpdate(ctx, &out, &length, plaintext, Int32(plaintext.count)) == 1
-        else { throw CryptoError.openSSL("seal") }
-        var final: Int32 = 0
-        guard out.withUnsafeMutableBufferPointer({ EVP_EncryptFinal_ex(ctx, $0.baseAddress! + Int(length), &final) }) == 1,
-              EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, &tag) == 1
-        else { throw CryptoError.openSSL("seal") }
-        return nonce + out.prefix(Int(length + final)) + tag
+        try AESGCM.seal(plaintext, key: secret, aad: Array(binding.utf8))
     }
 
     /// The plaintext of `seal`'s output, or an error if it was altered or sealed for another binding.
     public func open(_ sealed: [UInt8], binding: String) throws -> [UInt8] {
-        guard sealed.count >= 28 else { throw CryptoError("open", reason: "sealed value too short") }
-        let nonce = Array(sealed.prefix(12))
-        var tag = Array(sealed.suffix(16))
-        let body = Array(sealed.dropFirst(12).dropLast(16))
-        let aad = Array(binding.utf8)
-        guard let ctx = EVP_CIPHER_CTX_new() else { throw CryptoError.openSSL("open") }
-        defer { EVP_CIPHER_CTX_free(ctx) }
-        var out = [UInt8](repeating: 0, count: body.count + 16)
-        var length: Int32 = 0
-        var final: Int32 = 0
-        guard EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nil, secret, nonce) == 1,
-              EVP_DecryptUpdate(ctx, nil, &length, aad, Int32(aad.count)) == 1,
-              EVP_DecryptUpdate(ctx, &out, &length, body, Int32(body.count)) == 1,
-              EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, &tag) == 1,
-              out.withUnsafeMutableBufferPointer({ EVP_DecryptFinal_ex(ctx, $0.baseAddress! + Int(length), &final) }) == 1
-        else {
-            ERR_clear_error()
-            throw CryptoError("open", reason: "the sealed value was altered or belongs to another notice")
-        }
-        return Array(out.prefix(Int(length + final)))
+        try AESGCM.open(sealed, key: secret, aad: Array(binding.utf8))
     }
 
     /// The signature of an opt-out link (`member` and `topic`), so that only the member who received
