@@ -113,9 +113,19 @@ struct BoardReplay {
                                                      en: "unknown fields or values not in their canonical form"))
             case .invalid(let reason):
                 return .verifyBadSetup(LocalizedText(fr: reason.message(.fr), en: reason.message(.en)))
+            case .invalidTellers:
+                return .verifyBadSetup(LocalizedText(
+                    fr: "scrutateurs invalides (clé illisible, preuve fausse, clé en double, ou clé publique qui n’est pas leur somme)",
+                    en: "invalid tellers (an unreadable key, a failing proof, a repeated key, or a public key that is not their sum)"))
             }
         } catch {
             return .verifyBadSetup(LocalizedText(fr: "illisible", en: "unreadable"))
+        }
+        // Encrypted ballots (docs/VOTING.md §12) are checked by a verifier still being built: until it
+        // exists, such a board is refused rather than half-verified.
+        if definition?.protocolName == ElectionDefinition.secretProtocol {
+            return .verifyBadSetup(LocalizedText(fr: "ce vérificateur ne vérifie pas encore les scrutins secrets (coop-voting-2)",
+                                                 en: "this verifier does not verify secret elections (coop-voting-2) yet"))
         }
         electionHash = CanonicalJSON.sha256Hex(event.payload)
         phase = .setUp

@@ -129,10 +129,18 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
     public let quorumPercent: Int?
     /// Hex; salts the credential derivation together with `id`.
     public let salt: String
+    /// coop-voting-2 only (absent in coop-voting-1, whose setup is unchanged): `P-256`, the tellers'
+    /// key shares with their proofs (teller i is at position i − 1), and the election key, their sum.
+    public let group: String?
+    public let tellers: [TellerShare]?
+    public let publicKey: String?
+
+    /// The protocol of secret elections (docs/VOTING.md §12).
+    public static let secretProtocol = "coop-voting-2"
 
     enum CodingKeys: String, CodingKey {
         case protocolName = "protocol"
-        case id, title, questions, opens, closes, cutoff, quorumPercent, salt
+        case id, title, questions, opens, closes, cutoff, quorumPercent, salt, group, tellers, publicKey
     }
 
     /// A definition from its fields (the server freezes one when it issues credentials).
@@ -147,7 +155,30 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         self.cutoff = cutoff
         self.quorumPercent = quorumPercent
         self.salt = salt
+        group = nil
+        tellers = nil
+        publicKey = nil
     }
+
+    /// A secret election's definition: coop-voting-2, its tellers' shares, and the election key they sum to.
+    public init(id: String, title: String, questions: [Question], opens: Instant, closes: Instant,
+                cutoff: Instant, quorumPercent: Int?, salt: String, tellers: [TellerShare]) {
+        protocolName = Self.secretProtocol
+        self.id = id
+        self.title = title
+        self.questions = questions
+        self.opens = opens
+        self.closes = closes
+        self.cutoff = cutoff
+        self.quorumPercent = quorumPercent
+        self.salt = salt
+        group = "P-256"
+        self.tellers = tellers
+        publicKey = TellerShare.electionKey(tellers)?.hex
+    }
+
+    /// The election key of a secret election, nil for coop-voting-1.
+    public var electionKey: ECPoint? { publicKey.flatMap { try? ECPoint.decode(hex: $0) } }
 
     /// The setup payload.
     public var json: JSONValue {
@@ -167,7 +198,17 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         } catch {
             throw DefinitionError.notADefinition
         }
-        guard decoded.protocolName == Self.currentProtocol else { throw DefinitionError.unknownProtocol(decoded.protocolName) }
+        switch decoded.protocolName {
+        case Self.currentProtocol:
+            guard decoded.group == nil, decoded.tellers == nil, decoded.publicKey == nil else { throw DefinitionError.notADefinition }
+        case Self.secretProtocol:
+            guard decoded.group == "P-256", let tellers = decoded.tellers, let salt = Hex.decode(decoded.salt),
+                  TellerShare.problem(tellers, election: decoded.id, salt: salt) == nil,
+                  let key = TellerShare.electionKey(tellers), decoded.publicKey == key.hex
+            else { throw DefinitionError.invalidTellers }
+        default:
+            throw DefinitionError.unknownProtocol(decoded.protocolName)
+        }
         guard decoded.json == json else { throw DefinitionError.notCanonical }
         let asNew = NewElection(title: decoded.title, questions: decoded.questions, opens: decoded.opens,
                                 closes: decoded.closes, cutoff: decoded.cutoff, quorumPercent: decoded.quorumPercent)
@@ -189,6 +230,9 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         case unknownProtocol(String)
         case notCanonical
         case invalid(CoopError)
+        /// A secret election's tellers: a share that does not decode, a proof that fails, two equal
+        /// shares, none at all, or a public key that is not their sum.
+        case invalidTellers
     }
 }
 

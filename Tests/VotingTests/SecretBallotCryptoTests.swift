@@ -193,7 +193,7 @@ import Testing
 /// credential), read back from its canonical JSON, checked; each kind of tampering is named.
 @Suite struct SecretBallotTests {
     static let questions = [
-        Question(text: "Adopter les comptes ?", kind: .single, choices: ["Pour", "Contre", "Abstention"]),
+        Question(text: "Adopter les comptes ?", kind: .single, choices: ["Pour", "Contre", "Abstention"], threshold: .majority),
         Question(text: "Conseil", kind: .approval, choices: ["A", "B", "C", "D", "E", "F", "G"], min: 0, max: 3),
         Question(text: "Priorités", kind: .ranked, choices: ["Outils", "Local", "Vélo"]),
     ]
@@ -347,5 +347,48 @@ extension SecretBallotTests {
         let hash = SecretBallotCryptoTests.electionHash
         let factors = try keys.enumerated().map { i, key in try key.decrypt(tally, index: i + 1, electionHash: hash).map { $0.map(\.factor) } }
         #expect(SecretTally.counts(tally, factors: factors, ballots: 5) == [[2]])
+    }
+}
+
+/// A secret election's `setup`: coop-voting-2 with P-256, the tellers' shares and proofs, and the key
+/// they sum to, covered by the election hash; coop-voting-1's setup is unchanged.
+@Suite struct SecretSetupTests {
+    static func shares(_ count: Int, election: String = "E-0001") throws -> [TellerShare] {
+        try (0..<count).map { _ in
+            let key = try TellerKey.generate(election: election, salt: SecretBallotTests.definition().salt)
+            return TellerShare(share: key.share, proof: key.proof)
+        }
+    }
+
+    static func secret(_ tellers: [TellerShare]) -> ElectionDefinition {
+        let v1 = SecretBallotTests.definition()
+        return ElectionDefinition(id: v1.id, title: v1.title, questions: v1.questions, opens: v1.opens, closes: v1.closes,
+                                  cutoff: v1.cutoff, quorumPercent: v1.quorumPercent, salt: v1.salt, tellers: tellers)
+    }
+
+    @Test func aSecretSetupReadsBackAndACoopVoting1SetupIsUnchanged() throws {
+        let v1 = SecretBallotTests.definition()
+        #expect(v1.json.objectValue?.keys == ["closes", "cutoff", "id", "opens", "protocol", "questions", "salt", "title"])
+        #expect(try ElectionDefinition(json: v1.json) == v1)
+
+        let tellers = try Self.shares(3)
+        let secret = Self.secret(tellers)
+        #expect(secret.json.objectValue?["protocol"] == .string("coop-voting-2"))
+        #expect(secret.json.objectValue?["group"] == .string("P-256"))
+        #expect(try ElectionDefinition(json: secret.json) == secret)
+        #expect(secret.electionHash != v1.electionHash)
+        #expect(secret.electionKey == tellers.map { try! ECPoint.decode(hex: $0.key) }.reduce(.identity, +))
+    }
+
+    @Test func aSetupWithBadTellersIsRefused() throws {
+        let tellers = try Self.shares(2)
+        let foreign = try Self.shares(1, election: "E-0002")
+        for bad in [[], tellers + [tellers[0]], tellers + foreign] {
+            #expect(throws: (any Error).self, "\(bad.count) tellers") { try ElectionDefinition(json: Self.secret(bad).json) }
+        }
+        // A public key that is not the sum of the shares.
+        guard case .object(var object) = Self.secret(tellers).json else { return }
+        object["publicKey"] = .string(ECPoint.generator.hex)
+        #expect(throws: (any Error).self) { try ElectionDefinition(json: .object(object)) }
     }
 }
