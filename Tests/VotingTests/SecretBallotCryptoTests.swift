@@ -392,3 +392,22 @@ extension SecretBallotTests {
         #expect(throws: (any Error).self) { try ElectionDefinition(json: .object(object)) }
     }
 }
+
+extension SecretSetupTests {
+    /// Until the coop-voting-2 verifier exists, a board whose setup is a secret election's is refused at
+    /// its first event, in words, rather than half-verified.
+    @Test func theVerifierRefusesASecretBoardItCannotCheckYet() throws {
+        let setup = Self.secret(try Self.shares(2)).json
+        let covered: JSONValue = ["payload": setup, "prev": .string(String(repeating: "0", count: 64)), "seq": 1, "type": "setup"]
+        let event: JSONValue = ["hash": .string(CanonicalJSON.sha256Hex(covered)), "payload": setup,
+                                "prev": .string(String(repeating: "0", count: 64)), "seq": 1, "type": "setup"]
+        do {
+            _ = try BoardVerifier.verify(CanonicalJSON.data(["events": [event]]))
+            Issue.record("a secret board was accepted")
+        } catch {
+            #expect(error.seq == 1 && error.code == "voting.verify.bad_setup")
+            #expect(error.message(.fr).contains("ne vérifie pas encore les scrutins secrets"), "\(error.message(.fr))")
+            #expect(error.message(.en).contains("does not verify secret elections (coop-voting-2) yet"))
+        }
+    }
+}
