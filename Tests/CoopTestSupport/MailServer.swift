@@ -18,8 +18,10 @@ public final class MailServer: @unchecked Sendable {
         public var refuseAll = 0
         public var unknown = ""
         public var holdAt = 0
-        public init(refuseFirst: Int = 0, code: Int = 451, refuseAll: Int = 0, unknown: String = "", holdAt: Int = 0) {
-            (self.refuseFirst, self.code, self.refuseAll, self.unknown, self.holdAt) = (refuseFirst, code, refuseAll, unknown, holdAt)
+        /// `user:password` the server requires (AUTH PLAIN or LOGIN); empty for none.
+        public var auth = ""
+        public init(refuseFirst: Int = 0, code: Int = 451, refuseAll: Int = 0, unknown: String = "", holdAt: Int = 0, auth: String = "") {
+            (self.refuseFirst, self.code, self.refuseAll, self.unknown, self.holdAt, self.auth) = (refuseFirst, code, refuseAll, unknown, holdAt, auth)
         }
     }
 
@@ -44,6 +46,7 @@ public final class MailServer: @unchecked Sendable {
                          "--port", String(port), "--refuse-first", String(behaviour.refuseFirst), "--code", String(behaviour.code),
                          "--refuse-all", String(behaviour.refuseAll), "--hold-at", String(behaviour.holdAt)]
         if !behaviour.unknown.isEmpty { arguments += ["--unknown", behaviour.unknown] }
+        if !behaviour.auth.isEmpty { arguments += ["--auth", behaviour.auth] }
         pid = try ChildProcess.start(python, arguments, environment: ProcessInfo.processInfo.environment)
         self.directory = directory
         let portFile = directory.appendingPathComponent("port").path

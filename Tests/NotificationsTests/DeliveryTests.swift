@@ -179,3 +179,24 @@ extension DeliveryTests {
         #expect(await t.pool.generation() == before)
     }
 }
+
+extension DeliveryTests {
+    /// A server that requires AUTH: the user and password of `COOP_SMTP_URL` (percent-encoded there)
+    /// are accepted; a wrong password is a permanent failure with the server's 535.
+    @Test func theURLsCredentialsAuthenticateAndAWrongPasswordFails() async throws {
+        let server = try await MailServer(.init(auth: "outils@coop-exemple.org:s3cr3t/mot"))
+        let good = try await TestNotices(smtp: "smtp://outils%40coop-exemple.org:s3cr3t%2Fmot@127.0.0.1:\(server.port)")
+        try await good.member("Elise")
+        try await Self.openCycle(good)
+        #expect(try await good.notifications.runOnce().delivery?.sent == 1)
+        #expect(try server.messages().count == 1)
+
+        let bad = try await TestNotices(smtp: "smtp://outils%40coop-exemple.org:faux@127.0.0.1:\(server.port)")
+        try await bad.member("Sam", .en)
+        try await Self.openCycle(bad)
+        #expect(try await bad.notifications.runOnce().delivery?.failed == 1)
+        let notice = try await bad.outbox(.cycleOpen)[0]
+        #expect(notice.error?.contains("535") == true, "\(notice.error ?? "")")
+        #expect(try server.messages().count == 1)
+    }
+}

@@ -7,6 +7,7 @@ servers do:
   --refuse-first N --code 451   answer DATA of the first N messages with that code, then accept
   --refuse-all 550              answer every DATA with that code (a permanent refusal)
   --unknown WORD                answer RCPT with 550 for addresses containing WORD (no such mailbox)
+  --auth USER:PASSWORD          require AUTH (PLAIN or LOGIN) with these credentials; others get 535
   --hold-at K                   after receiving message K (1-based), save it, create DIR/held, and
                                 answer only once DIR/release exists (a client killed meanwhile never
                                 hears the 250: the message was accepted, the client does not know)
@@ -18,7 +19,7 @@ import signal
 import socket
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Handler:
@@ -51,6 +52,15 @@ class Handler:
         return "250 2.0.0 Accepted"
 
 
+def authenticator_for(expected):
+    user, password = expected.split(":", 1)
+
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == password
+        return AuthResult(success=ok, handled=False)
+    return authenticate
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -69,11 +79,15 @@ def main():
     parser.add_argument("--refuse-all", type=int, default=0)
     parser.add_argument("--unknown", default="")
     parser.add_argument("--hold-at", type=int, default=0)
+    parser.add_argument("--auth", default="")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     port = args.port or free_port()
-    controller = Controller(Handler(args), hostname="127.0.0.1", port=port,
-                            server_kwargs={"data_size_limit": 10_000_000})
+    options = {"data_size_limit": 10_000_000}
+    if args.auth:
+        # Plain-text AUTH on 127.0.0.1 only (a test cannot give libcurl a trusted certificate here).
+        options.update(auth_required=True, auth_require_tls=False, authenticator=authenticator_for(args.auth))
+    controller = Controller(Handler(args), hostname="127.0.0.1", port=port, **options)
     controller.start()
     with open(os.path.join(args.dir, "port.tmp"), "w") as f:
         f.write(str(port))
