@@ -6,7 +6,7 @@ import Foundation
 ///
 /// `answers` has one array per question of 0-based choice indexes. The tracker, the voter's receipt,
 /// is the hex SHA-256 of the canonical signed ballot (all five fields).
-public struct Ballot: Sendable, Equatable, Codable {
+public struct Ballot: SignedBallot, Sendable, Equatable, Codable {
     /// The election's id (`E-0001`).
     public let election: String
     /// Hex SHA-256 of the election's setup payload.
@@ -47,23 +47,7 @@ public struct Ballot: Sendable, Equatable, Codable {
 
     /// The ballot as JSON (the `ballot` event's payload).
     public var json: JSONValue {
-        guard case .object(var object) = Self.unsignedJSON(election: election, electionHash: electionHash,
-                                                          credential: credential, answers: answers) else { return .null }
-        object["signature"] = .string(signature)
-        return .object(object)
-    }
-
-    /// The canonical signed ballot: what is sent and what the tracker hashes.
-    public var canonicalJSON: [UInt8] { CanonicalJSON.encode(json) }
-
-    /// Hex SHA-256 of the canonical signed ballot.
-    public var tracker: String { SHA256.hex(canonicalJSON) }
-
-    /// True when the signature verifies with the credential.
-    public var hasValidSignature: Bool {
-        guard let key = Hex.decode(credential), let publicKey = try? Ed25519.PublicKey(raw: key),
-              let signature = Hex.decode(signature) else { return false }
-        return publicKey.isValidSignature(signature, for: signingMessage)
+        Self.signed(Self.unsignedJSON(election: election, electionHash: electionHash, credential: credential, answers: answers), signature)
     }
 
     // MARK: Reading

@@ -143,10 +143,11 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         case id, title, questions, opens, closes, cutoff, quorumPercent, salt, group, tellers, publicKey
     }
 
-    /// A definition from its fields (the server freezes one when it issues credentials).
+    /// A definition from its fields (the server freezes one when it issues credentials); with
+    /// `tellers`, a secret election's (coop-voting-2, its tellers' shares and the key they sum to).
     public init(id: String, title: String, questions: [Question], opens: Instant, closes: Instant,
-                cutoff: Instant, quorumPercent: Int?, salt: String) {
-        protocolName = Self.currentProtocol
+                cutoff: Instant, quorumPercent: Int?, salt: String, tellers: [TellerShare]? = nil) {
+        protocolName = tellers == nil ? Self.currentProtocol : Self.secretProtocol
         self.id = id
         self.title = title
         self.questions = questions
@@ -155,26 +156,9 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         self.cutoff = cutoff
         self.quorumPercent = quorumPercent
         self.salt = salt
-        group = nil
-        tellers = nil
-        publicKey = nil
-    }
-
-    /// A secret election's definition: coop-voting-2, its tellers' shares, and the election key they sum to.
-    public init(id: String, title: String, questions: [Question], opens: Instant, closes: Instant,
-                cutoff: Instant, quorumPercent: Int?, salt: String, tellers: [TellerShare]) {
-        protocolName = Self.secretProtocol
-        self.id = id
-        self.title = title
-        self.questions = questions
-        self.opens = opens
-        self.closes = closes
-        self.cutoff = cutoff
-        self.quorumPercent = quorumPercent
-        self.salt = salt
-        group = "P-256"
+        group = tellers == nil ? nil : "P-256"
         self.tellers = tellers
-        publicKey = TellerShare.electionKey(tellers)?.hex
+        publicKey = tellers.flatMap { TellerShare.electionKey($0)?.hex }
     }
 
     /// The election key of a secret election, nil for coop-voting-1.

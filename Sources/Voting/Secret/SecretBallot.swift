@@ -4,7 +4,7 @@ import Foundation
 /// A coop-voting-2 ballot: coop-voting-1's signed ballot (election, election hash, credential,
 /// signature; the same tracker rule) whose answers are encrypted, one `EncryptedAnswer` per question,
 /// under the election key. The signature covers the four other fields, encrypted answers included.
-public struct SecretBallot: Sendable, Equatable {
+public struct SecretBallot: SignedBallot, Sendable, Equatable {
     public let election: String
     public let electionHash: String
     /// The credential's Ed25519 public key, hex.
@@ -26,19 +26,7 @@ public struct SecretBallot: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        guard case .object(var object) = Self.unsignedJSON(election: election, electionHash: electionHash, credential: credential,
-                                                          answers: answers) else { return .null }
-        object["signature"] = .string(signature)
-        return .object(object)
-    }
-
-    public var canonicalJSON: [UInt8] { CanonicalJSON.encode(json) }
-    public var tracker: String { SHA256.hex(canonicalJSON) }
-
-    public var hasValidSignature: Bool {
-        guard let key = Hex.decode(credential), let publicKey = try? Ed25519.PublicKey(raw: key),
-              let signature = Hex.decode(signature) else { return false }
-        return publicKey.isValidSignature(signature, for: signingMessage)
+        Self.signed(Self.unsignedJSON(election: election, electionHash: electionHash, credential: credential, answers: answers), signature)
     }
 
     /// Reads a ballot's canonical JSON: exactly the five fields; each encrypted answer strictly (see
