@@ -55,6 +55,10 @@ public struct Election: Sendable, Codable, Equatable {
     public let openedAt: Instant?
     public let closedAt: Instant?
     public let talliedAt: Instant?
+    /// A secret election (coop-voting-2): answers encrypted under its tellers' key.
+    public let secret: Bool
+    /// A secret election's tellers, in their index order; empty otherwise.
+    public let tellers: [TellerShare]
 }
 
 /// What an administrator gives to create an election, or to replace a draft's definition.
@@ -227,7 +231,7 @@ extension Election {
     public var definition: ElectionDefinition? {
         guard status != .draft, let cutoff, let electionHash else { return nil }
         let definition = ElectionDefinition(id: id, title: title, questions: questions, opens: opens, closes: closes,
-                                            cutoff: cutoff, quorumPercent: quorumPercent, salt: salt)
+                                            cutoff: cutoff, quorumPercent: quorumPercent, salt: salt, tellers: secret ? tellers : nil)
         return definition.electionHash == electionHash ? definition : nil
     }
 }

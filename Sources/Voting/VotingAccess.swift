@@ -8,13 +8,13 @@ import Membership
 public enum VotingVerb: String, DomainVerb {
     case board, boardJSON, result, cast, election
     case elections
-    case createElection, updateElection, open, close, tally, issueCredentials, reissueCredential, eligibleMembers
+    case createElection, updateElection, open, close, tally, issueCredentials, reissueCredential, eligibleMembers, registerTeller
 
     public var rule: AccessRule {
         switch self {
         case .board, .boardJSON, .result, .cast, .election: .anyone
         case .elections: .signedIn
-        case .createElection, .updateElection, .open, .close, .tally, .issueCredentials, .reissueCredential, .eligibleMembers: .admin
+        case .createElection, .updateElection, .open, .close, .tally, .issueCredentials, .reissueCredential, .eligibleMembers, .registerTeller: .admin
         }
     }
 }

@@ -64,5 +64,20 @@ public enum VotingSchema {
                                       '0000000000000000000000000000000000000000000000000000000000000000')
             BEGIN SELECT RAISE(ABORT, 'a board event must extend the chain'); END;
             """)
+        // Secret elections (coop-voting-2, docs/VOTING.md §12): the flag, and each teller's public key
+        // share with its proof, in registration order (the position is the teller's index).
+        migrator.register("voting.2", sql: """
+            ALTER TABLE voting_elections ADD COLUMN secret INTEGER NOT NULL DEFAULT 0 CHECK (secret IN (0, 1));
+            CREATE TABLE voting_tellers (
+                election_id TEXT NOT NULL REFERENCES voting_elections(id),
+                position INTEGER NOT NULL CHECK (position >= 1),
+                share TEXT NOT NULL,
+                proof_c TEXT NOT NULL,
+                proof_s TEXT NOT NULL,
+                registered_at TEXT NOT NULL,
+                PRIMARY KEY (election_id, position),
+                UNIQUE (election_id, share)
+            ) WITHOUT ROWID;
+            """)
     }
 }

@@ -27,6 +27,7 @@ extension VotingService {
         let now = context.now()
         let definition = try await database.read { db in
             let election = try Self.fetchElection(id, counts: false, in: db)
+            guard !election.secret else { throw CoopError.secretBallotsNotYet(id) }
             try Self.requireOpen(election, at: now, timeZone: context.timeZone)
             try Self.requireActive(ballot.credential, election: id, in: db)
             guard let definition = election.definition else { throw CoopError.closed(id, opens: election.opens, closes: election.closes, timeZone: context.timeZone) }

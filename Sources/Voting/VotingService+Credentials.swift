@@ -24,9 +24,11 @@ extension VotingService {
             let members = try MemberRecord.numbersActive(at: cutoff, timeZone: timeZone, in: db)
             guard !members.isEmpty else { throw CoopError.noEligibleMembers(cutoff, timeZone: timeZone) }
 
+            if election.secret, election.tellers.isEmpty { throw CoopError.noTellers(id) }
             let definition = ElectionDefinition(id: id, title: election.title, questions: election.questions,
                                                 opens: election.opens, closes: election.closes, cutoff: cutoff,
-                                                quorumPercent: election.quorumPercent, salt: election.salt)
+                                                quorumPercent: election.quorumPercent, salt: election.salt,
+                                                tellers: election.secret ? election.tellers : nil)
             let issued = try Self.makeCredentials(for: members, definition: definition)
             let keys = try Self.shuffled(issued.map(\.credential))
             let list = JSONValue.array(keys.map { .string($0) })

@@ -17,7 +17,10 @@ public struct VotingService: ActsForCaller {
     // MARK: Elections
 
     /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
-    public func createElection(_ input: NewElection) async throws -> Election {
+    /// - Parameter secret: a coop-voting-2 election, whose tellers register before credentials are
+    ///   issued (`registerTeller`). Not offered by the faces yet: ballots cannot be cast in one until the
+    ///   encrypted casting lands (docs/VOTING.md §12).
+    public func createElection(_ input: NewElection, secret: Bool = false) async throws -> Election {
         try caller.check(VotingVerb.createElection)
         let now = context.now()
         let election = try input.validated(now: now, timeZone: context.timeZone)
@@ -26,10 +29,10 @@ public struct VotingService: ActsForCaller {
             let id = Self.electionID(try Sequences.next("election_number", in: db))
             try db.execute("""
                 INSERT INTO voting_elections (id, title, questions, opens, closes, cutoff, quorum_percent, salt, status,
-                                              created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
+                                              created_at, updated_at, secret)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
                 """, [id, election.title, try Self.questionsText(election.questions), election.opens, election.closes,
-                      election.cutoff, election.quorumPercent, salt, now, now])
+                      election.cutoff, election.quorumPercent, salt, now, now, secret])
             return try Self.fetchElection(id, in: db)
         }
     }
@@ -72,7 +75,7 @@ public struct VotingService: ActsForCaller {
         }
         return try await database.read { db in
             let rows = try db.query(Self.selectSQL + " WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?", [after, page.limit + 1])
-            let items = try rows.prefix(page.limit).map(Self.election(row:))
+            let items = try rows.prefix(page.limit).map { try Self.election(row: $0, in: db) }
             let next = rows.count > page.limit ? PageRequest.cursor(for: String(try rows[page.limit - 1].get("row_id") as Int64)) : nil
             return Page(items: items, next: next)
         }
@@ -170,10 +173,17 @@ public struct VotingService: ActsForCaller {
         guard let row = try db.queryOne((counts ? selectSQL : selectWithoutCountsSQL) + " WHERE e.id = ?", [id]) else {
             throw CoopError.electionNotFound(id)
         }
-        return try election(row: row)
+        return try election(row: row, in: db)
     }
 
-    static func election(row: Row) throws -> Election {
+    /// A secret election's tellers, in index order.
+    static func tellers(_ id: String, in db: Connection) throws -> [TellerShare] {
+        try db.query("SELECT share, proof_c, proof_s FROM voting_tellers WHERE election_id = ? ORDER BY position", [id]).map { row in
+            TellerShare(key: try row.get(0), proof: TellerShare.Proof(c: try row.get(1), s: try row.get(2)))
+        }
+    }
+
+    static func election(row: Row, in db: Connection) throws -> Election {
         let id: String = try row.get("id")
         guard let status = ElectionStatus(rawValue: try row.get("status")),
               let questions = try? CanonicalJSON.parse(try row.get("questions", as: String.self)).decoded(as: [Question].self)
@@ -184,7 +194,8 @@ public struct VotingService: ActsForCaller {
             electionHash: try row.get("election_hash"), eligibleCount: try row.get("eligible_count"),
             revokedCount: try row.get("revoked_count"), ballotCount: try row.get("ballot_count"),
             createdAt: try row.get("created_at"), credentialsIssuedAt: try row.get("credentials_issued_at"),
-            openedAt: try row.get("opened_at"), closedAt: try row.get("closed_at"), talliedAt: try row.get("tallied_at"))
+            openedAt: try row.get("opened_at"), closedAt: try row.get("closed_at"), talliedAt: try row.get("tallied_at"),
+            secret: try row.get("secret"), tellers: try row.get("secret") ? try tellers(id, in: db) : [])
     }
 
     static func status(_ id: String, in db: Connection) throws -> ElectionStatus {

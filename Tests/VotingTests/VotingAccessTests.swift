@@ -14,7 +14,7 @@ import Testing
         switch verb {
         case .board, .boardJSON, .result, .cast, .election: .anyone
         case .elections: .signedIn
-        case .createElection, .updateElection, .open, .close, .tally, .issueCredentials, .reissueCredential, .eligibleMembers: .admin
+        case .createElection, .updateElection, .open, .close, .tally, .issueCredentials, .reissueCredential, .eligibleMembers, .registerTeller: .admin
         }
     }
 
@@ -45,6 +45,7 @@ import Testing
             case .issueCredentials: _ = try await voting.issueCredentials(draft.id)
             case .reissueCredential: _ = try await voting.reissueCredential(open.id, lost: "x")
             case .eligibleMembers: _ = try await voting.eligibleMembers(draft.id)
+            case .registerTeller: _ = try await voting.registerTeller(draft.id, publicKey: ["protocol": "coop-voting-1"])
             }
         }
     }

@@ -11,6 +11,11 @@ public struct TellerShare: Sendable, Codable, Equatable {
         public let s: String
     }
 
+    public init(key: String, proof: Proof) {
+        self.key = key
+        self.proof = proof
+    }
+
     public init(share: ECPoint, proof: ProofBranch) {
         key = share.hex
         self.proof = Proof(c: proof.c.hex, s: proof.s.hex)

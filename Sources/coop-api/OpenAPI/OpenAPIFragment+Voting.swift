@@ -148,7 +148,7 @@ extension OpenAPIFragment {
         quorumPercent: {type: [integer, 'null'], minimum: 0, maximum: 100}
     Election:
       type: object
-      required: [id, title, questions, opens, closes, status, salt, revokedCount, ballotCount, createdAt]
+      required: [id, title, questions, opens, closes, status, salt, revokedCount, ballotCount, createdAt, secret, tellers]
       properties:
         id: {type: string, example: E-0001}
         title: {type: string}
@@ -168,6 +168,21 @@ extension OpenAPIFragment {
         openedAt: {type: string, format: date-time}
         closedAt: {type: string, format: date-time}
         talliedAt: {type: string, format: date-time}
+        secret:
+          type: boolean
+          description: A secret election (coop-voting-2, docs/VOTING.md §12), its answers encrypted under its tellers' key.
+        tellers:
+          type: array
+          description: A secret election's tellers' public key shares with their proofs, in index order; empty otherwise.
+          items:
+            type: object
+            required: [key, proof]
+            properties:
+              key: {type: string, description: 'The share, a compressed P-256 point (66 hex digits).'}
+              proof:
+                type: object
+                required: [c, s]
+                properties: {c: {type: string}, s: {type: string}}
     ElectionList:
       type: object
       required: [items, next]
