@@ -79,5 +79,15 @@ public enum VotingSchema {
                 UNIQUE (election_id, share)
             ) WITHOUT ROWID;
             """)
+        // The copy rule of secret ballots: every slot's `alpha` cast, with its credential, so an answer
+        // copied under another credential is refused (docs/VOTING.md §5 of coop-voting-2).
+        migrator.register("voting.3", sql: """
+            CREATE TABLE voting_alphas (
+                election_id TEXT NOT NULL REFERENCES voting_elections(id),
+                alpha TEXT NOT NULL,
+                credential TEXT NOT NULL,
+                PRIMARY KEY (election_id, alpha)
+            ) WITHOUT ROWID;
+            """)
     }
 }

@@ -53,10 +53,4 @@ extension CoopError {
                   fr: "Le scrutin secret {id} n’a aucun scrutateur : inscrivez-en au moins un avant d’émettre les codes.",
                   en: "Secret election {id} has no teller: register at least one before issuing credentials.")
     }
-
-    static func secretBallotsNotYet(_ id: String) -> CoopError {
-        CoopError(.conflict, "voting.secret_ballots_not_yet", ["id": .text(id)],
-                  fr: "Le scrutin {id} est secret : ses bulletins chiffrés ne peuvent pas encore être déposés avec cette version de Coop.",
-                  en: "Election {id} is secret: its encrypted ballots cannot be cast with this version of Coop yet.")
-    }
 }

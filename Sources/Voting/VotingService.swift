@@ -18,8 +18,8 @@ public struct VotingService: ActsForCaller {
 
     /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
     /// - Parameter secret: a coop-voting-2 election, whose tellers register before credentials are
-    ///   issued (`registerTeller`). Not offered by the faces yet: ballots cannot be cast in one until the
-    ///   encrypted casting lands (docs/VOTING.md §12).
+    ///   issued (`registerTeller`). Not offered by the faces yet: no client casts encrypted ballots, nor
+    ///   tallies them, until those land (docs/VOTING.md §12).
     public func createElection(_ input: NewElection, secret: Bool = false) async throws -> Election {
         try caller.check(VotingVerb.createElection)
         let now = context.now()
