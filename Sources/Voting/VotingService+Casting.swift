@@ -44,15 +44,21 @@ extension VotingService {
             let election = try Self.fetchElection(id, counts: false, in: db)
             try Self.requireOpen(election, at: context.now(), timeZone: context.timeZone)
             try Self.requireActive(ballot.credential, election: id, in: db)
-            if let seq = try db.scalar("SELECT seq FROM voting_board WHERE election_id = ? AND tracker = ?", [id, tracker], as: Int.self) {
-                let last = try db.scalar("SELECT max(seq) FROM voting_board WHERE election_id = ? AND credential = ?",
-                                         [id, ballot.credential], as: Int.self)
-                guard last == seq else { throw CoopError.ballotReplaced(seq: seq) }
-                return CastReceipt(election: id, tracker: tracker, seq: seq)
-            }
+            if let receipt = try Self.earlierReceipt(tracker: tracker, credential: ballot.credential, election: id, in: db) { return receipt }
             let event = try Self.append(.ballot, payload, election: id, tracker: tracker, credential: ballot.credential, in: db)
             return CastReceipt(election: id, tracker: tracker, seq: event.seq)
         }
+    }
+
+    /// The same ballot sent again: its first receipt when it is still its credential's last ballot (a
+    /// retry), refused when a later one replaced it (a replay); nil for a ballot not on the board.
+    static func earlierReceipt(tracker: String, credential: String, election id: String, in db: Connection) throws -> CastReceipt? {
+        guard let seq = try db.scalar("SELECT seq FROM voting_board WHERE election_id = ? AND tracker = ?", [id, tracker], as: Int.self) else {
+            return nil
+        }
+        let last = try db.scalar("SELECT max(seq) FROM voting_board WHERE election_id = ? AND credential = ?", [id, credential], as: Int.self)
+        guard last == seq else { throw CoopError.ballotReplaced(seq: seq) }
+        return CastReceipt(election: id, tracker: tracker, seq: seq)
     }
 
     /// Open by state, and `opens ≤ now < closes` by the clock.

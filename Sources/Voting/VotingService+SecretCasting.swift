@@ -36,12 +36,7 @@ extension VotingService {
             let election = try Self.fetchElection(id, counts: false, in: db)
             try Self.requireOpen(election, at: context.now(), timeZone: context.timeZone)
             try Self.requireActive(ballot.credential, election: id, in: db)
-            if let seq = try db.scalar("SELECT seq FROM voting_board WHERE election_id = ? AND tracker = ?", [id, tracker], as: Int.self) {
-                let last = try db.scalar("SELECT max(seq) FROM voting_board WHERE election_id = ? AND credential = ?",
-                                         [id, ballot.credential], as: Int.self)
-                guard last == seq else { throw CoopError.ballotReplaced(seq: seq) }
-                return CastReceipt(election: id, tracker: tracker, seq: seq)
-            }
+            if let receipt = try Self.earlierReceipt(tracker: tracker, credential: ballot.credential, election: id, in: db) { return receipt }
             for alpha in alphas {
                 if let owner = try db.scalar("SELECT credential FROM voting_alphas WHERE election_id = ? AND alpha = ?", [id, alpha], as: String.self),
                    owner != ballot.credential {
