@@ -145,19 +145,16 @@ struct MemberPage: Sendable {
         }
     }
 
-    /// The e-mail reminders form: a box per kind; each unticked one is turned off.
+    /// The e-mail reminders form: a box per kind; the ticked ones are on, the others off.
     @Sendable func setNotices(_ request: Request, context: CoopRequestContext) async throws -> Response {
         var request = request
         let form = try await WebForm.read(&request)
         guard let caller = context.caller, let number = caller.memberNumber else {
             return WebPages.signInFirst(request, WebVisit(request: request, context: context))
         }
-        let ticked = Set(form.fields["topic"] ?? [])
+        let ticked = Set((form.fields["topic"] ?? []).compactMap(NoticeTopic.init(rawValue:)))
         do {
-            let service = notifications.acting(as: caller)
-            for preference in try await service.preferences(member: number) where preference.enabled != ticked.contains(preference.topic.rawValue) {
-                _ = try await service.setPreference(member: number, topic: preference.topic, enabled: !preference.enabled)
-            }
+            _ = try await notifications.acting(as: caller).setPreferences(member: number, enabled: ticked)
             return WebPages.seeOther("/me?done=notices")
         } catch let error as CoopError {
             return try await render(request, context: context, error: error)

@@ -65,9 +65,7 @@ struct FormTokenMiddleware: RouterMiddleware {
     let pages: WebPages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // The opt-out link of a message proves itself with its signature, and a mail program's
-        // one-click unsubscribe (RFC 8058) posts to it without any session.
-        guard request.method == .post, request.uri.path != OptOutPage.path else { return try await next(request, context) }
+        guard request.method == .post else { return try await next(request, context) }
         var request = request
         let form = try await WebForm.read(&request)
         guard let expected = context.sessions.session?.csrf, let sent = form["csrf"],

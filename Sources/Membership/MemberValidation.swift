@@ -1,6 +1,12 @@
 import CoopCore
 import Foundation
 
+/// Whether a text is an e-mail address by Membership's rule (`MemberValidation.email`), for the other
+/// places that take one (the notices' sender address).
+public enum EmailAddress {
+    public static func isValid(_ text: String) -> Bool { (try? MemberValidation.email(text)) == text }
+}
+
 /// The shape rules of a member's fields, shared by add, update and import.
 enum MemberValidation {
     static func name(_ value: String, field: String) throws -> String {

@@ -38,8 +38,10 @@ struct Delivery: Sendable {
         while summary.attempted < limit {
             let claimed = try await claim(min(Self.batch, limit - summary.attempted))
             if claimed.isEmpty { break }
+            // The co-op's name and address, read once per batch rather than once per message.
+            let profile = try await context.database.read { db in try CoopProfile.load(in: db) }
             for notice in claimed {
-                let outcome = await attempt(notice)
+                let outcome = await attempt(notice, profile: profile)
                 try await record(notice, outcome)
                 summary.count(outcome, gaveUp: notice.attempts >= settings.maxAttempts)
                 progress?(summary.attempted, max(total, summary.attempted))
@@ -107,10 +109,10 @@ struct Delivery: Sendable {
 
     /// Renders and sends one notice; a notice that cannot be written (no address, no such member)
     /// fails permanently without reaching the server.
-    private func attempt(_ notice: Claimed) async -> DeliveryOutcome {
+    private func attempt(_ notice: Claimed, profile: CoopProfile) async -> DeliveryOutcome {
         let message: MailMessage
         do {
-            guard let prepared = try await prepare(notice) else {
+            guard let prepared = try await prepare(notice, profile: profile) else {
                 return .permanent("the member has no e-mail address")
             }
             message = prepared
@@ -120,10 +122,8 @@ struct Delivery: Sendable {
         return await transport.send(message.bytes, from: settings.from, to: message.to)
     }
 
-    private func prepare(_ notice: Claimed) async throws -> MailMessage? {
-        let (contact, profile) = try await context.database.read { db in
-            (try MemberContact.fetch(notice.member, in: db), try CoopProfile.load(in: db))
-        }
+    private func prepare(_ notice: Claimed, profile: CoopProfile) async throws -> MailMessage? {
+        let contact = try await context.database.read { db in try MemberContact.fetch(notice.member, in: db) }
         guard let contact, let email = contact.email else { return nil }
         var code: String?
         if let sealed = notice.sealed {

@@ -115,6 +115,16 @@ public struct NotificationService: ActsForCaller {
         return try await preferences(member: member)
     }
 
+    /// Sets every kind at once, as a form of boxes does: the kinds in `enabled` on, the others off.
+    public func setPreferences(member: String, enabled: Set<NoticeTopic>) async throws -> [NoticePreference] {
+        try caller.check(NotifyVerb.setPreference)
+        try caller.requireAccess(toMember: member)
+        for preference in try await preferences(member: member) where preference.enabled != enabled.contains(preference.topic) {
+            try await Self.set(member: member, topic: preference.topic, enabled: !preference.enabled, context: context)
+        }
+        return try await preferences(member: member)
+    }
+
     /// Refuses a link whose signature is not the one a message to this member about this kind carries
     /// (`notify.invalid_link`, 403); changes nothing (the page asks before it acts).
     public func checkOptOutLink(member: String, topic: NoticeTopic, signature: String) throws {

@@ -1,5 +1,6 @@
 import CoopCore
 import Foundation
+import Membership
 
 /// How notices leave: the co-op's SMTP server, the sender, where links point, how hard to retry.
 /// Read from the environment (`COOP_SMTP_URL`, `COOP_MAIL_FROM`, `COOP_PUBLIC_URL`,
@@ -40,7 +41,7 @@ public struct NotificationSettings: Sendable, Equatable {
             settings.smtpURL = url
         }
         if let from = value("COOP_MAIL_FROM") {
-            guard MailAddress.isValid(from) else { throw CoopError.invalidMailFrom(from) }
+            guard EmailAddress.isValid(from) else { throw CoopError.invalidMailFrom(from) }
             settings.from = from
         }
         if let url = value("COOP_PUBLIC_URL") {
@@ -75,15 +76,8 @@ public struct NotificationSettings: Sendable, Equatable {
     }
 }
 
-/// The simplest check an address must pass before it is given to the SMTP server: one `@`, text on
-/// both sides, no spaces or angle brackets (the server decides the rest, and a refusal fails the notice).
+/// What Message-IDs need of the sender's address.
 enum MailAddress {
-    static func isValid(_ address: String) -> Bool {
-        guard !address.contains(where: { $0.isWhitespace || "<>,;\"".contains($0) }) else { return false }
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
-    }
-
     /// The part after the `@`, for Message-IDs.
     static func domain(_ address: String) -> String {
         address.split(separator: "@").last.map(String.init) ?? "localhost"

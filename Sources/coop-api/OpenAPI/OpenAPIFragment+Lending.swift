@@ -213,15 +213,7 @@ extension OpenAPIFragment {
         - {name: member, in: query, schema: {type: string}}
         - {name: dueOnly, in: query, description: Leave out waived fees., schema: {type: boolean}}
       responses:
-        '200':
-          description: The fees.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Fee'}}
+        ~items Fee The fees.
         ~problems 401 403 404 422
   /api/v1/fees/{id}:
     parameters:

@@ -6,15 +6,7 @@ extension OpenAPIFragment {
     get:
       summary: List membership plans by name, accents and case ignored (any token)
       responses:
-        '200':
-          description: All plans.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Plan'}}
+        ~items Plan All plans.
         ~problems 401
     post:
       summary: Create a plan (admin)

@@ -7,15 +7,7 @@ extension OpenAPIFragment {
     get:
       summary: List producers by name, accents and case ignored (Érablière with the E's) (any token)
       responses:
-        '200':
-          description: Every producer.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/Producer'}}
+        ~items Producer Every producer.
         ~problems 401
     post:
       summary: Add a producer (staff)
@@ -85,15 +77,7 @@ extension OpenAPIFragment {
       parameters:
         - {name: active, in: query, description: Only active points., schema: {type: boolean}}
       responses:
-        '200':
-          description: The pickup points.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/PickupPoint'}}
+        ~items PickupPoint The pickup points.
         ~problems 401 422
     post:
       summary: Add an active pickup point (staff)
@@ -190,15 +174,7 @@ extension OpenAPIFragment {
     get:
       summary: The cycle's purchase orders, one per producer, by name (staff); empty until it closes
       responses:
-        '200':
-          description: The purchase orders.
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [items]
-                properties:
-                  items: {type: array, items: {$ref: '#/components/schemas/PurchaseOrder'}}
+        ~items PurchaseOrder The purchase orders.
         ~problems 401 403 404 422
   /api/v1/cycles/{id}/purchase-orders/{producer}:
     parameters:
