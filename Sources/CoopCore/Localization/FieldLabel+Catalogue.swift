@@ -147,6 +147,7 @@ extension FieldLabel {
         "min": FieldLabel("minimum", .le, en: "minimum"),
         "questions": FieldLabel("questions", .les, en: "questions", element: ("question", .la, "question")),
         "quorumPercent": FieldLabel("quorum", .le, en: "quorum"),
+        "secret": FieldLabel("scrutin secret", .le, en: "secret election"),
         "signature": FieldLabel("signature", .la, en: "signature"),
         "text": FieldLabel("texte", .le, en: "text"),
         "threshold": FieldLabel("seuil", .le, en: "threshold"),

@@ -23,6 +23,8 @@ struct ElectionController {
         group.post("elections/:id/ballots", use: cast)
         group.get("elections/:id/board", use: board)
         group.get("elections/:id/result", use: result)
+        group.post("elections/:id/tellers", use: registerTeller)
+        group.post("elections/:id/decryptions", use: postDecryption)
     }
 
     /// A draft's changes: fields left out stay; `cutoff: null` removes the cut-off, `quorumPercent: 0`
@@ -55,6 +57,19 @@ struct ElectionController {
         }
     }
 
+    /// `NewElection` and, for a secret election (coop-voting-2), `"secret": true`.
+    struct ElectionCreation: Decodable {
+        let election: NewElection
+        let secret: Bool
+
+        enum CodingKeys: String, CodingKey { case secret }
+
+        init(from decoder: any Decoder) throws {
+            election = try NewElection(from: decoder)
+            secret = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(Bool.self, forKey: .secret) ?? false
+        }
+    }
+
     @Sendable func list(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let voting = try context.authenticated(self.voting, for: VotingVerb.elections)
         return try JSON.response(try await voting.elections(page: try request.pageRequest()))
@@ -62,7 +77,8 @@ struct ElectionController {
 
     @Sendable func create(_ request: Request, context: CoopRequestContext) async throws -> Response {
         let voting = try context.authenticated(self.voting, for: VotingVerb.createElection)
-        let election = try await voting.createElection(try await JSON.decode(NewElection.self, from: request, context: context))
+        let creation = try await JSON.decode(ElectionCreation.self, from: request, context: context)
+        let election = try await voting.createElection(creation.election, secret: creation.secret)
         return try JSON.response(election, status: .created, location: "/api/v1/elections/\(election.id)")
     }
 
@@ -112,5 +128,30 @@ struct ElectionController {
     /// No token once tallied: the result is the board's last event, public anyway.
     @Sendable func result(_ request: Request, context: CoopRequestContext) async throws -> Response {
         try JSON.response(try await context.anyone(voting).result(try context.parameters.require("id")))
+    }
+
+    /// A teller's public key file (`FILE.pub` from `coopctl teller keygen`) added to a secret draft
+    /// (admin); 201 with every teller so far, in index order.
+    @Sendable func registerTeller(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let voting = try context.authenticated(self.voting, for: VotingVerb.registerTeller)
+        let file = try await Self.jsonBody(request, context: context)
+        return try JSON.response(try await voting.registerTeller(try context.parameters.require("id"), publicKey: file), status: .created)
+    }
+
+    /// A teller's decryption factors (any token: their proofs, which only the teller's key can make, are
+    /// the authority); 201 with what remains, and the result once the last teller's are in.
+    @Sendable func postDecryption(_ request: Request, context: CoopRequestContext) async throws -> Response {
+        let voting = try context.authenticated(self.voting, for: VotingVerb.postDecryption)
+        let body = try await Self.jsonBody(request, context: context)
+        return try JSON.response(try await voting.postDecryption(try context.parameters.require("id"), body), status: .created)
+    }
+
+    /// The body as JSON, read by the same strict reader as the board; a body that is not JSON is refused.
+    static func jsonBody(_ request: Request, context: CoopRequestContext) async throws -> JSONValue {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        do { return try CanonicalJSON.parse(Data(buffer.readableBytesView)) } catch {
+            throw CoopError(.invalid, "common.invalid_json", fr: "Le corps de la requête n’est pas du JSON valide.",
+                            en: "The request body is not valid JSON.")
+        }
     }
 }

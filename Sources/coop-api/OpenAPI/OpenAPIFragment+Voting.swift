@@ -59,9 +59,41 @@ extension OpenAPIFragment {
       - {$ref: '#/components/parameters/ElectionID'}
     post:
       summary: Verify the board, count the ballots and append the result (admin); again on a tallied election returns the same result
+      description: >-
+        A secret election is counted by its tellers instead: this answers 409 voting.awaiting_tellers, naming
+        those who have not posted their decryption yet (and appends the encrypted sums if they are missing).
       responses:
         ~json 200 ElectionResult The result.
         ~problems 401 403 404 409
+  /api/v1/elections/{id}/tellers:
+    parameters:
+      - {$ref: '#/components/parameters/ElectionID'}
+    post:
+      summary: Register a teller of a secret draft election (admin)
+      description: >-
+        The body is the public part of the teller's key file (`FILE.pub`, made by `coopctl teller keygen` on the
+        teller's own machine; the private key never comes here). The teller's index is its registration order.
+        Refusals: 409 voting.not_secret, voting.not_draft or voting.teller_already_registered, 422
+        voting.invalid_teller_file, voting.invalid_teller_proof or voting.wrong_election.
+      ~body TellerPublicKey
+      responses:
+        ~json 201 TellerList Every teller of the election so far, in index order.
+        ~problems 401 403 404 409 422
+  /api/v1/elections/{id}/decryptions:
+    parameters:
+      - {$ref: '#/components/parameters/ElectionID'}
+    post:
+      summary: Post a teller's decryption of a closed secret election's encrypted sums (any token)
+      description: >-
+        What `coopctl teller decrypt` sends after verifying the whole board: one factor per slot of the `tally`
+        event, each with its proof, which only the teller's private key can make (the proofs are the authority,
+        so any member's token will do). The last teller's decryption appends the result. Refusals: 422
+        voting.invalid_decryption (naming the question and slot) or voting.unknown_teller, 409
+        voting.already_decrypted, voting.tally_pending, voting.not_secret or voting.wrong_state.
+      ~body Decryption
+      responses:
+        ~json 201 DecryptionReceipt On the board; the tellers still to decrypt, and the result after the last.
+        ~problems 401 404 409 422
   /api/v1/elections/{id}/ballots:
     parameters:
       - {$ref: '#/components/parameters/ElectionID'}
@@ -88,7 +120,8 @@ extension OpenAPIFragment {
       description: >-
         The hash chain of the election's events, what `coopctl election verify FILE` checks. While voting is open
         each ballot event shows only `{"tracker": …}` (with its real seq, prev and hash); from close on every ballot
-        is shown in full, with the same hashes.
+        is shown in full, with the same hashes. A secret election's ballots are encrypted, so they are shown in
+        full while voting is open too.
       security: []
       responses:
         ~json 200 Board The board.
@@ -136,6 +169,7 @@ extension OpenAPIFragment {
         closes: {type: string, format: date-time}
         cutoff: {type: string, format: date-time, description: 'Members active at this instant are eligible; left out, when credentials are issued.'}
         quorumPercent: {type: integer, minimum: 0, maximum: 100, description: '0 or left out for no quorum.'}
+        secret: {type: boolean, description: 'true for a secret election (coop-voting-2): answers encrypted in the voter''s client, counted by tellers.'}
     ElectionChanges:
       type: object
       description: 'Fields left out stay; questions replaces every question; cutoff null removes the cut-off; quorumPercent 0 or null removes the quorum.'
@@ -195,11 +229,73 @@ extension OpenAPIFragment {
       required: [answers, credential, election, electionHash, signature]
       additionalProperties: false
       properties:
-        answers: {type: array, items: {type: array, items: {type: integer, minimum: 0}}, description: 'One array per question of 0-based choice indexes: one for single, min…max for approval, a preference order for ranked.'}
+        answers:
+          type: array
+          description: 'coop-voting-1: one array per question of 0-based choice indexes (one for single, min…max for approval, a preference order for ranked). coop-voting-2 (a secret election): one EncryptedAnswer per question.'
+          items:
+            oneOf:
+              - {type: array, items: {type: integer, minimum: 0}}
+              - {$ref: '#/components/schemas/EncryptedAnswer'}
         credential: {type: string, pattern: '^[0-9a-f]{64}$', description: The credential's Ed25519 public key.}
         election: {type: string, example: E-0001}
         electionHash: {type: string, pattern: '^[0-9a-f]{64}$'}
         signature: {type: string, pattern: '^[0-9a-f]{128}$'}
+    Point: {type: string, pattern: '^(0[23][0-9a-f]{64}|00)$', description: 'A P-256 point, SEC1 compressed; 00 (the identity) only in a tally or a factor.'}
+    ProofBranch:
+      type: object
+      required: [c, s]
+      additionalProperties: false
+      properties:
+        c: {type: string, pattern: '^[0-9a-f]{64}$'}
+        s: {type: string, pattern: '^[0-9a-f]{64}$'}
+    EncryptedAnswer:
+      type: object
+      description: 'One ciphertext per slot with its 0-or-1 proof, and the proof that their sum is in range (docs/VOTING.md §12).'
+      required: [choices, proofs, sum]
+      additionalProperties: false
+      properties:
+        choices:
+          type: array
+          items: {type: object, required: [alpha, beta], properties: {alpha: {$ref: '#/components/schemas/Point'}, beta: {$ref: '#/components/schemas/Point'}}}
+        proofs: {type: array, items: {type: array, minItems: 2, maxItems: 2, items: {$ref: '#/components/schemas/ProofBranch'}}}
+        sum: {type: array, items: {$ref: '#/components/schemas/ProofBranch'}}
+    TellerPublicKey:
+      type: object
+      required: [election, protocol, share, proof]
+      properties:
+        election: {type: string, example: E-0001}
+        protocol: {type: string, enum: [coop-voting-2]}
+        share: {$ref: '#/components/schemas/Point'}
+        proof: {$ref: '#/components/schemas/ProofBranch'}
+    TellerList:
+      type: array
+      items:
+        type: object
+        required: [key, proof]
+        properties:
+          key: {$ref: '#/components/schemas/Point'}
+          proof: {$ref: '#/components/schemas/ProofBranch'}
+    Decryption:
+      type: object
+      required: [teller, factors]
+      additionalProperties: false
+      properties:
+        teller: {type: integer, minimum: 1, description: The teller's index (registration order).}
+        factors:
+          type: array
+          description: Per question, per slot of the tally.
+          items:
+            type: array
+            items: {type: object, required: [factor, proof], properties: {factor: {$ref: '#/components/schemas/Point'}, proof: {$ref: '#/components/schemas/ProofBranch'}}}
+    DecryptionReceipt:
+      type: object
+      required: [election, teller, seq, remaining]
+      properties:
+        election: {type: string}
+        teller: {type: integer}
+        seq: {type: integer, description: The decryption's event on the board.}
+        remaining: {type: array, items: {type: integer}, description: The tellers still to decrypt; empty once the result is published.}
+        result: {$ref: '#/components/schemas/ElectionResult'}
     CastReceipt:
       type: object
       required: [election, tracker, seq]
@@ -214,10 +310,10 @@ extension OpenAPIFragment {
       additionalProperties: false
       properties:
         hash: {type: string, pattern: '^[0-9a-f]{64}$'}
-        payload: {type: object, description: 'setup: the election definition; credentials: {count, credentials, sha256}; open and close: {at}; ballot: the signed ballot, or {tracker} while voting is open; revoke: {credential, replacement}; result: the result.'}
+        payload: {type: object, description: 'setup: the election definition; credentials: {count, credentials, sha256}; open and close: {at}; ballot: the signed ballot, or {tracker} while voting is open; revoke: {credential, replacement}; tally (secret elections): {ballots, ciphertexts}; decryption: {teller, factors}; result: the result.'}
         prev: {type: string, pattern: '^[0-9a-f]{64}$'}
         seq: {type: integer, minimum: 1}
-        type: {type: string, enum: [setup, credentials, open, ballot, revoke, close, result]}
+        type: {type: string, enum: [setup, credentials, open, ballot, revoke, close, tally, decryption, result]}
     Board:
       type: object
       required: [events]
@@ -248,6 +344,7 @@ extension OpenAPIFragment {
         winners: {type: array, items: {type: integer}}
         tied: {type: array, items: {type: integer}}
         rounds: {type: array, items: {$ref: '#/components/schemas/RunoffRound'}}
+        rankingCounts: {type: array, items: {type: integer}, description: 'ranked, secret elections: ballots per possible ranking, in the order of docs/VOTING.md §12.'}
     ElectionResult:
       type: object
       required: [election, electionHash, eligible, voted, ballotEvents, quorumMet, questions]

@@ -346,7 +346,7 @@ struct ElectionCommand: AsyncParsableCommand {
                 let events = try BoardVerifier.parse(data)
                 // Progress only for boards that take a while (about 1,600 ballots per MB).
                 let progress = data.count >= 1 << 20
-                    ? Output.progress(label: out.text(.init(fr: "Signatures", en: "Signatures"))) : nil
+                    ? Output.progress(label: out.text(.init(fr: "Bulletins vérifiés", en: "Ballots verified"))) : nil
                 let report = try BoardVerifier.verify(Voting.Board(events: events), progress: progress)
                 if out.json { return try out.printJSON(report) }
                 let definition = events.first.flatMap { try? ElectionDefinition(json: $0.payload) }
@@ -359,6 +359,11 @@ struct ElectionCommand: AsyncParsableCommand {
                                        en: "Credentials: {eligible} (revoked: {revoked}) · ballots: {ballots} · signatures checked: {checked}"),
                                  ["eligible": .integer(Int64(report.eligible)), "revoked": .integer(Int64(report.revoked)),
                                   "ballots": .integer(Int64(report.ballotEvents)), "checked": .integer(Int64(report.signaturesChecked))]))
+                if report.tellers > 0 {
+                    out.say(out.text(.init(fr: "Scrutin secret · scrutateurs : {tellers}, déchiffrements : {decryptions} (chaque preuve vérifiée)",
+                                           en: "Secret election · tellers: {tellers}, decryptions: {decryptions} (every proof checked)"),
+                                     ["tellers": .integer(Int64(report.tellers)), "decryptions": .integer(Int64(report.decryptions))]))
+                }
                 if report.redactedBallots > 0 {
                     out.say(out.text(report.redactedBallots == 1
                                      ? .init(fr: "1 bulletin visible par son seul numéro de suivi (vote ouvert) : il sera vérifié sur le registre complet publié à la fermeture.",

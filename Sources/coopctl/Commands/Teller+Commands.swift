@@ -29,10 +29,10 @@ struct TellerCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = VotingService.normalizedID(election)
-            guard !FileManager.default.fileExists(atPath: out), !FileManager.default.fileExists(atPath: out + ".pub") else {
-                throw CoopError.tellerFileExists(out)
-            }
             let write = { (election: Election, output: Output) throws in
+                guard !FileManager.default.fileExists(atPath: out), !FileManager.default.fileExists(atPath: out + ".pub") else {
+                    throw CoopError.tellerFileExists(out)
+                }
                 guard election.secret else { throw CoopError(.conflict, "voting.not_secret", ["id": .text(election.id)],
                                                              fr: "Le scrutin {id} n’est pas secret : il n’a pas de scrutateurs.",
                                                              en: "Election {id} is not secret: it has no tellers.") }
@@ -124,8 +124,8 @@ struct TellerCommand: AsyncParsableCommand {
                                en: "Teller {n}'s decryption published on the board (event {seq})."),
                          ["n": .integer(Int64(receipt.teller)), "seq": .integer(Int64(receipt.seq))]))
         if receipt.remaining.isEmpty {
-            out.say(out.text(.init(fr: "C’était le dernier : le résultat est publié (coopctl election result {id}).",
-                                   en: "That was the last one: the result is published (coopctl election result {id})."),
+            out.say(out.text(.init(fr: "C’était le dernier : le résultat est publié (coopctl election tally {id} l’affiche).",
+                                   en: "That was the last one: the result is published (coopctl election tally {id} shows it)."),
                              ["id": .text(receipt.election)]))
         } else {
             out.say(out.text(.init(fr: "Il reste à déchiffrer : scrutateurs n° {list}.", en: "Still to decrypt: tellers {list}."),
