@@ -12,7 +12,11 @@ public enum BoardEventType: String, Sendable, Codable, CaseIterable {
     /// A lost credential revoked and its replacement added.
     case revoke
     case close
-    /// The tally (`ElectionResult`); always last.
+    /// A secret election's slot-wise sums of the counted ballots, right after `close`.
+    case tally
+    /// One secret-election teller's decryption factors of the `tally`, with their proofs.
+    case decryption
+    /// The result (`ElectionResult`); always last.
     case result
 }
 

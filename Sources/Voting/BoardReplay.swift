@@ -7,13 +7,20 @@ struct EventFacts: Sendable {
     /// nil for a ballot shown by its tracker only, whose hash cannot be recomputed.
     var hashMatches: Bool?
     var ballot: Ballot?
+    /// A secret election's ballot (coop-voting-2), or why it could not be read.
+    var secretBallot: SecretBallot?
+    var secretBallotError: CoopError?
     var ballotProblem: LocalizedText?
     var tracker: String?
     /// nil: not checked yet, taken as valid by the replay.
     var signatureValid: Bool?
+    /// A secret ballot's first unsound answer; nil when sound or not checked.
+    var proofFlaw: (question: Int, flaw: EncryptedAnswer.Flaw)?
     var isRedacted: Bool { hashMatches == nil }
+    var signed: (any SignedBallot)? { ballot ?? secretBallot }
 
-    static func compute(_ event: BoardEvent) -> EventFacts {
+    /// - Parameter secret: the board is a secret election's, whose ballots are encrypted.
+    static func compute(_ event: BoardEvent, secret: Bool = false) -> EventFacts {
         var facts = EventFacts()
         if event.type == .ballot, let tracker = redactedTracker(event.payload) {
             facts.tracker = tracker
@@ -22,6 +29,15 @@ struct EventFacts: Sendable {
         let payloadBytes = CanonicalJSON.encode(event.payload)
         facts.hashMatches = BoardEvent.hash(seq: event.seq, type: event.type.rawValue, payloadBytes: payloadBytes, prev: event.prev) == event.hash
         guard event.type == .ballot else { return facts }
+        if secret {
+            do {
+                facts.secretBallot = try SecretBallot(json: event.payload)
+                facts.tracker = SHA256.hex(payloadBytes)
+            } catch {
+                facts.secretBallotError = error as? CoopError ?? .malformedBallot(LocalizedText(fr: "bulletin illisible", en: "unreadable ballot"))
+            }
+            return facts
+        }
         if let problem = Ballot.shapeProblem(event.payload) {
             facts.ballotProblem = problem
             return facts
@@ -48,15 +64,17 @@ struct EventFacts: Sendable {
 /// so what the server counts is exactly what anyone recounts.
 struct BoardReplay {
     enum Phase: Int, Comparable {
-        case empty, setUp, credentialed, open, closed, resulted
+        /// `summed`: a secret election's `tally` is on the board, its tellers' decryptions follow.
+        case empty, setUp, credentialed, open, closed, summed, resulted
         static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// The ballot a credential last cast.
+    /// The ballot a credential last cast: its answers, or in a secret election its encrypted ballot.
     struct Cast {
         let seq: Int
         let answers: [[Int]]
         let tracker: String
+        var encrypted: SecretBallot? = nil
     }
 
     let allowRedacted: Bool
@@ -74,6 +92,15 @@ struct BoardReplay {
     private(set) var trackers: [String: Int] = [:]
     /// credential → its last ballot; a revoked credential's entry is removed, so it is not counted.
     private(set) var latest: [String: Cast] = [:]
+    /// A secret election's key and its tellers' shares (index i at i − 1).
+    private(set) var electionKey: ECPoint?
+    private(set) var tellerShares: [ECPoint] = []
+    /// alpha → the credential that cast it, for the copy rule.
+    private(set) var alphaOwners: [String: String] = [:]
+    private(set) var tally: TallyEvent?
+    /// teller index → its checked factors.
+    private(set) var decryptions: [Int: DecryptionEvent] = [:]
+    var isSecret: Bool { electionKey != nil }
 
     init(allowRedacted: Bool) { self.allowRedacted = allowRedacted }
 
@@ -92,6 +119,8 @@ struct BoardReplay {
         case .ballot: return applyBallot(event, facts)
         case .revoke: return applyRevoke(event)
         case .close: return applyClose(event)
+        case .tally: return applyTally(event)
+        case .decryption: return applyDecryption(event)
         case .result: return applyResult(event)
         }
     }
@@ -121,12 +150,9 @@ struct BoardReplay {
         } catch {
             return .verifyBadSetup(LocalizedText(fr: "illisible", en: "unreadable"))
         }
-        // Encrypted ballots (docs/VOTING.md §12) are checked by a verifier still being built: until it
-        // exists, such a board is refused rather than half-verified.
-        if definition?.protocolName == ElectionDefinition.secretProtocol {
-            return .verifyBadSetup(LocalizedText(fr: "ce vérificateur ne vérifie pas encore les scrutins secrets (coop-voting-2)",
-                                                 en: "this verifier does not verify secret elections (coop-voting-2) yet"))
-        }
+        // The definition's reading checked the tellers' proofs, that their keys differ and sum to the key.
+        electionKey = definition?.electionKey
+        tellerShares = (definition?.tellers ?? []).compactMap { try? ECPoint.decode(hex: $0.key) }
         electionHash = CanonicalJSON.sha256Hex(event.payload)
         phase = .setUp
         return nil
@@ -226,6 +252,7 @@ struct BoardReplay {
             redactedBallots += 1
             return nil
         }
+        if isSecret { return applySecretBallot(event, facts, definition) }
         if let problem = facts.ballotProblem { return .malformedBallot(problem) }
         guard let ballot = facts.ballot, let tracker = facts.tracker else {
             return .malformedBallot(LocalizedText(fr: "bulletin illisible", en: "unreadable ballot"))
@@ -245,6 +272,30 @@ struct BoardReplay {
         return nil
     }
 
+    /// coop-voting-1's checks in the server's order (`VotingService.castSecret`), then the proofs and
+    /// the copy rule: no `alpha` of it was cast under another credential.
+    private mutating func applySecretBallot(_ event: BoardEvent, _ facts: EventFacts, _ definition: ElectionDefinition) -> CoopError? {
+        if let error = facts.secretBallotError { return error }
+        guard let ballot = facts.secretBallot, let tracker = facts.tracker else {
+            return .malformedBallot(LocalizedText(fr: "bulletin illisible", en: "unreadable ballot"))
+        }
+        if let first = trackers[tracker] { return .verifyDuplicateBallot(firstSeq: first) }
+        guard ballot.election == definition.id else { return .wrongElection(expected: definition.id, got: ballot.election) }
+        guard active.contains(ballot.credential) else {
+            return everListed.contains(ballot.credential) ? .revokedCredential() : .unknownCredential()
+        }
+        guard ballot.electionHash == electionHash else { return .electionHashMismatch() }
+        guard facts.signatureValid != false else { return .badSignature() }
+        if let (question, flaw) = facts.proofFlaw { return .invalidEncryptedAnswer(question: question + 1, flaw) }
+        let alphas = ballot.alphas
+        if alphas.contains(where: { alphaOwners[$0].map { $0 != ballot.credential } ?? false }) { return .copiedBallot() }
+        for alpha in alphas { alphaOwners[alpha] = ballot.credential }
+        trackers[tracker] = event.seq
+        latest[ballot.credential] = Cast(seq: event.seq, answers: [], tracker: tracker, encrypted: ballot)
+        ballotEvents += 1
+        return nil
+    }
+
     private mutating func applyClose(_ event: BoardEvent) -> CoopError? {
         guard phase == .open, let definition, let openedAt else {
             return .verifyOutOfOrder(.close, LocalizedText(fr: "une seule fois, après `open`", en: "once, after `open`"))
@@ -260,7 +311,78 @@ struct BoardReplay {
         return nil
     }
 
+    /// The ballots a secret election counts, by seq: the last of each active credential.
+    var countedSecretBallots: [SecretBallot] {
+        latest.values.sorted { $0.seq < $1.seq }.compactMap(\.encrypted)
+    }
+
+    private mutating func applyTally(_ event: BoardEvent) -> CoopError? {
+        guard phase == .closed, isSecret, let definition else {
+            return .verifyOutOfOrder(.tally, LocalizedText(fr: "une seule fois, juste après `close`, dans un scrutin secret",
+                                                           en: "once, right after `close`, in a secret election"))
+        }
+        let published: TallyEvent
+        do { published = try TallyEvent(json: event.payload) } catch {
+            return .verifyBadTally(LocalizedText(fr: "champ `\(error.path)` : \(error.reason.words.fr)", en: "field `\(error.path)`: \(error.reason.words.en)"))
+        }
+        let counted = countedSecretBallots
+        guard published.ballots == counted.count else {
+            return .verifyBadTally(LocalizedText(fr: "\(published.ballots) bulletins annoncés, \(counted.count) comptés",
+                                                 en: "\(published.ballots) ballots announced, \(counted.count) counted"))
+        }
+        let sums = SecretTally.sum(counted, questions: definition.questions)
+        guard published.ciphertexts.count == sums.count else {
+            return .verifyBadTally(LocalizedText(fr: "\(published.ciphertexts.count) questions au lieu de \(sums.count)",
+                                                 en: "\(published.ciphertexts.count) questions instead of \(sums.count)"))
+        }
+        for (q, (mine, theirs)) in zip(sums, published.ciphertexts).enumerated() {
+            guard mine.count == theirs.count else { return .verifyTallyMismatch(question: q + 1, slot: min(mine.count, theirs.count) + 1) }
+            if let j = mine.indices.first(where: { mine[$0] != theirs[$0] }) { return .verifyTallyMismatch(question: q + 1, slot: j + 1) }
+        }
+        tally = published
+        phase = .summed
+        return nil
+    }
+
+    private mutating func applyDecryption(_ event: BoardEvent) -> CoopError? {
+        guard phase == .summed, let tally else {
+            return .verifyOutOfOrder(.decryption, LocalizedText(fr: "après la somme chiffrée (`tally`), avant le résultat",
+                                                                en: "after the encrypted sum (`tally`), before the result"))
+        }
+        let decryption: DecryptionEvent
+        do { decryption = try DecryptionEvent(json: event.payload) } catch {
+            return .verifyBadDecryption(LocalizedText(fr: "champ `\(error.path)` : \(error.reason.words.fr)", en: "field `\(error.path)`: \(error.reason.words.en)"))
+        }
+        let i = decryption.teller
+        guard i <= tellerShares.count else {
+            return .verifyBadDecryption(LocalizedText(fr: "il n’y a pas de scrutateur n° \(i)", en: "there is no teller \(i)"))
+        }
+        guard decryptions[i] == nil else {
+            return .verifyBadDecryption(LocalizedText(fr: "le scrutateur n° \(i) a déjà déchiffré", en: "teller \(i) already decrypted"))
+        }
+        if let (q, j) = decryption.flaw(tally: tally.ciphertexts, share: tellerShares[i - 1], electionHash: Hex.decode(electionHash) ?? []) {
+            return .verifyBadDecryption(LocalizedText(
+                fr: "scrutateur n° \(i), question \(q + 1), case \(j + 1) : le facteur manque ou sa preuve ne tient pas",
+                en: "teller \(i), question \(q + 1), slot \(j + 1): the factor is missing or its proof does not hold"))
+        }
+        decryptions[i] = decryption
+        return nil
+    }
+
     private mutating func applyResult(_ event: BoardEvent) -> CoopError? {
+        if isSecret {
+            guard phase == .summed, decryptions.count == tellerShares.count else {
+                return .verifyOutOfOrder(.result, LocalizedText(fr: "une seule fois, après le déchiffrement de chaque scrutateur",
+                                                                en: "once, after every teller's decryption"))
+            }
+            guard let recount = recount() else {
+                return .verifyBadDecryption(LocalizedText(fr: "les facteurs ne révèlent aucun décompte possible",
+                                                          en: "the factors reveal no possible count"))
+            }
+            guard let expected = try? JSONValue(encoding: recount), expected == event.payload else { return .verifyResultMismatch() }
+            phase = .resulted
+            return nil
+        }
         guard phase == .closed, let recount = recount() else {
             return .verifyOutOfOrder(.result, LocalizedText(fr: "une seule fois, après `close`", en: "once, after `close`"))
         }
@@ -272,6 +394,14 @@ struct BoardReplay {
     /// The count of the ballots that count, once voting is closed.
     func recount() -> ElectionResult? {
         guard phase >= .closed, let definition else { return nil }
+        if isSecret {
+            guard let tally, decryptions.count == tellerShares.count,
+                  let counts = SecretTally.counts(tally.ciphertexts, factors: decryptions.keys.sorted().map { decryptions[$0]!.factors.map { $0.map(\.factor) } },
+                                                  ballots: tally.ballots)
+            else { return nil }
+            return SecretTally.result(definition: definition, electionHash: electionHash, eligible: eligible, ballotEvents: ballotEvents,
+                                      voted: tally.ballots, counts: counts)
+        }
         // Sorted by seq so the input order is fixed; the tally does not depend on it anyway.
         let counted = latest.values.sorted { $0.seq < $1.seq }.map(\.answers)
         return Tally.compute(definition: definition, electionHash: electionHash, eligible: eligible,
@@ -282,7 +412,7 @@ struct BoardReplay {
         switch phase {
         case .empty, .setUp, .credentialed: .credentialsIssued
         case .open: .open
-        case .closed: .closed
+        case .closed, .summed: .closed
         case .resulted: .tallied
         }
     }

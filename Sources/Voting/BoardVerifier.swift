@@ -21,8 +21,18 @@ public struct VerificationReport: Sendable, Equatable, Codable {
     /// Ballots shown by tracker only (the public board while voting is open); they are checked once
     /// the full board is published after close.
     public let redactedBallots: Int
-    /// The recount, once voting is closed; on a tallied board it equals the published result.
+    /// A secret election's tellers (0 in coop-voting-1) and how many have decrypted the tally.
+    public let tellers: Int
+    public let decryptions: Int
+    /// The recount, once voting is closed (in a secret election, once every teller has decrypted);
+    /// on a tallied board it equals the published result.
     public let recount: ElectionResult?
+}
+
+/// One ballot's costly checks, made in parallel before the replay.
+private struct Check: Sendable {
+    let signature: Bool
+    let flaw: (question: Int, flaw: EncryptedAnswer.Flaw)?
 }
 
 /// Whether a voter's ballot is on a board, and counted.
@@ -78,13 +88,31 @@ public enum BoardVerifier {
         events: [BoardEvent], progress: (@Sendable (Int, Int) -> Void)?
     ) throws(VerificationFailure) -> VerificationReport {
         guard !events.isEmpty else { throw VerificationFailure(seq: nil, .verifyEmpty()) }
-        // 1. Hashes and ballot shapes, in parallel: cheap next to signatures.
-        let facts = Parallel.map(count: events.count) { EventFacts.compute(events[$0]) }
+        // A secret election's ballots are encrypted, and their proofs are checked under its key.
+        let secret = events[0].type == .setup && events[0].payload["protocol"]?.stringValue == ElectionDefinition.secretProtocol
+        let definition = secret ? try? ElectionDefinition(json: events[0].payload) : nil
+        // 1. Hashes and ballot shapes, in parallel.
+        var facts = Parallel.map(count: events.count) { EventFacts.compute(events[$0], secret: secret) }
 
-        // 2. The chain and the rules in board order, taking every signature as valid for now.
+        // 2. The costly part, on every core: each ballot's signature and, in a secret election, every
+        // proof of every answer.
+        let ballots = facts.indices.filter { facts[$0].signed != nil }
+        let total = ballots.count
+        progress?(0, total)
+        let frozen = facts
+        let checks = Parallel.map(count: total, progress: progress.map { report in { @Sendable done in report(done, total) } }) { n in
+            let fact = frozen[ballots[n]]
+            let flaw = fact.secretBallot.flatMap { ballot in definition.flatMap { d in d.electionKey.flatMap { ballot.flaw(questions: d.questions, key: $0) } } }
+            return Check(signature: fact.signed!.hasValidSignature, flaw: flaw)
+        }
+        for (index, check) in zip(ballots, checks) {
+            facts[index].signatureValid = check.signature
+            facts[index].proofFlaw = check.flaw
+        }
+
+        // 3. The chain and the rules in board order: the first event that breaks one is the failure.
         var replay = BoardReplay(allowRedacted: !events.contains { $0.type == .close })
         var prev = BoardEvent.firstPrev
-        var failure: VerificationFailure?
         for (index, event) in events.enumerated() {
             let position = index + 1
             var broken: CoopError?
@@ -97,34 +125,15 @@ public enum BoardVerifier {
             } else {
                 broken = replay.apply(event, facts[index])
             }
-            if let broken {
-                failure = VerificationFailure(seq: position, broken)
-                break
-            }
+            if let broken { throw VerificationFailure(seq: position, broken) }
             prev = event.hash
         }
-
-        // 3. The signatures of the ballots up to the first failure, on every core. A bad one before it
-        // is the first failure; at it, it comes before the answers, as the server checks them.
-        let checked = failure.map { $0.seq! } ?? events.count
-        let ballots = (0..<checked).filter { facts[$0].ballot != nil }
-        let total = ballots.count
-        progress?(0, total)
-        let valid = Parallel.map(count: total, progress: progress.map { report in { @Sendable done in report(done, total) } }) {
-            facts[ballots[$0]].ballot!.hasValidSignature
-        }
-        if let bad = zip(ballots, valid).first(where: { !$0.1 })?.0 {
-            let position = bad + 1
-            let answersFirst = ["voting.invalid_answer", "voting.answer_count"]
-            if let failure, failure.seq == position, !answersFirst.contains(failure.code) { throw failure }
-            throw VerificationFailure(seq: position, .badSignature())
-        }
-        if let failure { throw failure }
         return VerificationReport(
             election: replay.definition?.id ?? "", electionHash: replay.electionHash, status: replay.status,
             events: events.count, head: prev, eligible: replay.eligible, revoked: replay.revokedCount,
             ballotEvents: replay.ballotEvents, signaturesChecked: total,
-            redactedBallots: replay.redactedBallots, recount: replay.recount())
+            redactedBallots: replay.redactedBallots, tellers: replay.tellerShares.count, decryptions: replay.decryptions.count,
+            recount: replay.recount())
     }
 
     // MARK: Reading a board file

@@ -49,6 +49,9 @@ public struct QuestionResult: Sendable, Codable, Equatable {
     public let tied: [Int]?
     /// ranked: every round of the instant-runoff.
     public let rounds: [RunoffRound]?
+    /// ranked, in a secret election: the ballots per possible ranking (`QuestionSlots.rankings`), the
+    /// decrypted slot counts the rounds come from. Absent in coop-voting-1, whose ballots are public.
+    public var rankingCounts: [Int]?
 
     init(kind: QuestionKind, counts: [Int], threshold: Threshold? = nil, abstentions: Int? = nil, expressed: Int? = nil,
          required: Int? = nil, winner: Int? = nil, adopted: Bool? = nil, seats: Int? = nil, winners: [Int]? = nil,
@@ -71,7 +74,13 @@ public struct QuestionResult: Sendable, Codable, Equatable {
     var undecided: QuestionResult {
         QuestionResult(kind: kind, counts: counts, threshold: threshold, abstentions: abstentions, expressed: expressed,
                        required: required, winner: nil, adopted: adopted == nil ? nil : false, seats: seats,
-                       winners: winners == nil ? nil : [], tied: nil, rounds: rounds)
+                       winners: winners == nil ? nil : [], tied: nil, rounds: rounds).with(rankingCounts: rankingCounts)
+    }
+
+    func with(rankingCounts: [Int]?) -> QuestionResult {
+        var copy = self
+        copy.rankingCounts = rankingCounts
+        return copy
     }
 }
 

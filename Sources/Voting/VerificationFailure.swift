@@ -126,4 +126,20 @@ extension CoopError {
                   fr: "le résultat publié ne correspond pas au recomptage des bulletins.",
                   en: "the published result does not match the recount of the ballots.")
     }
+
+    static func verifyBadTally(_ reason: LocalizedText) -> CoopError {
+        CoopError(.invalid, "voting.verify.bad_tally", ["reasonFr": .text(reason.fr), "reasonEn": .text(reason.en)],
+                  fr: "somme chiffrée (`tally`) invalide : {reasonFr}.", en: "invalid encrypted sum (`tally`): {reasonEn}.")
+    }
+
+    static func verifyTallyMismatch(question: Int, slot: Int) -> CoopError {
+        CoopError(.invalid, "voting.verify.tally_mismatch", ["question": .integer(Int64(question)), "slot": .integer(Int64(slot))],
+                  fr: "la somme chiffrée publiée ne correspond pas à celle des bulletins comptés (question {question}, case {slot}).",
+                  en: "the published encrypted sum does not match the counted ballots' (question {question}, slot {slot}).")
+    }
+
+    static func verifyBadDecryption(_ reason: LocalizedText) -> CoopError {
+        CoopError(.invalid, "voting.verify.bad_decryption", ["reasonFr": .text(reason.fr), "reasonEn": .text(reason.en)],
+                  fr: "déchiffrement de scrutateur invalide : {reasonFr}.", en: "invalid teller decryption: {reasonEn}.")
+    }
 }

@@ -89,5 +89,34 @@ public enum VotingSchema {
                 PRIMARY KEY (election_id, alpha)
             ) WITHOUT ROWID;
             """)
+        // A secret election's board goes on after `close`: the encrypted sums (`tally`) and each teller's
+        // `decryption`. SQLite cannot change a CHECK, so the table is rebuilt, rows, indexes and triggers.
+        migrator.register("voting.4", sql: """
+            CREATE TABLE voting_board_new (
+                election_id TEXT NOT NULL REFERENCES voting_elections(id),
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                type TEXT NOT NULL CHECK (type IN ('setup', 'credentials', 'open', 'ballot', 'revoke', 'close', 'tally', 'decryption', 'result')),
+                payload TEXT NOT NULL,
+                prev TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                tracker TEXT,
+                credential TEXT,
+                PRIMARY KEY (election_id, seq)
+            ) WITHOUT ROWID;
+            INSERT INTO voting_board_new SELECT election_id, seq, type, payload, prev, hash, tracker, credential FROM voting_board;
+            DROP TABLE voting_board;
+            ALTER TABLE voting_board_new RENAME TO voting_board;
+            CREATE UNIQUE INDEX voting_board_tracker ON voting_board(election_id, tracker) WHERE tracker IS NOT NULL;
+            CREATE INDEX voting_board_credential ON voting_board(election_id, credential, seq) WHERE credential IS NOT NULL;
+            CREATE TRIGGER voting_board_no_update BEFORE UPDATE ON voting_board
+            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
+            CREATE TRIGGER voting_board_no_delete BEFORE DELETE ON voting_board
+            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
+            CREATE TRIGGER voting_board_chain BEFORE INSERT ON voting_board
+            WHEN NEW.seq <> COALESCE((SELECT max(seq) FROM voting_board WHERE election_id = NEW.election_id), 0) + 1
+              OR NEW.prev <> COALESCE((SELECT hash FROM voting_board WHERE election_id = NEW.election_id ORDER BY seq DESC LIMIT 1),
+                                      '0000000000000000000000000000000000000000000000000000000000000000')
+            BEGIN SELECT RAISE(ABORT, 'a board event must extend the chain'); END;
+            """)
     }
 }

@@ -8,10 +8,11 @@ extension VotingService {
     public func board(_ id: String) async throws -> Board {
         try caller.check(VotingVerb.board)
         let id = Self.normalizedID(id)
-        let (status, events) = try await database.read { db in
-            (try Self.status(id, in: db), try Self.events(id, in: db))
+        let (election, events) = try await database.read { db in
+            (try Self.fetchElection(id, counts: false, in: db), try Self.events(id, in: db))
         }
-        let published = status == .closed || status == .tallied
+        // A secret election's ballots are encrypted: they are safe to show while voting is open.
+        let published = election.secret || election.status == .closed || election.status == .tallied
         return Board(events: published ? events : events.map(\.redacted))
     }
 
@@ -34,6 +35,7 @@ extension VotingService {
         }
         if election.status == .tallied { return try Self.publishedResult(events) }
         guard election.status == .closed else { throw CoopError.wrongState(id, election.status, expected: .closed) }
+        if election.secret { return try await secretTally(id, events: events) }
         let report: VerificationReport
         switch await BoardVerifier.verifyInBackground(Board(events: events)) {
         case .success(let verified): report = verified
@@ -52,6 +54,17 @@ extension VotingService {
             try db.execute("UPDATE voting_elections SET status = 'tallied', tallied_at = ?, updated_at = ? WHERE id = ?", [now, now, id])
             return recount
         }
+    }
+
+    /// A closed secret election is counted by its tellers: the tally makes sure the encrypted sums are
+    /// on the board (a crash between `close` and them leaves them out) and says who has not decrypted.
+    private func secretTally(_ id: String, events: [BoardEvent]) async throws -> ElectionResult {
+        if events.last?.type == .close { try await appendSecretTally(id) }
+        let (status, current) = try await database.read { db in (try Self.status(id, in: db), try Self.events(id, in: db)) }
+        if status == .tallied { return try Self.publishedResult(current) }
+        let posted = Set(current.filter { $0.type == .decryption }.compactMap { try? DecryptionEvent(json: $0.payload).teller })
+        let tellers = try await database.read { db in try Self.tellers(id, in: db) }.count
+        throw CoopError.awaitingTellers(id, remaining: (1...max(1, tellers)).filter { !posted.contains($0) })
     }
 
     /// The published result (`GET /api/v1/elections/{id}/result`); `voting.not_tallied` before the tally.

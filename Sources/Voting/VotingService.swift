@@ -109,9 +109,13 @@ public struct VotingService: ActsForCaller {
     public func close(_ id: String) async throws -> Election {
         try caller.check(VotingVerb.close)
         let zone = context.timeZone
-        return try await advance(id, from: .open, event: .close, sql: "status = 'closed', closed_at") { election, now in
+        let closed = try await advance(id, from: .open, event: .close, sql: "status = 'closed', closed_at") { election, now in
             guard now >= election.closes else { throw CoopError.notYetClosable(election.id, closes: election.closes, now: now, timeZone: zone) }
         }
+        guard closed.secret else { return closed }
+        // A secret election's encrypted sums follow at once, for its tellers to decrypt.
+        try await appendSecretTally(closed.id)
+        return try await database.read { db in try Self.fetchElection(closed.id, in: db) }
     }
 
     // MARK: Shared steps

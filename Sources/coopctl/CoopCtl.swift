@@ -12,7 +12,7 @@ struct CoopCtl: AsyncParsableCommand {
                       ReservationCommand.self, HoldCommand.self, FeeCommand.self,
                       ProducerCommand.self, ProductCommand.self, PickupCommand.self, CycleCommand.self, OrderCommand.self,
                       PurchaseOrderCommand.self, InvoiceCommand.self, StatementCommand.self, PaymentCommand.self, AccountCommand.self,
-                      ReportCommand.self, ElectionCommand.self, VoteCommand.self, NotifyCommand.self, BackupCommand.self]
+                      ReportCommand.self, ElectionCommand.self, VoteCommand.self, TellerCommand.self, NotifyCommand.self, BackupCommand.self]
     )
 
     /// Exit codes: 0 success, 1 a user error (message on stderr), 2 a usage error.

@@ -13,7 +13,7 @@ import Testing
     static func rule(_ verb: VotingVerb) -> AccessRule {
         switch verb {
         case .board, .boardJSON, .result, .cast, .election: .anyone
-        case .elections: .signedIn
+        case .elections, .postDecryption: .signedIn
         case .createElection, .updateElection, .open, .close, .tally, .issueCredentials, .reissueCredential, .eligibleMembers, .registerTeller: .admin
         }
     }
@@ -46,6 +46,7 @@ import Testing
             case .reissueCredential: _ = try await voting.reissueCredential(open.id, lost: "x")
             case .eligibleMembers: _ = try await voting.eligibleMembers(draft.id)
             case .registerTeller: _ = try await voting.registerTeller(draft.id, publicKey: ["protocol": "coop-voting-1"])
+            case .postDecryption: _ = try await voting.postDecryption(open.id, ["teller": 1, "factors": []])
             }
         }
     }

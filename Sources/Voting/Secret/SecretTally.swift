@@ -6,9 +6,20 @@ import CoopCore
 /// Nobody ever decrypts a single ballot: only these sums.
 public enum SecretTally {
     /// Per question, per slot: the sum of that slot over `ballots` (the last ballot of each active
-    /// credential), the identity for none.
+    /// credential), the identity for none. Summed in chunks on every core, then the chunks' sums added.
     public static func sum(_ ballots: [SecretBallot], questions: [Question]) -> [[Ciphertext]] {
-        var tally = questions.map { Array(repeating: Ciphertext.zero, count: QuestionSlots($0).count) }
+        let empty = questions.map { Array(repeating: Ciphertext.zero, count: QuestionSlots($0).count) }
+        let chunk = 256
+        let partials = Parallel.map(count: (ballots.count + chunk - 1) / chunk) { c in
+            add(ballots[c * chunk..<min(ballots.count, (c + 1) * chunk)], to: empty)
+        }
+        return partials.reduce(empty) { total, partial in
+            zip(total, partial).map { zip($0, $1).map { $0 + $1 } }
+        }
+    }
+
+    private static func add(_ ballots: ArraySlice<SecretBallot>, to start: [[Ciphertext]]) -> [[Ciphertext]] {
+        var tally = start
         for ballot in ballots {
             for (q, answer) in ballot.answers.enumerated() where q < tally.count {
                 for (j, slot) in answer.choices.enumerated() where j < tally[q].count { tally[q][j] = tally[q][j] + slot }
@@ -64,7 +75,14 @@ public enum SecretTally {
     public static func result(definition: ElectionDefinition, electionHash: String, eligible: Int, ballotEvents: Int, voted: Int,
                               counts: [[Int]]) -> ElectionResult {
         let answers = plaintextEquivalent(counts: counts, questions: definition.questions, voted: voted)
-        return Tally.compute(definition: definition, electionHash: electionHash, eligible: eligible, ballotEvents: ballotEvents, answers: answers)
+        let result = Tally.compute(definition: definition, electionHash: electionHash, eligible: eligible, ballotEvents: ballotEvents, answers: answers)
+        // A ranking's counts per ranking are published: the rounds are recomputed from them.
+        let questions = zip(result.questions, zip(definition.questions, counts)).map { outcome, pair in
+            pair.0.kind == .ranked ? outcome.with(rankingCounts: pair.1) : outcome
+        }
+        return ElectionResult(election: result.election, electionHash: result.electionHash, eligible: result.eligible, voted: result.voted,
+                              ballotEvents: result.ballotEvents, quorumPercent: result.quorumPercent, quorumRequired: result.quorumRequired,
+                              quorumMet: result.quorumMet, questions: questions)
     }
 
     /// `voted` answers per question whose counts are the revealed ones. For a single choice and a

@@ -56,6 +56,8 @@ struct ElectionCommand: AsyncParsableCommand {
         @Option(help: "…until this instant (excluded).") var closes: String
         @Option(help: "Eligibility cut-off: members active at this instant vote (default: when credentials are issued).") var cutoff: String?
         @Option(help: "Percent of eligible members who must vote for anything to be decided (1–100; 0 or left out: no quorum). / Quorum en pourcentage (0 ou absent : aucun).") var quorum: Int?
+        @Flag(help: "A secret election (coop-voting-2): answers encrypted, counted by tellers (`coopctl teller`). / Scrutin secret.")
+        var secret = false
         @Argument(parsing: .allUnrecognized, help: ElectionCommand.questionsHelp) var questions: [String] = []
 
         func validate() throws {
@@ -72,9 +74,15 @@ struct ElectionCommand: AsyncParsableCommand {
                     opens: try ElectionCommand.instant(opens, field: "opens", timeZone: zone),
                     closes: try ElectionCommand.instant(closes, field: "closes", timeZone: zone),
                     cutoff: try cutoff.map { try ElectionCommand.instant($0, field: "cutoff", timeZone: zone) }, quorumPercent: quorum)
-                let election = try await session.coop.voting.createElection(input)
+                let election = try await session.coop.voting.createElection(input, secret: secret)
                 let out = session.output
                 if out.json { return try out.printJSON(election) }
+                if secret {
+                    out.say(out.text(.init(fr: "Scrutin secret {id} créé (brouillon). Chaque scrutateur crée sa clé sur sa machine (coopctl teller keygen --election {id} --out FICHIER), puis inscrivez-la : coopctl teller register {id} FICHIER.pub",
+                                           en: "Secret election {id} created (draft). Each teller makes a key on their own machine (coopctl teller keygen --election {id} --out FILE), then register it: coopctl teller register {id} FILE.pub"),
+                                     ["id": .text(election.id)]))
+                    return
+                }
                 out.say(out.text(.init(fr: "Scrutin {id} créé (brouillon). Émettez les codes avec : coopctl election credentials {id} --out DOSSIER",
                                        en: "Election {id} created (draft). Issue the credentials with: coopctl election credentials {id} --out DIR"),
                                  ["id": .text(election.id)]))

@@ -49,7 +49,7 @@ struct VoteCommand: AsyncParsableCommand {
                     let board = try await client.board(id)
                     let definition = try BoardVerifier.definition(in: board)
                     try VoteCommand.requireSameDefinition(file, definition)
-                    let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
+                    let ballot = try VoteCommand.ballot(answer, code: code, definition: definition)
                     if dryRun { return VoteCommand.printBallot(ballot) }
                     try VoteCommand.printReceipt(try await client.cast(ballot, election: id), out)
                 }
@@ -59,7 +59,7 @@ struct VoteCommand: AsyncParsableCommand {
                 let current = try await session.coop.voting.election(id)
                 guard let definition = current.definition else { throw CoopError.notAcceptingBallots(current.id) }
                 try VoteCommand.requireSameDefinition(file, definition)
-                let ballot = try BallotSigner.sign(answers: try BallotSigner.parseAnswers(answer, questions: definition.questions), code: code, definition: definition)
+                let ballot = try VoteCommand.ballot(answer, code: code, definition: definition)
                 if dryRun { return VoteCommand.printBallot(ballot) }
                 try VoteCommand.printReceipt(try await session.coop.voting.cast(Data(ballot.canonicalJSON), election: id), session.output)
             }
@@ -110,7 +110,16 @@ struct VoteCommand: AsyncParsableCommand {
 
     /// `--dry-run`: the canonical signed ballot, the bytes a cast sends, then a line break (the tracker is
     /// the SHA-256 of the bytes without it).
-    static func printBallot(_ ballot: Ballot) {
+    /// The signed ballot for these answers: in a secret election (coop-voting-2) each answer is
+    /// encrypted under the election key and proved here, on the voter's machine.
+    static func ballot(_ answers: [String], code: CredentialCode, definition: ElectionDefinition) throws -> any SignedBallot {
+        let parsed = try BallotSigner.parseAnswers(answers, questions: definition.questions)
+        guard definition.protocolName == ElectionDefinition.secretProtocol else { return try BallotSigner.sign(answers: parsed, code: code, definition: definition) }
+        guard let key = definition.electionKey else { throw CoopError.notAcceptingBallots(definition.id) }
+        return try SecretBallot.cast(answers: parsed, code: code, definition: definition, key: key)
+    }
+
+    static func printBallot(_ ballot: any SignedBallot) {
         FileHandle.standardOutput.write(Data(ballot.canonicalJSON + [UInt8(ascii: "\n")]))
     }
 
@@ -138,7 +147,7 @@ struct VotingClient {
     }
 
     /// `POST {server}/api/v1/elections/{id}/ballots` with the canonical signed ballot; 202 and a receipt.
-    func cast(_ ballot: Ballot, election id: String) async throws -> CastReceipt {
+    func cast(_ ballot: any SignedBallot, election id: String) async throws -> CastReceipt {
         var request = URLRequest(url: url(id, "ballots"))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -146,6 +155,31 @@ struct VotingClient {
         let data = try await send(request, expecting: 202)
         guard let receipt = try? JSONDecoder().decode(CastReceipt.self, from: data) else {
             throw CoopError.unexpectedAnswer(server.absoluteString, status: 202)
+        }
+        return receipt
+    }
+
+    /// `GET {server}/api/v1/elections/{id}`: the election as the public sees it (a teller's key needs its salt).
+    func election(_ id: String) async throws -> Election {
+        var request = URLRequest(url: server.appendingPathComponent("api/v1/elections").appendingPathComponent(id))
+        request.httpMethod = "GET"
+        let data = try await send(request, expecting: 200)
+        guard let election = try? JSONDecoder().decode(Election.self, from: data) else {
+            throw CoopError.unexpectedAnswer(server.absoluteString, status: 200)
+        }
+        return election
+    }
+
+    /// `POST {server}/api/v1/elections/{id}/decryptions` with a teller's factors, signed in with `token`.
+    func postDecryption(_ decryption: DecryptionEvent, election id: String, token: String) async throws -> DecryptionReceipt {
+        var request = URLRequest(url: url(id, "decryptions"))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.httpBody = CanonicalJSON.data(decryption.json)
+        let data = try await send(request, expecting: 201)
+        guard let receipt = try? JSONDecoder().decode(DecryptionReceipt.self, from: data) else {
+            throw CoopError.unexpectedAnswer(server.absoluteString, status: 201)
         }
         return receipt
     }
