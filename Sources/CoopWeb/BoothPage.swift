@@ -6,8 +6,10 @@ import Voting
 
 /// `GET /vote/{election}`: the voting booth. While the election accepts ballots, a form for the
 /// member's code and one fieldset per question; `Static/booth.js` checks the answers, shows them for
-/// review, derives the credential from the code and signs the ballot in the browser (WebCrypto), posts
-/// it to `POST /api/v1/elections/{id}/ballots` and shows the tracker. The code never reaches the server.
+/// review, derives the credential from the code, in a secret election (coop-voting-2) encrypts and
+/// proves every answer with `Static/p256.js`, signs the ballot in the browser (WebCrypto), posts it to
+/// `POST /api/v1/elections/{id}/ballots` and shows the tracker. The code never reaches the server, nor
+/// does a secret election's answer in the clear.
 ///
 /// The page holds no rule: Voting says whether ballots are accepted now (`Election.acceptsBallots`),
 /// the definition the ballot signs (`Election.definition`), and refuses what it refuses through the API.
@@ -34,7 +36,7 @@ struct BoothPage: Sendable {
                 "boardLink": WebText.boothBoardLink.render(language),
             ]
             if election.acceptsBallots(at: now), let definition = election.definition {
-                values.merge(Self.booth(election, definition, now: now, timeZone: timeZone, language)) { $1 }
+                values.merge(Self.booth(election, definition, now: now, timeZone: timeZone, scriptHash: pages.boothScriptHash, language)) { $1 }
             } else {
                 values["notice"] = Self.notice(election, now: now, timeZone: timeZone, language)
             }
@@ -58,16 +60,19 @@ struct BoothPage: Sendable {
     }
 
     /// The booth's values: what the ballot signs (election, its hash, the derivation's salt), the API's
-    /// address, the questions as fields, and every message the script may show.
+    /// address, the questions as fields (with what `p256.js` needs to make their slots: kind, number of
+    /// choices, min and max), the election key of a secret election (coop-voting-2: the script encrypts
+    /// and proves every answer under it before signing), every message the script may show, and the
+    /// scripts' hash (`WebPages.boothScriptHash`).
     static func booth(
-        _ election: Election, _ definition: ElectionDefinition, now: Instant, timeZone: TimeZone, _ language: Language
+        _ election: Election, _ definition: ElectionDefinition, now: Instant, timeZone: TimeZone, scriptHash: String, _ language: Language
     ) -> [String: Any] {
         let count = definition.questions.count
         let questions: [[String: Any]] = definition.questions.enumerated().map { offset, question in
             let number = offset + 1
             let numbered: [String: MessageArgument] = ["number": .integer(Int64(number))]
             var values: [String: Any] = [
-                "number": number, "kind": question.kind.rawValue,
+                "number": number, "kind": question.kind.rawValue, "choiceCount": question.choices.count,
                 "legend": WebText.boothQuestionLegend.render(language, ["number": .integer(Int64(number)), "count": .integer(Int64(count)),
                                                                          "text": .text(question.text)]),
             ]
@@ -104,8 +109,13 @@ struct BoothPage: Sendable {
             "codeCharacter": WebText.boothCodeCharacter, "codeCheck": WebText.boothCodeCheck,
             "noneTicked": WebText.boothNoneTicked, "sending": WebText.boothSending, "refused": WebText.boothRefused,
             "network": WebText.boothNetwork, "unexpected": WebText.boothUnexpected, "trackerMismatch": WebText.boothTrackerMismatch,
+            "encrypting": WebText.boothEncrypting, "encryptFailed": WebText.boothEncryptFailed,
         ]
-        return [
+        var secret: [String: Any] = [:]
+        if let publicKey = definition.publicKey {
+            secret = ["secret": true, "publicKey": publicKey, "secretPrivacy": WebText.boothSecretPrivacy.render(language)]
+        }
+        return secret.merging([
             "open": true,
             "closesLine": WebText.boothCloses.render(language, ["closes": .instantAt(election.closes, timeZone, now: now)]),
             "privacy": WebText.boothPrivacy.render(language), "noScript": WebText.boothNoScript.render(language),
@@ -122,7 +132,8 @@ struct BoothPage: Sendable {
             "doneTracker": WebText.boothDoneTracker.render(language), "doneBoard": WebText.boothDoneBoard.render(language),
             "doneAgain": WebText.boothDoneAgain.render(language),
             "messages": messages.sorted { $0.key < $1.key }.map { ["name": Self.attributeName($0.key), "text": $0.value.render(language)] },
-        ]
+            "scriptHashLabel": WebText.boothScriptHash.render(language), "scriptHash": scriptHash,
+        ]) { $1 }
     }
 
     /// `codeMissing` → `code-missing`, so that the script reads it back as `dataset.codeMissing`.

@@ -9,9 +9,16 @@ import CoopHTTP
 /// language, with every value escaped by Mustache (text and attribute values alike).
 public struct WebPages: Sendable {
     let library: MustacheLibrary
-    /// `Static/coop.css` and `Static/booth.js`, read once at start-up rather than on every request.
+    /// `Static/coop.css`, `Static/booth.js` and `Static/p256.js` (the booth's coop-voting-2 crypto), read
+    /// once at start-up rather than on every request.
     let styleSheet: ByteBuffer
     let boothScript: ByteBuffer
+    let p256Script: ByteBuffer
+    /// What the booth shows so that a member can check the script they ran (VOTING-2.md §8: the
+    /// booth's JavaScript is served by the server it protects against): the SHA-256 of the bytes of
+    /// `p256.js` followed by those of `booth.js`, as served, in lower-case hex. The same as
+    /// `curl -s …/static/p256.js …/static/booth.js | sha256sum`.
+    let boothScriptHash: String
     /// The co-op's name in every page's title and header.
     let coopName: String
 
@@ -28,14 +35,17 @@ public struct WebPages: Sendable {
         }
         self.library = library
         let statics = folder.deletingLastPathComponent().appendingPathComponent("Static")
-        func load(_ name: String) throws -> ByteBuffer {
+        func load(_ name: String) throws -> [UInt8] {
             guard let bytes = FileManager.default.contents(atPath: statics.appendingPathComponent(name).path) else {
                 throw WebSetupError.missingResources("Static/\(name)")
             }
-            return ByteBuffer(bytes: bytes)
+            return Array(bytes)
         }
-        styleSheet = try load("coop.css")
-        boothScript = try load("booth.js")
+        styleSheet = ByteBuffer(bytes: try load("coop.css"))
+        let booth = try load("booth.js"), p256 = try load("p256.js")
+        boothScript = ByteBuffer(bytes: booth)
+        p256Script = ByteBuffer(bytes: p256)
+        boothScriptHash = SHA256.hex(p256 + booth)
         self.coopName = coopName
     }
 

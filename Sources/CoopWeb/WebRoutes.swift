@@ -49,6 +49,7 @@ public struct WebRoutes: Sendable {
         // middlewares, so a page's style sheet costs no database read.
         group.get("static/coop.css", use: styleSheet)
         group.get("static/booth.js", use: boothScript)
+        group.get("static/p256.js", use: p256Script)
         let cookie = SessionCookieParameters(name: "coop_session", path: "/", secure: secureCookies, sameSite: .lax)
         let group = group
             .add(middleware: SessionMiddleware(
@@ -165,13 +166,17 @@ public struct WebRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: pages.styleSheet))
     }
 
-    /// The booth's script. Revalidated on every use: a ballot must be signed by the script that
-    /// matches the page.
-    @Sendable func boothScript(_ request: Request, context: CoopRequestContext) async throws -> Response {
+    /// The booth's scripts: `booth.js`, and `p256.js` which it imports (coop-voting-2's encryption).
+    @Sendable func boothScript(_ request: Request, context: CoopRequestContext) async throws -> Response { Self.script(pages.boothScript) }
+    @Sendable func p256Script(_ request: Request, context: CoopRequestContext) async throws -> Response { Self.script(pages.p256Script) }
+
+    /// Revalidated on every use: a ballot must be made by the script that matches the page, whose
+    /// hash the page shows.
+    static func script(_ bytes: ByteBuffer) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/javascript; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: pages.boothScript))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
     }
 
     // MARK: Helpers

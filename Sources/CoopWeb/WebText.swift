@@ -221,6 +221,18 @@ enum WebText {
     static let boothDoneBoard = LocalizedText(fr: "Vérifier ce numéro sur le registre public", en: "Check this tracker on the public board")
     static let boothDoneAgain = LocalizedText(fr: "Vous pouvez voter à nouveau avec le même code jusqu’à la fermeture : seul votre dernier bulletin compte.",
                                               en: "You may vote again with the same code until voting closes: only your last ballot counts.")
+    // A secret election (coop-voting-2): the answers are encrypted in the browser (`Static/p256.js`).
+    static let boothSecretPrivacy = LocalizedText(
+        fr: "Vote secret : vos réponses sont chiffrées sur cet appareil avant l’envoi. Ni le serveur ni l’administration de la coopérative ne peuvent lire votre vote ; seuls les totaux de tous les bulletins seront déchiffrés, après la fermeture.",
+        en: "Secret ballot: your answers are encrypted on this device before they are sent. Neither the server nor the co-op’s administration can read your vote; only the totals of all the ballots will be decrypted, after voting closes.")
+    static let boothEncrypting = LocalizedText(fr: "Chiffrement de votre bulletin… Cela prend quelques secondes au plus ; ne fermez pas la page.",
+                                               en: "Encrypting your ballot… It takes a few seconds at most; do not close the page.")
+    static let boothEncryptFailed = LocalizedText(
+        fr: "Votre bulletin n’a pas pu être chiffré sur cet appareil, et rien n’a été envoyé. Rechargez la page et réessayez, ou votez depuis un autre navigateur.",
+        en: "Your ballot could not be encrypted on this device, and nothing was sent. Reload the page and try again, or vote from another browser.")
+    /// Under the booth: what a member who checks the script compares (see `WebPages.boothScriptHash`).
+    static let boothScriptHash = LocalizedText(fr: "Pour qui veut vérifier le programme de vote de cette page : empreinte SHA-256 de p256.js suivi de booth.js :",
+                                               en: "For anyone checking this page’s voting program: SHA-256 fingerprint of p256.js followed by booth.js:")
 
     /// `1er`, `2e` / `1st`, `2nd`, `3rd`, `11th`: the rank in a ranked question.
     static func ordinal(_ n: Int, _ language: Language) -> String {

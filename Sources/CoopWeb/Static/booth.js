@@ -6,8 +6,16 @@
 // POST /api/v1/elections/{id}/ballots. The same code and answers give the same bytes as
 // `coopctl vote cast` (Ed25519 is deterministic), which Tests/web/test_booth.py checks.
 //
+// In a secret election (coop-voting-2: the form has data-secret and the election key in
+// data-public-key), every answer is encrypted and proved by p256.js under the election key before
+// the ballot is signed, as SecretBallot.cast does; the answers in the clear never leave the page
+// either (Tests/web/test_secret_booth.py).
+//
 // The page holds every word this script shows, in its language, in data- attributes: the script
-// has no words of its own. Plain modern JavaScript, one module, no dependencies.
+// has no words of its own. Plain modern JavaScript, two modules (this one and p256.js), no
+// dependencies. The page shows the SHA-256 of p256.js followed by this file.
+
+import { encryptAnswers, prepare } from "./p256.js";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const CODE_LENGTH = 16;
@@ -72,9 +80,12 @@ function compareBytes(a, b) {
  *  (normalized) in election `election`, as BallotSigner.sign does:
  *  seed = HMAC-SHA-256(key: "coop-voting-1/credential/" + election + "/" + salt, message: code),
  *  credential = the Ed25519 public key of that seed, signature over the canonical JSON of
- *  {answers, credential, election, electionHash}. Returns the canonical signed ballot (the text to
- *  post), its tracker (hex SHA-256 of that text) and the credential. */
-export async function signBallot({ code, answers, election, electionHash, salt }) {
+ *  {answers, credential, election, electionHash}. In a secret election, `secret` is
+ *  `{ publicKey, questions }` (questions as p256.js's questionSlots takes them) and the answers are
+ *  first encrypted and proved under the election key, bound to the credential (SecretBallot.cast).
+ *  Returns the canonical signed ballot (the text to post), its tracker (hex SHA-256 of that text)
+ *  and the credential. */
+export async function signBallot({ code, answers, election, electionHash, salt, secret = null }) {
   const subtle = crypto.subtle;
   const hmacKey = await subtle.importKey("raw", utf8.encode(`coop-voting-1/credential/${election}/${salt}`),
     { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -87,6 +98,7 @@ export async function signBallot({ code, answers, election, electionHash, salt }
   seed.fill(0);
   pkcs8.fill(0);
   const credential = toHex(fromBase64URL((await subtle.exportKey("jwk", key)).x));
+  if (secret) answers = await encryptAnswers({ ...secret, answers, electionHash, credential });
   const unsigned = { answers, credential, election, electionHash };
   const signature = toHex(new Uint8Array(await subtle.sign({ name: "Ed25519" }, key, utf8.encode(canonicalJSON(unsigned)))));
   const ballot = canonicalJSON({ ...unsigned, signature });
@@ -144,9 +156,19 @@ function start() {
   // <noscript> is not shown by every way of turning scripts off).
   document.getElementById("booth-script-needed").hidden = true;
 
+  const secret = form.dataset.secret ? { publicKey: form.dataset.publicKey, questions: questionsOf(form) } : null;
   signingSupport().then((support) => {
     if (support === "ok") {
       form.hidden = false;
+      // The tables of G and of the election key, built while the voter reads (about 0.1 s), so that
+      // casting pays only for the encryption. A failure here is met again, and said, at casting.
+      if (secret) setTimeout(() => {
+        try {
+          prepare(secret.publicKey);
+        } catch {
+          // said at casting
+        }
+      }, 0);
       return;
     }
     const notice = document.getElementById("booth-unsupported");
@@ -179,10 +201,24 @@ function start() {
     if (!pending) return;
     confirm.disabled = edit.disabled = true;
     refusal.hidden = true;
+    status.textContent = secret ? words.encrypting : words.sending;
+    // The encryption holds the page for a moment: the message is drawn first.
+    if (secret) await nextPaint();
+    let signed;
+    try {
+      signed = await signBallot({ ...pending, election: form.dataset.election, electionHash: form.dataset.electionHash,
+        salt: form.dataset.salt, secret });
+    } catch {
+      // WebCrypto refused to sign, which signingSupport() checked it would not, or the encryption
+      // failed: say so, send nothing.
+      status.textContent = "";
+      refusal.textContent = secret ? words.encryptFailed : words.oldBrowser;
+      refusal.hidden = false;
+      confirm.disabled = edit.disabled = false;
+      return;
+    }
     status.textContent = words.sending;
     try {
-      const signed = await signBallot({ ...pending, election: form.dataset.election, electionHash: form.dataset.electionHash,
-        salt: form.dataset.salt });
       const answer = await cast(form.dataset.ballots, signed.ballot, form.dataset.lang, words);
       status.textContent = "";
       if (answer.refusal) {
@@ -196,15 +232,24 @@ function start() {
       review.hidden = true;
       done.hidden = false;
       document.getElementById("done-heading").focus();
-    } catch {
-      // WebCrypto refused to sign, which signingSupport() checked it would not: say so, send nothing.
-      status.textContent = "";
-      refusal.textContent = words.oldBrowser;
-      refusal.hidden = false;
     } finally {
       confirm.disabled = edit.disabled = false;
     }
   });
+}
+
+/** Resolves once the browser has drawn what changed (a status message) before a long computation. */
+function nextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Each question as p256.js makes its slots: `{ kind, choices, min, max }` from the fieldsets'
+ *  data- attributes (min and max an approval's only). */
+function questionsOf(form) {
+  return Array.from(form.querySelectorAll("fieldset.question"), ({ dataset }) => ({
+    kind: dataset.kind, choices: Number(dataset.choices),
+    ...(dataset.kind === "approval" ? { min: Number(dataset.min), max: Number(dataset.max) } : {}),
+  }));
 }
 
 /** The code and the answers as the ballot holds them, or what is wrong, field by field, in the
