@@ -18,12 +18,12 @@ public struct VotingService: ActsForCaller {
 
     /// Creates a draft election with the next id (`E-0001`) and a fresh random salt.
     /// - Parameter secret: a coop-voting-2 election, whose tellers register before credentials are
-    ///   issued (`registerTeller`). Not offered by the faces yet: no client casts encrypted ballots, nor
-    ///   tallies them, until those land (docs/VOTING.md §12).
+    ///   issued (`registerTeller`) and decrypt its sums after close (docs/VOTING.md §12).
     public func createElection(_ input: NewElection, secret: Bool = false) async throws -> Election {
         try caller.check(VotingVerb.createElection)
         let now = context.now()
         let election = try input.validated(now: now, timeZone: context.timeZone)
+        if secret { try Self.requireEncryptable(election.questions) }
         let salt = Hex.encode(try SecureRandom.bytes(16))
         return try await database.write { db in
             let id = Self.electionID(try Sequences.next("election_number", in: db))
@@ -46,12 +46,26 @@ public struct VotingService: ActsForCaller {
         return try await database.write { db in
             let status = try Self.status(id, in: db)
             guard status == .draft else { throw CoopError.notDraft(id, status) }
+            if try db.scalar("SELECT secret FROM voting_elections WHERE id = ?", [id], as: Bool.self) == true {
+                try Self.requireEncryptable(election.questions)
+            }
             try db.execute("""
                 UPDATE voting_elections SET title = ?, questions = ?, opens = ?, closes = ?, cutoff = ?, quorum_percent = ?,
                        updated_at = ? WHERE id = ?
                 """, [election.title, try Self.questionsText(election.questions), election.opens, election.closes,
                       election.cutoff, election.quorumPercent, now, id])
             return try Self.fetchElection(id, in: db)
+        }
+    }
+
+    /// A secret election's ranked questions have at most `QuestionSlots.maxRankedChoices` choices: each
+    /// possible ranking is a slot of every ballot (64 for 4 choices, 325 for 5).
+    static func requireEncryptable(_ questions: [Question]) throws {
+        for (i, question) in questions.enumerated() where question.kind == .ranked && question.choices.count > QuestionSlots.maxRankedChoices {
+            throw CoopError(.invalid, "voting.secret_ranking_too_long", field: "questions[\(i + 1)].choices",
+                            ["number": .integer(Int64(i + 1)), "max": .integer(Int64(QuestionSlots.maxRankedChoices))],
+                            fr: "Question {number} : dans un scrutin secret, un classement compte au plus {max} choix.",
+                            en: "Question {number}: in a secret election, a ranking has at most {max} choices.")
         }
     }
 

@@ -155,4 +155,20 @@ extension SecretElectionTests {
         await #expect(throws: CoopError.copiedBallot()) { try await db.voting.cast(Data(ballots[1].canonicalJSON), election: draft.id) }
         #expect(try await db.voting.election(draft.id).ballotCount == 1)
     }
+
+    @Test func aSecretRankingOfMoreThanFourChoicesIsRefusedAtCreationAndUpdate() async throws {
+        let db = try await VotingTestDatabase()
+        let long = Question(text: "Logo", kind: .ranked, choices: ["A", "B", "C", "D", "E"])
+        let input = NewElection(title: "AG secrète", questions: [VotingTestDatabase.resolution, long],
+                                opens: VotingTestDatabase.opens, closes: VotingTestDatabase.closes)
+        await #expect(throws: CoopError.self) { try await db.voting.createElection(input, secret: true) }
+        do { _ = try await db.voting.createElection(input, secret: true) } catch let error as CoopError {
+            #expect(error.code == "voting.secret_ranking_too_long" && error.field == "questions[2].choices")
+            #expect(error.message(.fr) == "Question 2 : dans un scrutin secret, un classement compte au plus 4 choix.")
+        }
+        #expect(try await db.count("voting_elections") == 0)
+        _ = try await db.voting.createElection(input)
+        let draft = try await Self.secretDraft(db)
+        await #expect(throws: CoopError.self) { try await db.voting.updateElection(draft.id, input) }
+    }
 }
