@@ -147,4 +147,29 @@ import Testing
         #expect(result.voted == 0 && result.questions[0].counts == [0, 0, 0] && result.questions[2].rankingCounts == Array(repeating: 0, count: 15))
         #expect(try BoardVerifier.verify(try await db.voting.boardJSON(election.id)).recount == result)
     }
+
+    /// Tellers posting at once, one of them twice: each decryption lands once, and one result.
+    @Test func concurrentDecryptionsLandOnceAndMakeOneResult() async throws {
+        let db = try await DB()
+        let (election, keys, codes) = try await Self.openSecret(db, members: 3, tellers: 3)
+        for (n, code) in codes.enumerated() { try await Self.cast(db, election, code, Self.answers(n)) }
+        db.setClock(DB.closes)
+        _ = try await db.voting.close(election.id)
+        let board = try await db.voting.boardJSON(election.id)
+        let decryptions = try keys.map { try $0.decryption(of: board) } + [try keys[0].decryption(of: board)]
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for decryption in decryptions {
+                group.addTask {
+                    do { return try await db.voting.postDecryption(election.id, decryption.json).result == nil ? "posted" : "result" } catch let error as CoopError {
+                        return error.code
+                    } catch { return "\(error)" }
+                }
+            }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(outcomes.sorted() == ["posted", "posted", "result", "voting.already_decrypted"])
+        let events = try await db.voting.board(election.id).events
+        #expect(events.filter { $0.type == .decryption }.count == 3 && events.filter { $0.type == .result }.count == 1)
+        #expect(try BoardVerifier.verify(try await db.voting.boardJSON(election.id)).status == .tallied)
+    }
 }
