@@ -38,6 +38,7 @@ import Testing
         let twice = try ctl.run(["teller", "register", id, ctl.votingPath("t1.key.pub"), "--lang", "en"])
         #expect(twice.status == 1 && twice.stderr == "This teller is already registered: each teller has a key of its own.\n")
 
+        #expect(try ctl.run(["election", "show", id, "--lang", "en"]).stdout.contains("Secret election (coop-voting-2) · tellers registered: 2"))
         #expect(try ctl.run(["election", "credentials", id, "--out", ctl.votingPath("codes")]).status == 0)
         #expect(try ctl.run(["election", "open", id]).status == 0)
         let answers = [["0", "0,1", "2,0,1"], ["0", "3", "1"], ["1", "1,2", "2,1"]]

@@ -50,6 +50,13 @@ enum VotingOutput {
                                    en: "Credentials issued: {n} (revoked and replaced: {r}) · ballots received: {b}"),
                              ["n": .integer(Int64(eligible)), "r": .integer(Int64(e.revokedCount)), "b": .integer(Int64(e.ballotCount))]))
         }
+        if e.secret {
+            out.say(out.text(e.tellers.isEmpty
+                             ? .init(fr: "Scrutin secret (coop-voting-2) · aucun scrutateur inscrit : coopctl teller register {id} FICHIER.pub",
+                                     en: "Secret election (coop-voting-2) · no teller registered yet: coopctl teller register {id} FILE.pub")
+                             : .init(fr: "Scrutin secret (coop-voting-2) · scrutateurs inscrits : {n}", en: "Secret election (coop-voting-2) · tellers registered: {n}"),
+                             ["id": .text(e.id), "n": .integer(Int64(e.tellers.count))]))
+        }
         if let hash = e.electionHash {
             out.say(out.text(.init(fr: "Empreinte du scrutin (`electionHash`) : {hash}", en: "Election hash (`electionHash`): {hash}"),
                              ["hash": .text(hash)]))
