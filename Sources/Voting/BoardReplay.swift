@@ -257,18 +257,25 @@ struct BoardReplay {
         guard let ballot = facts.ballot, let tracker = facts.tracker else {
             return .malformedBallot(LocalizedText(fr: "bulletin illisible", en: "unreadable ballot"))
         }
+        if let broken = signedBallotProblem(ballot, tracker: tracker, facts, definition) { return broken }
+        if let problem = Ballot.answersProblem(ballot.answers, questions: definition.questions) { return problem }
+        trackers[tracker] = event.seq
+        latest[ballot.credential] = Cast(seq: event.seq, answers: ballot.answers, tracker: tracker)
+        ballotEvents += 1
+        return nil
+    }
+
+    /// The rules both protocols' ballots follow, in the server's order (`VotingService.cast`), so both
+    /// name the same first broken rule: a new tracker, this election, an active credential, this
+    /// definition's hash, a valid signature.
+    private func signedBallotProblem(_ ballot: any SignedBallot, tracker: String, _ facts: EventFacts, _ definition: ElectionDefinition) -> CoopError? {
         if let first = trackers[tracker] { return .verifyDuplicateBallot(firstSeq: first) }
-        // The server's order (VotingService.cast), so both name the same first broken rule.
         guard ballot.election == definition.id else { return .wrongElection(expected: definition.id, got: ballot.election) }
         guard active.contains(ballot.credential) else {
             return everListed.contains(ballot.credential) ? .revokedCredential() : .unknownCredential()
         }
         guard ballot.electionHash == electionHash else { return .electionHashMismatch() }
         guard facts.signatureValid != false else { return .badSignature() }
-        if let problem = Ballot.answersProblem(ballot.answers, questions: definition.questions) { return problem }
-        trackers[tracker] = event.seq
-        latest[ballot.credential] = Cast(seq: event.seq, answers: ballot.answers, tracker: tracker)
-        ballotEvents += 1
         return nil
     }
 
@@ -279,13 +286,7 @@ struct BoardReplay {
         guard let ballot = facts.secretBallot, let tracker = facts.tracker else {
             return .malformedBallot(LocalizedText(fr: "bulletin illisible", en: "unreadable ballot"))
         }
-        if let first = trackers[tracker] { return .verifyDuplicateBallot(firstSeq: first) }
-        guard ballot.election == definition.id else { return .wrongElection(expected: definition.id, got: ballot.election) }
-        guard active.contains(ballot.credential) else {
-            return everListed.contains(ballot.credential) ? .revokedCredential() : .unknownCredential()
-        }
-        guard ballot.electionHash == electionHash else { return .electionHashMismatch() }
-        guard facts.signatureValid != false else { return .badSignature() }
+        if let broken = signedBallotProblem(ballot, tracker: tracker, facts, definition) { return broken }
         if let (question, flaw) = facts.proofFlaw { return .invalidEncryptedAnswer(question: question + 1, flaw) }
         let alphas = ballot.alphas
         if alphas.contains(where: { alphaOwners[$0].map { $0 != ballot.credential } ?? false }) { return .copiedBallot() }

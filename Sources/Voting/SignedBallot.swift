@@ -4,6 +4,9 @@ import CoopCore
 /// with the credential's Ed25519 key, the signature beside them, and the tracker (the hex SHA-256 of
 /// the canonical signed ballot).
 public protocol SignedBallot: Sendable {
+    /// The election's id and the hash of the definition signed.
+    var election: String { get }
+    var electionHash: String { get }
     /// The credential's public key, hex.
     var credential: String { get }
     /// Hex Ed25519 signature of `signingMessage`.

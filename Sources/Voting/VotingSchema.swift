@@ -52,17 +52,7 @@ public enum VotingSchema {
                 credential TEXT,
                 PRIMARY KEY (election_id, seq)
             ) WITHOUT ROWID;
-            CREATE UNIQUE INDEX voting_board_tracker ON voting_board(election_id, tracker) WHERE tracker IS NOT NULL;
-            CREATE INDEX voting_board_credential ON voting_board(election_id, credential, seq) WHERE credential IS NOT NULL;
-            CREATE TRIGGER voting_board_no_update BEFORE UPDATE ON voting_board
-            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
-            CREATE TRIGGER voting_board_no_delete BEFORE DELETE ON voting_board
-            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
-            CREATE TRIGGER voting_board_chain BEFORE INSERT ON voting_board
-            WHEN NEW.seq <> COALESCE((SELECT max(seq) FROM voting_board WHERE election_id = NEW.election_id), 0) + 1
-              OR NEW.prev <> COALESCE((SELECT hash FROM voting_board WHERE election_id = NEW.election_id ORDER BY seq DESC LIMIT 1),
-                                      '0000000000000000000000000000000000000000000000000000000000000000')
-            BEGIN SELECT RAISE(ABORT, 'a board event must extend the chain'); END;
+            \(boardGuards)
             """)
         // Secret elections (coop-voting-2, docs/VOTING.md §12): the flag, and each teller's public key
         // share with its proof, in registration order (the position is the teller's index).
@@ -106,17 +96,23 @@ public enum VotingSchema {
             INSERT INTO voting_board_new SELECT election_id, seq, type, payload, prev, hash, tracker, credential FROM voting_board;
             DROP TABLE voting_board;
             ALTER TABLE voting_board_new RENAME TO voting_board;
-            CREATE UNIQUE INDEX voting_board_tracker ON voting_board(election_id, tracker) WHERE tracker IS NOT NULL;
-            CREATE INDEX voting_board_credential ON voting_board(election_id, credential, seq) WHERE credential IS NOT NULL;
-            CREATE TRIGGER voting_board_no_update BEFORE UPDATE ON voting_board
-            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
-            CREATE TRIGGER voting_board_no_delete BEFORE DELETE ON voting_board
-            BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
-            CREATE TRIGGER voting_board_chain BEFORE INSERT ON voting_board
-            WHEN NEW.seq <> COALESCE((SELECT max(seq) FROM voting_board WHERE election_id = NEW.election_id), 0) + 1
-              OR NEW.prev <> COALESCE((SELECT hash FROM voting_board WHERE election_id = NEW.election_id ORDER BY seq DESC LIMIT 1),
-                                      '0000000000000000000000000000000000000000000000000000000000000000')
-            BEGIN SELECT RAISE(ABORT, 'a board event must extend the chain'); END;
+            \(boardGuards)
             """)
     }
+
+    /// The board's indexes and its append-only, chained guards: made with the table, and again when
+    /// voting.4 rebuilds it.
+    static let boardGuards = """
+        CREATE UNIQUE INDEX voting_board_tracker ON voting_board(election_id, tracker) WHERE tracker IS NOT NULL;
+        CREATE INDEX voting_board_credential ON voting_board(election_id, credential, seq) WHERE credential IS NOT NULL;
+        CREATE TRIGGER voting_board_no_update BEFORE UPDATE ON voting_board
+        BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
+        CREATE TRIGGER voting_board_no_delete BEFORE DELETE ON voting_board
+        BEGIN SELECT RAISE(ABORT, 'the voting board is append-only'); END;
+        CREATE TRIGGER voting_board_chain BEFORE INSERT ON voting_board
+        WHEN NEW.seq <> COALESCE((SELECT max(seq) FROM voting_board WHERE election_id = NEW.election_id), 0) + 1
+          OR NEW.prev <> COALESCE((SELECT hash FROM voting_board WHERE election_id = NEW.election_id ORDER BY seq DESC LIMIT 1),
+                          '0000000000000000000000000000000000000000000000000000000000000000')
+        BEGIN SELECT RAISE(ABORT, 'a board event must extend the chain'); END;
+        """
 }
