@@ -43,6 +43,26 @@ func secretBallotBenchmarks() {
         benchmark.stopMeasurement()
         precondition(read.count == 100_000 && counts?[0].reduce(0, +) == 200_000, "every ballot read, two approvals each")
     }
+    Benchmark("Voting 2: parts, decode 100,000 points", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        let points = (0..<1000).map { _ in ECPoint.base(try! Scalar.random()).hex }
+        benchmark.startMeasurement()
+        for _ in 0..<100 { for p in points { blackHole(try? ECPoint.decode(hex: p)) } }
+        benchmark.stopMeasurement()
+    }
+    Benchmark("Voting 2: parts, add 100,000 points", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        let points = (0..<1000).map { _ in ECPoint.base(try! Scalar.random()) }
+        benchmark.startMeasurement()
+        var sum = ECPoint.identity
+        for _ in 0..<100 { for p in points { sum = sum + p } }
+        benchmark.stopMeasurement()
+        blackHole(sum)
+    }
+    Benchmark("Voting 2: parts, parse 100,000 ballot texts", configuration: .init(metrics: [.wallClock], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        let texts = try SecretFixture.shared().approvalBallots
+        benchmark.startMeasurement()
+        for _ in 0..<100 { for t in texts { blackHole(try? CanonicalJSON.parse(t)) } }
+        benchmark.stopMeasurement()
+    }
     for (name, ballots, questions) in [
         ("one 5-choice approval question", { try SecretFixture.shared().approvalBallots }, { try SecretFixture.shared().approval.questions }),
         ("one 3-choice question (Belenios's comparison)", { try SecretFixture.shared().singleBallots }, { try SecretFixture.shared().single.questions }),
