@@ -60,11 +60,10 @@ extension VotingService {
     /// on the board (a crash between `close` and them leaves them out) and says who has not decrypted.
     private func secretTally(_ id: String, events: [BoardEvent]) async throws -> ElectionResult {
         if events.last?.type == .close { try await appendSecretTally(id) }
-        let (status, current) = try await database.read { db in (try Self.status(id, in: db), try Self.events(id, in: db)) }
-        if status == .tallied { return try Self.publishedResult(current) }
+        let (election, current) = try await database.read { db in (try Self.fetchElection(id, counts: false, in: db), try Self.events(id, in: db)) }
+        if election.status == .tallied { return try Self.publishedResult(current) }
         let posted = Set(current.filter { $0.type == .decryption }.compactMap { try? DecryptionEvent(json: $0.payload).teller })
-        let tellers = try await database.read { db in try Self.tellers(id, in: db) }.count
-        throw CoopError.awaitingTellers(id, remaining: (1...max(1, tellers)).filter { !posted.contains($0) })
+        throw CoopError.awaitingTellers(id, remaining: (1...max(1, election.tellers.count)).filter { !posted.contains($0) })
     }
 
     /// The published result (`GET /api/v1/elections/{id}/result`); `voting.not_tallied` before the tally.

@@ -10,10 +10,13 @@ extension TellerKey {
     /// sums it recomputed itself, never a ciphertext it was handed.
     /// - Parameter progress: (ballots checked, ballots to check), from worker threads.
     public func decryption(of board: Data, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> DecryptionEvent {
-        let report: VerificationReport
-        do { report = try BoardVerifier.verify(board, progress: progress) } catch { throw CoopError.boardCorrupt(error) }
-        let events = try BoardVerifier.parse(board)
-        let definition = try BoardVerifier.definition(in: board)
+        // Read once: a large board's text is most of a verification's reading.
+        let events: [BoardEvent], report: VerificationReport
+        do {
+            events = try BoardVerifier.parse(board)
+            report = try BoardVerifier.verify(Board(events: events), progress: progress)
+        } catch { throw CoopError.boardCorrupt(error) }
+        let definition = try ElectionDefinition(json: events[0].payload)
         guard definition.id == election else { throw CoopError.wrongElection(expected: election, got: definition.id) }
         guard let index = definition.tellers?.firstIndex(where: { $0.key == share.hex }).map({ $0 + 1 }) else {
             throw CoopError.notATeller(definition.id)

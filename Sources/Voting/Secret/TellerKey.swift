@@ -22,6 +22,11 @@ public struct TellerKey: Sendable {
         return TellerKey(election: election, share: share, proof: proof, secret: x)
     }
 
+    /// Only a secret election has tellers: asked before a teller is made to choose a passphrase.
+    public static func requireSecret(_ election: Election) throws {
+        guard election.secret else { throw CoopError.notSecret(election.id) }
+    }
+
     /// The public part: what `teller register` sends to the election.
     public var publicJSON: JSONValue {
         ["election": .string(election), "protocol": .string("coop-voting-2"), "proof": proof.json, "share": .string(share.hex)]

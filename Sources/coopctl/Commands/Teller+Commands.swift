@@ -33,9 +33,7 @@ struct TellerCommand: AsyncParsableCommand {
                 guard !FileManager.default.fileExists(atPath: out), !FileManager.default.fileExists(atPath: out + ".pub") else {
                     throw CoopError.tellerFileExists(out)
                 }
-                guard election.secret else { throw CoopError(.conflict, "voting.not_secret", ["id": .text(election.id)],
-                                                             fr: "Le scrutin {id} n’est pas secret : il n’a pas de scrutateurs.",
-                                                             en: "Election {id} is not secret: it has no tellers.") }
+                try TellerKey.requireSecret(election)
                 let passphrase = try TellerCommand.passphrase(output, confirm: true)
                 let key = try TellerKey.generate(election: election.id, salt: election.salt)
                 try TellerCommand.write(key.fileJSON(passphrase: passphrase), to: out, private: true)
@@ -49,7 +47,7 @@ struct TellerCommand: AsyncParsableCommand {
                                  ["id": .text(election.id), "pub": .text(out + ".pub")]))
             }
             if let server {
-                let url = try TellerCommand.serverURL(server)
+                let url = try VotingClient.serverURL(server)
                 return try await global.runWithoutDatabase { output in
                     try write(try await VotingClient(server: url, language: output.language).election(id), output)
                 }
@@ -103,7 +101,7 @@ struct TellerCommand: AsyncParsableCommand {
                 return try teller.decryption(of: board, progress: progress)
             }
             if let server {
-                let url = try TellerCommand.serverURL(server)
+                let url = try VotingClient.serverURL(server)
                 return try await global.runWithoutDatabase { out in
                     let client = VotingClient(server: url, language: out.language)
                     let decryption = try decrypt(try await client.board(id), out)
@@ -151,14 +149,6 @@ struct TellerCommand: AsyncParsableCommand {
         let created = FileManager.default.createFile(atPath: path, contents: CanonicalJSON.data(json),
                                                      attributes: [.posixPermissions: `private` ? 0o600 : 0o644])
         guard created else { throw CoopError.tellerFileExists(path) }
-    }
-
-    static func serverURL(_ server: String) throws -> URL {
-        guard let url = URL(string: server), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw UsageError.invalid(.init(fr: "--server prend une adresse http:// ou https://, pas « {server} ».",
-                                        en: "--server takes an http:// or https:// address, not '{server}'."), ["server": .text(server)])
-        }
-        return url
     }
 }
 

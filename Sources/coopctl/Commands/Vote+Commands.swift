@@ -32,12 +32,7 @@ struct VoteCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard !answer.isEmpty else { throw UsageError.invalid(.init(fr: "Il faut un --answer par question.", en: "One --answer per question is needed.")) }
-            if let server {
-                guard let url = URL(string: server), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                    throw UsageError.invalid(.init(fr: "--server prend une adresse http:// ou https://, pas « {server} ».",
-                                                en: "--server takes an http:// or https:// address, not '{server}'."), ["server": .text(server)])
-                }
-            }
+            if let server { _ = try VotingClient.serverURL(server) }
         }
 
         func run() async throws {
@@ -138,6 +133,15 @@ struct VoteCommand: AsyncParsableCommand {
 struct VotingClient {
     let server: URL
     let language: Language
+
+    /// The `--server` option's address: http or https, with a host.
+    static func serverURL(_ server: String) throws -> URL {
+        guard let url = URL(string: server), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw UsageError.invalid(.init(fr: "--server prend une adresse http:// ou https://, pas « {server} ».",
+                                        en: "--server takes an http:// or https:// address, not '{server}'."), ["server": .text(server)])
+        }
+        return url
+    }
 
     /// `GET {server}/api/v1/elections/{id}/board`.
     func board(_ id: String) async throws -> Data {
