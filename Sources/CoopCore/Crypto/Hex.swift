@@ -27,6 +27,29 @@ public enum Hex {
         return out
     }
 
+    /// Exactly `byteCount` bytes written as lower-case hex digits (the board's strict form of points
+    /// and scalars); nil for any other text. Reads the UTF-8 bytes directly: a board has millions of these.
+    public static func decodeLowercase(_ text: String, byteCount: Int) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { chars -> [UInt8]? in
+            guard chars.count == 2 * byteCount else { return nil }
+            var out = [UInt8](repeating: 0, count: byteCount)
+            for i in 0..<byteCount {
+                guard let hi = lowerNibble(chars[2 * i]), let lo = lowerNibble(chars[2 * i + 1]) else { return nil }
+                out[i] = hi << 4 | lo
+            }
+            return out
+        }
+    }
+
+    @inline(__always) private static func lowerNibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 48...57: c - 48
+        case 97...102: c - 87
+        default: nil
+        }
+    }
+
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 48...57: return c - 48

@@ -1,5 +1,7 @@
 import COpenSSL
 import Foundation
+import P256Field
+import Synchronization
 
 /// NIST P-256 (secp256r1) through OpenSSL's EC_POINT and BIGNUM functions: the group of coop-voting-2's
 /// encrypted ballots (docs/VOTING.md). Points are kept as OpenSSL points between operations, so a
@@ -45,7 +47,7 @@ public struct Scalar: Sendable, Hashable {
 
     /// 64 lower-case hex digits whose value is below n; nil otherwise (a scalar ≥ n is refused, never reduced).
     public init?(hex: String) {
-        guard hex.count == 64, hex == hex.lowercased(), let bytes = Hex.decode(hex), Self.less(bytes, P256.order) else { return nil }
+        guard let bytes = Hex.decodeLowercase(hex, byteCount: 32), Self.less(bytes, P256.order) else { return nil }
         self.bytes = bytes
     }
 
@@ -100,10 +102,53 @@ public struct Scalar: Sendable, Hashable {
 
 /// A point of P-256, or the identity. Immutable once made.
 public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConvertible {
-    let raw: OpaquePointer
+    /// The OpenSSL point's address, 0 until it is made. A decoded point makes it only when a
+    /// multiplication or OpenSSL's addition first needs it: a tally reads a million points and only
+    /// sums them, in `PointSum`, which never does. Published once by compare-and-exchange.
+    private let made: Atomic<UInt>
+    /// The affine coordinates when the point was made from them (decoded, or a sum): sums, encodings
+    /// and comparisons then need no call into OpenSSL.
+    private let knownAffine: AffinePoint?
 
-    private init(taking raw: OpaquePointer) { self.raw = raw }
-    deinit { EC_POINT_free(raw) }
+    private init(taking raw: OpaquePointer) {
+        made = Atomic(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(raw))))
+        knownAffine = nil
+    }
+
+    /// The point (x, y), already known to be on the curve.
+    init(affine: AffinePoint) {
+        made = Atomic(0)
+        knownAffine = affine
+    }
+
+    deinit {
+        if let raw = OpaquePointer(bitPattern: made.load(ordering: .acquiring)) { EC_POINT_free(raw) }
+    }
+
+    /// The OpenSSL point, made from the affine coordinates on first use (OpenSSL checks again that it
+    /// is on the curve). Two threads may both make it; one copy is kept.
+    var raw: OpaquePointer {
+        if let raw = OpaquePointer(bitPattern: made.load(ordering: .acquiring)) { return raw }
+        let fresh = EC_POINT_new(P256.group)!, affine = knownAffine!
+        let x = BN_bin2bn(affine.x.bigEndian, 32, nil)!, y = BN_bin2bn(affine.y.bigEndian, 32, nil)!
+        defer { BN_free(x); BN_free(y) }
+        precondition(EC_POINT_set_affine_coordinates(P256.group, fresh, x, y, nil) == 1, "a decompressed point is on the curve")
+        let (exchanged, original) = made.compareExchange(expected: 0, desired: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(fresh))),
+                                                         ordering: .acquiringAndReleasing)
+        if exchanged { return fresh }
+        EC_POINT_free(fresh)
+        return OpaquePointer(bitPattern: original)!
+    }
+
+    /// The affine coordinates; nil for the identity.
+    var affine: AffinePoint? {
+        if let knownAffine { return knownAffine }
+        guard !isIdentity else { return nil }
+        let x = BN_new()!, y = BN_new()!
+        defer { BN_free(x); BN_free(y) }
+        EC_POINT_get_affine_coordinates(P256.group, raw, x, y, nil)
+        return AffinePoint(x: FieldElement(bigEndian: P256.bytes(x))!, y: FieldElement(bigEndian: P256.bytes(y))!)
+    }
 
     public static let generator = ECPoint(taking: EC_POINT_dup(EC_GROUP_get0_generator(P256.group), P256.group)!)
     public static let identity: ECPoint = {
@@ -112,7 +157,7 @@ public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConverti
         return ECPoint(taking: point)
     }()
 
-    public var isIdentity: Bool { EC_POINT_is_at_infinity(P256.group, raw) == 1 }
+    public var isIdentity: Bool { knownAffine == nil && EC_POINT_is_at_infinity(P256.group, raw) == 1 }
 
     /// Why a point's text was refused.
     public enum DecodingError: Error, Equatable, Sendable {
@@ -133,7 +178,7 @@ public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConverti
             guard allowIdentity else { throw .identity }
             return .identity
         }
-        guard hex.count == 66, hex == hex.lowercased(), let bytes = Hex.decode(hex) else { throw .malformed }
+        guard let bytes = Hex.decodeLowercase(hex, byteCount: 33) else { throw .malformed }
         return try decode(compressed: bytes)
     }
 
@@ -141,14 +186,10 @@ public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConverti
     /// here first.
     public static func decode(compressed bytes: [UInt8]) throws(DecodingError) -> ECPoint {
         guard bytes.count == 33, bytes[0] == 2 || bytes[0] == 3 else { throw .malformed }
-        guard Scalar.less(Array(bytes[1...]), P256.prime) else { throw .outOfField }
-        let point = EC_POINT_new(P256.group)!
-        guard EC_POINT_oct2point(P256.group, point, bytes, 33, nil) == 1, EC_POINT_is_on_curve(P256.group, point, nil) == 1 else {
-            EC_POINT_free(point)
-            ERR_clear_error()
-            throw .notOnCurve
-        }
-        return ECPoint(taking: point)
+        let x = Array(bytes[1...])
+        guard Scalar.less(x, P256.prime) else { throw .outOfField }
+        guard let affine = AffinePoint.decompress(x: x, odd: bytes[0] == 3) else { throw .notOnCurve }
+        return ECPoint(affine: affine)
     }
 
     /// OpenSSL's reading of any SEC1 form (uncompressed too), for tests and vectors that carry them.
@@ -164,6 +205,7 @@ public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConverti
 
     /// `pt(P)`: the 33 compressed bytes, or 33 zeros for the identity (inside hashes).
     public var compressed: [UInt8] {
+        if let knownAffine { return knownAffine.compressed }
         guard !isIdentity else { return [UInt8](repeating: 0, count: 33) }
         var out = [UInt8](repeating: 0, count: 33)
         EC_POINT_point2oct(P256.group, raw, POINT_CONVERSION_COMPRESSED, &out, 33, nil)
@@ -231,6 +273,7 @@ public final class ECPoint: @unchecked Sendable, Equatable, CustomStringConverti
     }
 
     public static func == (a: ECPoint, b: ECPoint) -> Bool {
-        EC_POINT_cmp(P256.group, a.raw, b.raw, nil) == 0
+        if let x = a.knownAffine, let y = b.knownAffine { return x == y }
+        return EC_POINT_cmp(P256.group, a.raw, b.raw, nil) == 0
     }
 }

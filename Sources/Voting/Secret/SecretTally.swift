@@ -6,26 +6,46 @@ import CoopCore
 /// Nobody ever decrypts a single ballot: only these sums.
 public enum SecretTally {
     /// Per question, per slot: the sum of that slot over `ballots` (the last ballot of each active
-    /// credential), the identity for none. Summed in chunks on every core, then the chunks' sums added.
+    /// credential), the identity for none. Summed in chunks on every core, in fixed-width running sums
+    /// (`PointSum`), then the chunks' sums added.
     public static func sum(_ ballots: [SecretBallot], questions: [Question]) -> [[Ciphertext]] {
-        let empty = questions.map { Array(repeating: Ciphertext.zero, count: QuestionSlots($0).count) }
+        let empty = questions.map { Array(repeating: SlotSum(), count: QuestionSlots($0).count) }
         let chunk = 256
         let partials = Parallel.map(count: (ballots.count + chunk - 1) / chunk) { c in
             add(ballots[c * chunk..<min(ballots.count, (c + 1) * chunk)], to: empty)
         }
-        return partials.reduce(empty) { total, partial in
-            zip(total, partial).map { zip($0, $1).map { $0 + $1 } }
+        var total = empty
+        for partial in partials {
+            for q in total.indices { for j in total[q].indices { total[q][j].add(partial[q][j]) } }
         }
+        return total.map { $0.map(\.ciphertext) }
     }
 
-    private static func add(_ ballots: ArraySlice<SecretBallot>, to start: [[Ciphertext]]) -> [[Ciphertext]] {
+    private static func add(_ ballots: ArraySlice<SecretBallot>, to start: [[SlotSum]]) -> [[SlotSum]] {
         var tally = start
         for ballot in ballots {
             for (q, answer) in ballot.answers.enumerated() where q < tally.count {
-                for (j, slot) in answer.choices.enumerated() where j < tally[q].count { tally[q][j] = tally[q][j] + slot }
+                for (j, slot) in answer.choices.enumerated() where j < tally[q].count { tally[q][j].add(slot) }
             }
         }
         return tally
+    }
+
+    /// One slot's running sum of alphas and betas.
+    private struct SlotSum: Sendable {
+        var alpha = PointSum(), beta = PointSum()
+
+        mutating func add(_ c: Ciphertext) {
+            alpha.add(c.alpha)
+            beta.add(c.beta)
+        }
+
+        mutating func add(_ other: SlotSum) {
+            alpha.add(other.alpha)
+            beta.add(other.beta)
+        }
+
+        var ciphertext: Ciphertext { Ciphertext(alpha: alpha.point, beta: beta.point) }
     }
 
     /// Teller `index`'s factor and proof for every slot of a tally it recomputed itself from the board.
