@@ -61,6 +61,7 @@ bench: deps $(BENCH_CATALOGUE)
 	@$(MAKE) --no-print-directory packages PACKAGES="wrk sqlite3 bc"
 	COOP_BENCHMARKS=1 COOP_BENCH_CATALOGUE=$(abspath $(BENCH_CATALOGUE)) \
 		$(SWIFT) package --scratch-path .build-bench --disable-sandbox benchmark
+	bash Benchmarks/voting-floor.sh
 	bash Benchmarks/inventory-floor.sh $(BENCH_CATALOGUE)
 	bash Benchmarks/import.sh $(BENCH_CATALOGUE)
 	bash Benchmarks/load.sh 10
