@@ -53,7 +53,10 @@ let package = Package(
         .target(name: "Inventory", dependencies: ["CoopCore", "Membership"]),
         .target(name: "Lending", dependencies: ["CoopCore", "Membership", "Inventory"]),
         .target(name: "Orders", dependencies: ["CoopCore", "Membership", "Inventory"]),
-        .target(name: "Voting", dependencies: ["CoopCore", "Membership"]),
+        // The web booth's scripts, apart from the web face: Voting writes their fingerprint in a secret
+        // election's setup, and the web face serves them.
+        .target(name: "BoothScripts", dependencies: ["CoopCore"], resources: [.copy("Static")]),
+        .target(name: "Voting", dependencies: ["CoopCore", "Membership", "BoothScripts"]),
         // The notices the domains wrote to the outbox, and the time-based ones the scheduler finds:
         // rendered from the template files (fr/en) and delivered over SMTP.
         .target(
@@ -92,6 +95,7 @@ let package = Package(
             name: "CoopWeb",
             dependencies: [
                 "Coop", "CoopCore", "CoopHTTP", "Membership", "Inventory", "Lending", "Orders", "Voting", "Notifications",
+                "BoothScripts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -115,12 +119,12 @@ let package = Package(
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "LendingTests", dependencies: ["Lending", "Inventory", "Membership", "CoopTestSupport"]),
         .testTarget(name: "OrdersTests", dependencies: ["Orders", "Inventory", "Membership", "CoopTestSupport"]),
-        .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "CoopTestSupport"]),
-        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Coop", "CoopTestSupport"]),
+        .testTarget(name: "VotingTests", dependencies: ["Voting", "Membership", "BoothScripts", "CoopTestSupport"]),
+        .testTarget(name: "NotificationsTests", dependencies: ["Notifications", "Coop", "Membership", "Inventory", "Lending", "Orders", "Voting", "CoopTestSupport"]),
         .testTarget(name: "CoopTests", dependencies: ["Coop", "CoopCore", "Membership", "Inventory", "Lending", "Orders", "Voting"]),
         // Starting child processes safely (Foundation's Process.run can crash on this toolchain).
         .target(name: "CoopTestSupport", dependencies: ["CoopCore", "Membership"], path: "Tests/CoopTestSupport"),
-        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopCore", "CoopTestSupport"]),
+        .testTarget(name: "CoopCtlTests", dependencies: ["coopctl", "CoopCore", "BoothScripts", "CoopTestSupport"]),
         .testTarget(
             name: "CoopAPITests",
             dependencies: [

@@ -5,9 +5,9 @@ import Hummingbird
 import Voting
 
 /// `GET /vote/{election}`: the voting booth. While the election accepts ballots, a form for the
-/// member's code and one fieldset per question; `Static/booth.js` checks the answers, shows them for
+/// member's code and one fieldset per question; `BoothScripts/Static/booth.js` checks the answers, shows them for
 /// review, derives the credential from the code, in a secret election (coop-voting-2) encrypts and
-/// proves every answer with `Static/p256.js`, signs the ballot in the browser (WebCrypto), posts it to
+/// proves every answer with `BoothScripts/Static/p256.js`, signs the ballot in the browser (WebCrypto), posts it to
 /// `POST /api/v1/elections/{id}/ballots` and shows the tracker. The code never reaches the server, nor
 /// does a secret election's answer in the clear.
 ///
@@ -63,7 +63,7 @@ struct BoothPage: Sendable {
     /// address, the questions as fields (with what `p256.js` needs to make their slots: kind, number of
     /// choices, min and max), the election key of a secret election (coop-voting-2: the script encrypts
     /// and proves every answer under it before signing), every message the script may show, and the
-    /// scripts' hash (`WebPages.boothScriptHash`).
+    /// scripts' hash (`WebPages.boothScriptHash`) beside, in a secret election, the one its setup holds.
     static func booth(
         _ election: Election, _ definition: ElectionDefinition, now: Instant, timeZone: TimeZone, scriptHash: String, _ language: Language
     ) -> [String: Any] {
@@ -114,6 +114,13 @@ struct BoothPage: Sendable {
         var secret: [String: Any] = [:]
         if let publicKey = definition.publicKey {
             secret = ["secret": true, "publicKey": publicKey, "secretPrivacy": WebText.boothSecretPrivacy.render(language)]
+            // The fingerprint the setup committed to, beside the one of the scripts this page runs: they
+            // differ only if the server's booth changed after credentials were issued (an upgrade, or worse).
+            if let committed = definition.booth {
+                secret["boardHashLabel"] = WebText.boothBoardScriptHash.render(language)
+                secret["boardHash"] = committed
+                if committed != scriptHash { secret["boardHashDiffers"] = WebText.boothScriptChanged.render(language) }
+            }
         }
         return secret.merging([
             "open": true,

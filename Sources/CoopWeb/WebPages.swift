@@ -1,3 +1,4 @@
+import BoothScripts
 import CoopCore
 import Foundation
 import HTTPTypes
@@ -9,15 +10,12 @@ import CoopHTTP
 /// language, with every value escaped by Mustache (text and attribute values alike).
 public struct WebPages: Sendable {
     let library: MustacheLibrary
-    /// `Static/coop.css`, `Static/booth.js` and `Static/p256.js` (the booth's coop-voting-2 crypto), read
-    /// once at start-up rather than on every request.
+    /// `Static/coop.css`, and the booth's `booth.js` and `p256.js` (its coop-voting-2 crypto, from
+    /// `BoothScripts`), read once at start-up rather than on every request.
     let styleSheet: ByteBuffer
     let boothScript: ByteBuffer
     let p256Script: ByteBuffer
-    /// What the booth shows so that a member can check the script they ran (VOTING-2.md §8: the
-    /// booth's JavaScript is served by the server it protects against): the SHA-256 of the bytes of
-    /// `p256.js` followed by those of `booth.js`, as served, in lower-case hex. The same as
-    /// `curl -s …/static/p256.js …/static/booth.js | sha256sum`.
+    /// What the booth shows so that a member can check the script they ran: `BoothScripts.sha256`.
     let boothScriptHash: String
     /// The co-op's name in every page's title and header.
     let coopName: String
@@ -42,10 +40,10 @@ public struct WebPages: Sendable {
             return Array(bytes)
         }
         styleSheet = ByteBuffer(bytes: try load("coop.css"))
-        let booth = try load("booth.js"), p256 = try load("p256.js")
-        boothScript = ByteBuffer(bytes: booth)
-        p256Script = ByteBuffer(bytes: p256)
-        boothScriptHash = SHA256.hex(p256 + booth)
+        let scripts = BoothScripts.current
+        boothScript = ByteBuffer(bytes: scripts.booth)
+        p256Script = ByteBuffer(bytes: scripts.p256)
+        boothScriptHash = scripts.sha256
         self.coopName = coopName
     }
 

@@ -140,7 +140,7 @@ enum WebText {
 
     /// `14 décembre 2026` / `December 14, 2026`: a date a member acts on, in full.
     static func longDay(_ date: LocalDate, _ language: Language) -> String { date.words(language) }
-    // MARK: The voting booth (`BoothPage`, `Static/booth.js`)
+    // MARK: The voting booth (`BoothPage`, `BoothScripts/Static/booth.js`)
 
     static let boothTitle = LocalizedText(fr: "Voter : {title}", en: "Vote: {title}")
     static let boothKicker = LocalizedText(fr: "Bureau de vote", en: "Voting booth")
@@ -221,7 +221,7 @@ enum WebText {
     static let boothDoneBoard = LocalizedText(fr: "Vérifier ce numéro sur le registre public", en: "Check this tracker on the public board")
     static let boothDoneAgain = LocalizedText(fr: "Vous pouvez voter à nouveau avec le même code jusqu’à la fermeture : seul votre dernier bulletin compte.",
                                               en: "You may vote again with the same code until voting closes: only your last ballot counts.")
-    // A secret election (coop-voting-2): the answers are encrypted in the browser (`Static/p256.js`).
+    // A secret election (coop-voting-2): the answers are encrypted in the browser (`BoothScripts/Static/p256.js`).
     static let boothSecretPrivacy = LocalizedText(
         fr: "Vote secret : vos réponses sont chiffrées sur cet appareil avant l’envoi. Ni le serveur ni l’administration de la coopérative ne peuvent lire votre vote ; seuls les totaux de tous les bulletins seront déchiffrés, après la fermeture.",
         en: "Secret ballot: your answers are encrypted on this device before they are sent. Neither the server nor the co-op’s administration can read your vote; only the totals of all the ballots will be decrypted, after voting closes.")
@@ -233,6 +233,14 @@ enum WebText {
     /// Under the booth: what a member who checks the script compares (see `WebPages.boothScriptHash`).
     static let boothScriptHash = LocalizedText(fr: "Pour qui veut vérifier le programme de vote de cette page : empreinte SHA-256 de p256.js suivi de booth.js :",
                                                en: "For anyone checking this page’s voting program: SHA-256 fingerprint of p256.js followed by booth.js:")
+
+    /// Under it, in a secret election: the fingerprint the board's setup holds.
+    static let boothBoardScriptHash = LocalizedText(fr: "Empreinte inscrite au tableau de ce scrutin quand les codes ont été émis :",
+                                                    en: "Fingerprint written on this election’s board when the codes were issued:")
+    /// When the two differ: the booth is no longer the one the election was offered with.
+    static let boothScriptChanged = LocalizedText(
+        fr: "Attention : le programme de vote de cette page n’est pas celui inscrit au tableau de ce scrutin. Ne votez pas ici avant d’en avoir parlé au secrétariat de l’assemblée ; vous pouvez aussi voter avec « coopctl vote cast ».",
+        en: "Warning: this page’s voting program is not the one written on this election’s board. Do not vote here before speaking to the assembly’s secretary; you can also vote with “coopctl vote cast”.")
 
     /// `1er`, `2e` / `1st`, `2nd`, `3rd`, `11th`: the rank in a ranked question.
     static func ordinal(_ n: Int, _ language: Language) -> String {

@@ -59,6 +59,9 @@ public struct Election: Sendable, Codable, Equatable {
     public let secret: Bool
     /// A secret election's tellers, in their index order; empty otherwise.
     public let tellers: [TellerShare]
+    /// A secret election's booth fingerprint (`BoothScripts.sha256` when credentials were issued), as
+    /// in its setup; nil before, and for coop-voting-1.
+    public let booth: String?
 }
 
 /// What an administrator gives to create an election, or to replace a draft's definition.
@@ -138,19 +141,24 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
     public let group: String?
     public let tellers: [TellerShare]?
     public let publicKey: String?
+    /// coop-voting-2 only: the SHA-256 of the web booth's scripts this server offered the election with
+    /// (`BoothScripts.sha256`: `p256.js` then `booth.js`), so that anyone can compare what a server serves,
+    /// and Coop's published source, with what the board committed to.
+    public let booth: String?
 
     /// The protocol of secret elections (docs/VOTING.md §12).
     public static let secretProtocol = "coop-voting-2"
 
     enum CodingKeys: String, CodingKey {
         case protocolName = "protocol"
-        case id, title, questions, opens, closes, cutoff, quorumPercent, salt, group, tellers, publicKey
+        case id, title, questions, opens, closes, cutoff, quorumPercent, salt, group, tellers, publicKey, booth
     }
 
     /// A definition from its fields (the server freezes one when it issues credentials); with
-    /// `tellers`, a secret election's (coop-voting-2, its tellers' shares and the key they sum to).
+    /// `tellers`, a secret election's (coop-voting-2, its tellers' shares and the key they sum to, and
+    /// `booth`, its booth's fingerprint).
     public init(id: String, title: String, questions: [Question], opens: Instant, closes: Instant,
-                cutoff: Instant, quorumPercent: Int?, salt: String, tellers: [TellerShare]? = nil) {
+                cutoff: Instant, quorumPercent: Int?, salt: String, tellers: [TellerShare]? = nil, booth: String? = nil) {
         protocolName = tellers == nil ? Self.currentProtocol : Self.secretProtocol
         self.id = id
         self.title = title
@@ -163,6 +171,7 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         group = tellers == nil ? nil : "P-256"
         self.tellers = tellers
         publicKey = tellers.flatMap { TellerShare.electionKey($0)?.hex }
+        self.booth = tellers == nil ? nil : booth
     }
 
     /// The election key of a secret election, nil for coop-voting-1.
@@ -188,12 +197,15 @@ public struct ElectionDefinition: Sendable, Codable, Equatable {
         }
         switch decoded.protocolName {
         case Self.currentProtocol:
-            guard decoded.group == nil, decoded.tellers == nil, decoded.publicKey == nil else { throw DefinitionError.notADefinition }
+            guard decoded.group == nil, decoded.tellers == nil, decoded.publicKey == nil, decoded.booth == nil else {
+                throw DefinitionError.notADefinition
+            }
         case Self.secretProtocol:
             guard decoded.group == "P-256", let tellers = decoded.tellers, let salt = Hex.decode(decoded.salt),
                   TellerShare.problem(tellers, election: decoded.id, salt: salt) == nil,
                   let key = TellerShare.electionKey(tellers), decoded.publicKey == key.hex
             else { throw DefinitionError.invalidTellers }
+            guard let booth = decoded.booth, Ballot.isLowerHex(booth, length: 64) else { throw DefinitionError.notADefinition }
         default:
             throw DefinitionError.unknownProtocol(decoded.protocolName)
         }
@@ -231,7 +243,8 @@ extension Election {
     public var definition: ElectionDefinition? {
         guard status != .draft, let cutoff, let electionHash else { return nil }
         let definition = ElectionDefinition(id: id, title: title, questions: questions, opens: opens, closes: closes,
-                                            cutoff: cutoff, quorumPercent: quorumPercent, salt: salt, tellers: secret ? tellers : nil)
+                                            cutoff: cutoff, quorumPercent: quorumPercent, salt: salt, tellers: secret ? tellers : nil,
+                                            booth: booth)
         return definition.electionHash == electionHash ? definition : nil
     }
 }

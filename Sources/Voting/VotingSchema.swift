@@ -98,6 +98,11 @@ public enum VotingSchema {
             ALTER TABLE voting_board_new RENAME TO voting_board;
             \(boardGuards)
             """)
+        // The fingerprint of the booth's scripts a secret election was offered with, written in its
+        // setup when credentials are issued (docs/VOTING.md §12.3), kept to rebuild the definition.
+        migrator.register("voting.5", sql: """
+            ALTER TABLE voting_elections ADD COLUMN booth TEXT CHECK (booth IS NULL OR length(booth) = 64);
+            """)
     }
 
     /// The board's indexes and its append-only, chained guards: made with the table, and again when

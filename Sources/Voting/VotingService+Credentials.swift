@@ -1,3 +1,4 @@
+import BoothScripts
 import CoopCore
 import Foundation
 import Membership
@@ -28,7 +29,8 @@ extension VotingService {
             let definition = ElectionDefinition(id: id, title: election.title, questions: election.questions,
                                                 opens: election.opens, closes: election.closes, cutoff: cutoff,
                                                 quorumPercent: election.quorumPercent, salt: election.salt,
-                                                tellers: election.secret ? election.tellers : nil)
+                                                tellers: election.secret ? election.tellers : nil,
+                                                booth: election.secret ? BoothScripts.current.sha256 : nil)
             let issued = try Self.makeCredentials(for: members, definition: definition)
             let keys = try Self.shuffled(issued.map(\.credential))
             let list = JSONValue.array(keys.map { .string($0) })
@@ -46,8 +48,8 @@ extension VotingService {
             }
             try db.execute("""
                 UPDATE voting_elections SET status = 'credentials_issued', cutoff = ?, election_hash = ?, eligible_count = ?,
-                       credentials_issued_at = ?, updated_at = ? WHERE id = ?
-                """, [cutoff, definition.electionHash, keys.count, now, now, id])
+                       credentials_issued_at = ?, updated_at = ?, booth = ? WHERE id = ?
+                """, [cutoff, definition.electionHash, keys.count, now, now, definition.booth, id])
             // Each member's code goes to the outbox sealed (see `OutboxKey`), in this transaction: a
             // code exists in the outbox if and only if it is on the board.
             let values: [String: NoticeValue] = ["election": .text(id), "title": .text(election.title),

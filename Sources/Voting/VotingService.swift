@@ -213,7 +213,7 @@ public struct VotingService: ActsForCaller {
             revokedCount: try row.get("revoked_count"), ballotCount: try row.get("ballot_count"),
             createdAt: try row.get("created_at"), credentialsIssuedAt: try row.get("credentials_issued_at"),
             openedAt: try row.get("opened_at"), closedAt: try row.get("closed_at"), talliedAt: try row.get("tallied_at"),
-            secret: try row.get("secret"), tellers: try row.get("secret") ? try tellers(id, in: db) : [])
+            secret: try row.get("secret"), tellers: try row.get("secret") ? try tellers(id, in: db) : [], booth: try row.get("booth"))
     }
 
     static func status(_ id: String, in db: Connection) throws -> ElectionStatus {

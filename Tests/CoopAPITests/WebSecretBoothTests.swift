@@ -48,6 +48,10 @@ import Voting
             // The hash a member can recompute from what the server serves: p256.js, then booth.js.
             let hash = SHA256.hex(Array(p256.text.utf8) + Array(booth.text.utf8))
             #expect(html.contains(#"empreinte SHA-256 de p256.js suivi de booth.js : <code id="booth-script-hash">\#(hash)</code>"#))
+            // The board's setup committed to the same scripts when the codes were issued: no warning.
+            #expect(definition.booth == hash)
+            #expect(html.contains(#"Empreinte inscrite au tableau de ce scrutin quand les codes ont été émis : <code id="booth-board-hash">\#(hash)</code>"#))
+            #expect(!html.contains("booth-script-changed"))
             let english = try await WebBoothTests.page(client, "/vote/E-0001?lang=en").text
             #expect(english.contains("Secret ballot: your answers are encrypted on this device before they are sent."))
             #expect(english.contains(#"SHA-256 fingerprint of p256.js followed by booth.js: <code id="booth-script-hash">\#(hash)</code>"#))
@@ -65,6 +69,38 @@ import Voting
             #expect(!html.contains("Vote secret"))
             let pages = try WebPages()
             #expect(html.contains(#"<code id="booth-script-hash">\#(pages.boothScriptHash)</code>"#))
+            #expect(!html.contains("booth-board-hash"), "coop-voting-1's setup holds no booth fingerprint")
+        }
+    }
+
+    /// A server whose booth changed after the codes were issued (an upgrade mid-election, or a server
+    /// serving another script) says so above the form, in the member's language.
+    @Test func aBoothWhoseScriptsAreNotTheOnesOnTheBoardWarnsBeforeTheForm() async throws {
+        let coop = try await TestCoop.makeForVoting(clock: FixedClock(TestCoop.votingStart))
+        try await coop.addVoters(1)
+        let draft = try await coop.coop.voting.createElection(NewElection(
+            title: "AG", questions: [Question(text: "Adopter ?", kind: .single, choices: ["Pour", "Contre"])],
+            opens: TestCoop.votingOpens, closes: TestCoop.votingCloses), secret: true)
+        _ = try await coop.coop.voting.registerTeller(draft.id, publicKey: try TellerKey.generate(election: draft.id, salt: draft.salt).publicJSON)
+        let election = try await coop.coop.voting.issueCredentials(draft.id).election
+        let d = try #require(election.definition)
+        let other = ElectionDefinition(id: d.id, title: d.title, questions: d.questions, opens: d.opens, closes: d.closes, cutoff: d.cutoff,
+                                       quorumPercent: d.quorumPercent, salt: d.salt, tellers: d.tellers, booth: String(repeating: "ab", count: 32))
+        let pages = try WebPages()
+        for (language, words) in [(Language.fr, "Attention : le programme de vote de cette page n’est pas celui inscrit au tableau de ce scrutin."),
+                                  (.en, "Warning: this page’s voting program is not the one written on this election’s board.")] {
+            for (definition, warned) in [(d, false), (other, true)] {
+                let values = BoothPage.booth(election, definition, now: TestCoop.votingOpens, timeZone: .gmt, scriptHash: pages.boothScriptHash, language)
+                let html = pages.library.render(values, withTemplate: "booth") ?? ""
+                let form = try #require(html.range(of: #"<form id="booth""#))
+                guard let warning = html.range(of: #"<p id="booth-script-changed" class="error" role="alert">"#) else {
+                    #expect(!warned, "\(language): a booth whose scripts differ from the board's must warn")
+                    continue
+                }
+                #expect(warned, "\(language): no warning when the scripts are the board's")
+                #expect(html[warning.upperBound...].hasPrefix(words))
+                #expect(warning.lowerBound < form.lowerBound, "seen before the form")
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import BoothScripts
 import CoopCore
 import CoopTestSupport
 import Foundation
@@ -40,6 +41,9 @@ import Testing
 
         #expect(try ctl.run(["election", "show", id, "--lang", "en"]).stdout.contains("Secret election (coop-voting-2) · tellers registered: 2"))
         #expect(try ctl.run(["election", "credentials", id, "--out", ctl.votingPath("codes")]).status == 0)
+        // The booth's fingerprint is on the board from now on, for the secretary to announce.
+        let shown = try ctl.run(["election", "show", id]).stdout
+        #expect(shown.contains("Empreinte du bureau de vote web (p256.js puis booth.js, inscrite au tableau) : \(BoothScripts.current.sha256)"))
         #expect(try ctl.run(["election", "open", id]).status == 0)
         let answers = [["0", "0,1", "2,0,1"], ["0", "3", "1"], ["1", "1,2", "2,1"]]
         var trackers: [String] = []

@@ -364,7 +364,8 @@ extension SecretBallotTests {
     static func secret(_ tellers: [TellerShare]) -> ElectionDefinition {
         let v1 = SecretBallotTests.definition()
         return ElectionDefinition(id: v1.id, title: v1.title, questions: v1.questions, opens: v1.opens, closes: v1.closes,
-                                  cutoff: v1.cutoff, quorumPercent: v1.quorumPercent, salt: v1.salt, tellers: tellers)
+                                  cutoff: v1.cutoff, quorumPercent: v1.quorumPercent, salt: v1.salt, tellers: tellers,
+                                  booth: String(repeating: "0f", count: 32))
     }
 
     @Test func aSecretSetupReadsBackAndACoopVoting1SetupIsUnchanged() throws {
@@ -391,5 +392,24 @@ extension SecretBallotTests {
         guard case .object(var object) = Self.secret(tellers).json else { return }
         object["publicKey"] = .string(ECPoint.generator.hex)
         #expect(throws: (any Error).self) { try ElectionDefinition(json: .object(object)) }
+    }
+
+    /// The booth's fingerprint is part of a secret setup (so of the election hash every ballot signs):
+    /// required, 64 lower-case hex digits, and absent from a coop-voting-1 setup.
+    @Test func aSecretSetupHoldsItsBoothFingerprint() throws {
+        let secret = Self.secret(try Self.shares(1))
+        #expect(secret.json.objectValue?["booth"] == .string(String(repeating: "0f", count: 32)))
+        guard case .object(let object) = secret.json, case .object(let v1) = SecretBallotTests.definition().json else { return }
+        for bad: JSONValue? in [nil, .string(String(repeating: "0F", count: 32)), .string("0f"), .integer(1)] {
+            var changed = object
+            changed["booth"] = bad
+            #expect(throws: (any Error).self, "\(bad.map(\.description) ?? "absent")") { try ElectionDefinition(json: .object(changed)) }
+        }
+        var changed = object
+        changed["booth"] = .string(String(repeating: "1f", count: 32))
+        #expect(CanonicalJSON.sha256Hex(.object(changed)) != secret.electionHash, "another booth, another election hash")
+        var withBooth = v1
+        withBooth["booth"] = .string(String(repeating: "0f", count: 32))
+        #expect(throws: (any Error).self, "coop-voting-1 has no booth field") { try ElectionDefinition(json: .object(withBooth)) }
     }
 }

@@ -1,3 +1,4 @@
+import BoothScripts
 import CoopCore
 import CoopTestSupport
 import Foundation
@@ -33,6 +34,9 @@ import Testing
         #expect(definition.electionHash == issued.election.electionHash)
         let board = try await db.voting.board(draft.id)
         #expect(board.events.first?.payload == definition.json, "the setup event is the frozen secret definition")
+        // It names the booth this build serves, and the election read back (what the API shows) says the same.
+        #expect(definition.booth == BoothScripts.current.sha256 && issued.election.booth == BoothScripts.current.sha256)
+        #expect(board.events.first?.payload["booth"] == .string(BoothScripts.current.sha256))
         await #expect(throws: CoopError.notDraft(draft.id, .credentialsIssued)) {
             try await db.voting.registerTeller(draft.id, publicKey: try TellerKey.generate(election: draft.id, salt: draft.salt).publicJSON)
         }

@@ -514,11 +514,17 @@ def test_the_secret_booth_shows_the_hash_of_the_scripts_it_runs(secret_booth, br
     """SHA-256 of p256.js followed by booth.js, as served: what a member recomputes with
     `curl -s …/static/p256.js …/static/booth.js | sha256sum`."""
     served = b"".join(urllib.request.urlopen(f"{secret_booth.address}/static/{name}").read() for name in ("p256.js", "booth.js"))
+    fingerprint = hashlib.sha256(served).hexdigest()
+    # The board's setup committed to the same scripts when the codes were issued.
+    board = json.load(urllib.request.urlopen(f"{secret_booth.address}/api/v1/elections/E-0001/board"))
+    assert board["events"][0]["type"] == "setup" and board["events"][0]["payload"]["booth"] == fingerprint
     for language, label in [("fr", "empreinte SHA-256 de p256.js suivi de booth.js :"), ("en", "SHA-256 fingerprint of p256.js followed by booth.js:")]:
         page = booth_page(browser, width=1280)
         page.goto(f"{secret_booth.address}/vote/E-0001?lang={language}")
-        expect(page.locator(".script-hash")).to_contain_text(label)
-        expect(page.locator("#booth-script-hash")).to_have_text(hashlib.sha256(served).hexdigest())
+        expect(page.locator(".script-hash").first).to_contain_text(label)
+        expect(page.locator("#booth-script-hash")).to_have_text(fingerprint)
+        expect(page.locator("#booth-board-hash")).to_have_text(fingerprint)
+        expect(page.locator("#booth-script-changed")).to_have_count(0)
         no_violations(page)
         screenshot(page, f"secret-booth-{language}-1280")
         page.context.close()

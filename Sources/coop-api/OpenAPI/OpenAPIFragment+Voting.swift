@@ -217,6 +217,9 @@ extension OpenAPIFragment {
                 type: object
                 required: [c, s]
                 properties: {c: {type: string}, s: {type: string}}
+        booth:
+          type: string
+          description: 'A secret election, from credential issue on: the SHA-256 of the web booth''s scripts (/static/p256.js then /static/booth.js, as served) it was offered with, as in its setup. Absent otherwise.'
     ElectionList:
       type: object
       required: [items, next]

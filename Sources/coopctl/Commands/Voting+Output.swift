@@ -61,6 +61,11 @@ enum VotingOutput {
             out.say(out.text(.init(fr: "Empreinte du scrutin (`electionHash`) : {hash}", en: "Election hash (`electionHash`): {hash}"),
                              ["hash": .text(hash)]))
         }
+        if let booth = e.booth {
+            out.say(out.text(.init(fr: "Empreinte du bureau de vote web (p256.js puis booth.js, inscrite au tableau) : {hash}",
+                                   en: "Web booth fingerprint (p256.js then booth.js, on the board): {hash}"),
+                             ["hash": .text(booth)]))
+        }
         printQuestions(e.questions, out)
     }
 
