@@ -37,6 +37,36 @@ import Testing
         }
     }
 
+    /// The byte-by-byte writer and the stored-form reader (the database's and every search page's path)
+    /// agree with the general forms: the interpolated text, and `parse` of any text, canonical or not.
+    @Test func theStoredFormsFastPathsAgreeWithTheGeneralOnes() {
+        var generator = SystemRandomNumberGenerator()
+        let utc = TimeZone(identifier: "UTC")!
+        let edges: [Int64] = [0, -1, 1, 951_782_400_000, -62_135_596_800_000, 253_402_300_799_999, 1_795_961_100_123]
+        let random = (0..<2_000).map { _ in Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &generator) }
+        for ms in edges + random {
+            let instant = Instant(milliseconds: ms)
+            let days = Int(ms.floorDiv(86_400_000)), msOfDay = Int(ms - Int64(days) * 86_400_000)
+            let reference = "\(LocalDate(daysSinceEpoch: days).iso8601)T\(pad(msOfDay / 3_600_000, 2)):\(pad(msOfDay / 60_000 % 60, 2))"
+                + ":\(pad(msOfDay / 1000 % 60, 2)).\(pad(msOfDay % 1000, 3))Z"
+            #expect(instant.iso8601 == reference)
+            #expect(Instant.fromDatabaseValue(.text(instant.iso8601)) == instant)
+        }
+        // Every one-byte change of a stored text reads as the general parser reads it (or not at all).
+        let stored = Array(Instant(milliseconds: 1_795_961_159_999).iso8601.utf8)
+        for i in stored.indices {
+            for byte in [UInt8(ascii: "0"), UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "/")] {
+                var changed = stored
+                changed[i] = byte
+                let text = String(decoding: changed, as: UTF8.self)
+                #expect(Instant.fromDatabaseValue(.text(text)) == Instant.parse(text, timeZone: utc), "\(text)")
+            }
+        }
+        for text in ["2026-02-30T10:00:00.000Z", "2026-11-29T24:00:00.000Z", "2026-11-29T14:60:00.000Z", "2026-11-29T14:05:00.000+00:00"] {
+            #expect(Instant.fromDatabaseValue(.text(text)) == Instant.parse(text, timeZone: utc), "\(text)")
+        }
+    }
+
     // MARK: Parsing
 
     @Test func parsesUTC() {
