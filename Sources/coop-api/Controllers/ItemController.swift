@@ -89,7 +89,7 @@ struct ItemController {
             if answer.reused, let kept, kept.page.items == answer.page.items, kept.page.next == answer.page.next {
                 return kept.body
             }
-            let body = try JSON.body(answer.page)
+            let body = ByteBuffer(bytes: ItemJSON.page(answer.page))
             if let snapshot = answer.snapshot { snapshots.store(KeptSearch(snapshot: snapshot, page: answer.page, body: body), for: key, at: 0) }
             return body
         }
