@@ -45,6 +45,36 @@ struct GenerationCacheTests {
         #expect(cache.value(for: 4, at: 1) == 41)
     }
 
+    /// The recency list against a plain model (a list of keys, most recent last) over random reads
+    /// and stores, capacities 1 to 6, with generation changes between: the same values are served and
+    /// the same keys evicted.
+    @Test func evictionMatchesAPlainLeastRecentlyUsedModel() {
+        var random = SystemRandomNumberGenerator()
+        for capacity in 1...6 {
+            let cache = GenerationCache<Int, Int>(capacity: capacity)
+            var model: [(key: Int, value: Int)] = []
+            var generation: UInt64 = 1
+            for step in 0..<3_000 {
+                let key = Int.random(in: 0..<10, using: &random)
+                switch Int.random(in: 0..<20, using: &random) {
+                case 0:
+                    generation += 1
+                    cache.store(step, for: key, at: generation)
+                    model = [(key, step)]
+                case 1...9:
+                    let expected = model.firstIndex { $0.key == key }.map { model.remove(at: $0) }
+                    if let expected { model.append(expected) }
+                    #expect(cache.value(for: key, at: generation) == expected?.value, "capacity \(capacity), step \(step)")
+                default:
+                    if let i = model.firstIndex(where: { $0.key == key }) { model.remove(at: i) } else if model.count == capacity { model.removeFirst() }
+                    model.append((key, step))
+                    cache.store(step, for: key, at: generation)
+                }
+                #expect(cache.count == model.count)
+            }
+        }
+    }
+
     @Test func everyWriteThroughThePoolChangesTheGeneration() async throws {
         try await TemporaryDatabase.withPool { pool async throws in
             let start = await pool.generation()
