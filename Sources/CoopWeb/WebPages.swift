@@ -15,8 +15,8 @@ public struct WebPages: Sendable {
     let styleSheet: ByteBuffer
     let boothScript: ByteBuffer
     let p256Script: ByteBuffer
-    /// What the booth shows so that a member can check the script they ran: `BoothScripts.sha256`.
-    let boothScriptHash: String
+    /// What the booth shows so that a member can check the script they ran.
+    var boothScriptHash: String { BoothScripts.current.sha256 }
     /// The co-op's name in every page's title and header.
     let coopName: String
 
@@ -43,7 +43,6 @@ public struct WebPages: Sendable {
         let scripts = BoothScripts.current
         boothScript = ByteBuffer(bytes: scripts.booth)
         p256Script = ByteBuffer(bytes: scripts.p256)
-        boothScriptHash = scripts.sha256
         self.coopName = coopName
     }
 

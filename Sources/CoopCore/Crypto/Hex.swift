@@ -35,27 +35,20 @@ public enum Hex {
             guard chars.count == 2 * byteCount else { return nil }
             var out = [UInt8](repeating: 0, count: byteCount)
             for i in 0..<byteCount {
-                guard let hi = lowerNibble(chars[2 * i]), let lo = lowerNibble(chars[2 * i + 1]) else { return nil }
+                guard let hi = nibble(chars[2 * i], upperCase: false), let lo = nibble(chars[2 * i + 1], upperCase: false) else { return nil }
                 out[i] = hi << 4 | lo
             }
             return out
         }
     }
 
-    @inline(__always) private static func lowerNibble(_ c: UInt8) -> UInt8? {
+    /// A hex digit's value; `A`–`F` only when `upperCase` is allowed.
+    @inline(__always) private static func nibble(_ c: UInt8, upperCase: Bool = true) -> UInt8? {
         switch c {
         case 48...57: c - 48
         case 97...102: c - 87
+        case 65...70 where upperCase: c - 55
         default: nil
-        }
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: return c - 48
-        case 97...102: return c - 87
-        case 65...70: return c - 55
-        default: return nil
         }
     }
 }
